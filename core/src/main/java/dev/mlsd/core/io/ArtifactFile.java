@@ -1,0 +1,209 @@
+package dev.mlsd.core.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
+
+/**
+ * The project's one container format for trained models and indexes: explicit, versioned and
+ * checksummed, never Java serialization.
+ *
+ * <p>Layout, all integers little-endian:
+ *
+ * <pre>
+ *   magic        4 bytes   "MLSD"
+ *   format       int32     container version, {@value #FORMAT_VERSION}
+ *   kindLength   int32     then kind, UTF-8 ("hnsw-index", "dense-model", ...)
+ *   kindVersion  int32     the payload layout version of that kind
+ *   headerLength int32     then header, UTF-8 JSON (the model card, parameters)
+ *   payloadLength int64    then payload, raw bytes, layout owned by the kind
+ *   crc32c       int64     CRC32C of every byte above, in the low 32 bits
+ * </pre>
+ *
+ * <p>Writes go to a temporary file in the same folder and are renamed into place atomically, so a
+ * reader never sees a half-written file under the final name. Reads memory-map the file, check the
+ * magic, the lengths against the file size, and the checksum before returning anything: a
+ * truncated, corrupt or foreign file is refused with {@link CorruptArtifactException}. The payload
+ * is limited to 2 GiB (one mapped buffer).
+ *
+ * <p>Thread safety: stateless; every method may be called from any thread.
+ */
+public final class ArtifactFile {
+  /** The container layout version this class writes and reads. */
+  public static final int FORMAT_VERSION = 1;
+
+  private static final byte[] MAGIC = {'M', 'L', 'S', 'D'};
+  private static final int MAX_STRING = 16 << 20;
+
+  private ArtifactFile() {}
+
+  /**
+   * Writes an artifact atomically.
+   *
+   * @param file the destination; its parent folder is created if missing
+   * @param kind the payload kind, non-empty
+   * @param kindVersion the payload layout version, at least 1
+   * @param headerJson the JSON header (model card); {@code "{}"} when there is none
+   * @param payload the payload bytes from position to limit, little-endian by convention
+   * @throws IOException if the file cannot be written
+   */
+  public static void write(
+      Path file, String kind, int kindVersion, String headerJson, ByteBuffer payload)
+      throws IOException {
+    if (kind == null || kind.isEmpty()) {
+      throw new IllegalArgumentException("kind must be non-empty");
+    }
+    if (kindVersion < 1) {
+      throw new IllegalArgumentException("kindVersion must be >= 1, got " + kindVersion);
+    }
+    byte[] kindBytes = kind.getBytes(StandardCharsets.UTF_8);
+    byte[] headerBytes = headerJson.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer body = payload.duplicate();
+    ByteBuffer prefix =
+        ByteBuffer.allocate(4 + 4 + 4 + kindBytes.length + 4 + 4 + headerBytes.length + 8)
+            .order(ByteOrder.LITTLE_ENDIAN);
+    prefix.put(MAGIC).putInt(FORMAT_VERSION).putInt(kindBytes.length).put(kindBytes);
+    prefix.putInt(kindVersion).putInt(headerBytes.length).put(headerBytes);
+    prefix.putLong(body.remaining()).flip();
+
+    CRC32C crc = new CRC32C();
+    crc.update(prefix.duplicate());
+    crc.update(body.duplicate());
+    ByteBuffer trailer = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+    trailer.putLong(crc.getValue()).flip();
+
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".partial");
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        writeFully(ch, prefix);
+        writeFully(ch, body);
+        writeFully(ch, trailer);
+        ch.force(true);
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Reads and verifies an artifact of the expected kind.
+   *
+   * @param file the artifact file
+   * @param expectedKind the kind the caller can decode
+   * @param maxKindVersion the newest payload layout version the caller can decode
+   * @return the verified artifact
+   * @throws CorruptArtifactException if the file is truncated, corrupt, of another kind or of a
+   *     newer layout than the caller knows
+   * @throws IOException if the file cannot be read
+   */
+  public static Artifact read(Path file, String expectedKind, int maxKindVersion)
+      throws IOException {
+    Artifact a = read(file);
+    if (!a.kind().equals(expectedKind)) {
+      throw new CorruptArtifactException(
+          file, "holds a '" + a.kind() + "', expected a '" + expectedKind + "'");
+    }
+    if (a.kindVersion() > maxKindVersion) {
+      throw new CorruptArtifactException(
+          file,
+          "'"
+              + a.kind()
+              + "' layout version "
+              + a.kindVersion()
+              + " is newer than this code reads ("
+              + maxKindVersion
+              + ")");
+    }
+    return a;
+  }
+
+  /**
+   * Reads and verifies an artifact of any kind.
+   *
+   * @param file the artifact file
+   * @return the verified artifact
+   * @throws CorruptArtifactException if the file is truncated or corrupt
+   * @throws IOException if the file cannot be read
+   */
+  public static Artifact read(Path file) throws IOException {
+    ByteBuffer buf;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size > Integer.MAX_VALUE) {
+        throw new CorruptArtifactException(file, "larger than 2 GiB (" + size + " bytes)");
+      }
+      buf = ch.map(FileChannel.MapMode.READ_ONLY, 0, size).order(ByteOrder.LITTLE_ENDIAN);
+    }
+    int size = buf.limit();
+    require(file, size >= 4 + 4 + 4 + 4 + 4 + 8 + 8, "truncated: only " + size + " bytes");
+    byte[] magic = new byte[4];
+    buf.get(magic);
+    require(file, java.util.Arrays.equals(magic, MAGIC), "not an mlsd artifact (bad magic)");
+    int format = buf.getInt();
+    require(
+        file,
+        format == FORMAT_VERSION,
+        "container version " + format + ", this code reads " + FORMAT_VERSION);
+    byte[] kind = readBytes(file, buf, size);
+    require(file, buf.remaining() >= 8, "truncated in the header");
+    int kindVersion = buf.getInt();
+    byte[] header = readBytes(file, buf, size);
+    require(file, buf.remaining() >= 8, "truncated before the payload");
+    long payloadLength = buf.getLong();
+    require(
+        file,
+        payloadLength >= 0 && payloadLength == buf.remaining() - 8L,
+        "truncated or padded: payload says "
+            + payloadLength
+            + " bytes, file has "
+            + Math.max(0, buf.remaining() - 8));
+    int payloadStart = buf.position();
+    int trailerStart = payloadStart + (int) payloadLength;
+
+    CRC32C crc = new CRC32C();
+    crc.update(buf.duplicate().position(0).limit(trailerStart));
+    long stored = buf.getLong(trailerStart);
+    require(file, stored == crc.getValue(), "checksum mismatch (the file is corrupt)");
+
+    ByteBuffer payload = buf.duplicate().position(payloadStart).limit(trailerStart).slice();
+    return Artifact.of(new String(kind, StandardCharsets.UTF_8), kindVersion, header, payload);
+  }
+
+  private static byte[] readBytes(Path file, ByteBuffer buf, int size)
+      throws CorruptArtifactException {
+    require(file, buf.remaining() >= 4, "truncated in the header");
+    int n = buf.getInt();
+    require(file, n >= 0 && n <= MAX_STRING && n <= buf.remaining(), "truncated in the header");
+    byte[] b = new byte[n];
+    buf.get(b);
+    return b;
+  }
+
+  private static void require(Path file, boolean ok, String reason)
+      throws CorruptArtifactException {
+    if (!ok) {
+      throw new CorruptArtifactException(file, reason);
+    }
+  }
+
+  private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+    while (b.hasRemaining()) {
+      ch.write(b);
+    }
+  }
+}

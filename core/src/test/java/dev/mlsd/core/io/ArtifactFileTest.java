@@ -1,0 +1,86 @@
+package dev.mlsd.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArtifactFileTest {
+  @TempDir Path dir;
+
+  private Path writeSample() throws IOException {
+    ByteBuffer payload = ByteBuffer.allocate(4 * 5).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < 5; i++) {
+      payload.putFloat(i * 1.5f);
+    }
+    payload.flip();
+    Path f = dir.resolve("m.mlsd");
+    ArtifactFile.write(f, "dense-model", 2, "{\"seed\":42}", payload);
+    return f;
+  }
+
+  @Test
+  void roundTripKeepsKindHeaderAndPayload() throws IOException {
+    Artifact a = ArtifactFile.read(writeSample(), "dense-model", 2);
+    assertEquals("dense-model", a.kind());
+    assertEquals(2, a.kindVersion());
+    assertEquals("{\"seed\":42}", a.header());
+    assertEquals(20, a.payload().remaining());
+    assertEquals(4 * 1.5f, a.payload().getFloat(16));
+  }
+
+  @Test
+  void flippedPayloadByteIsRefused() throws IOException {
+    Path f = writeSample();
+    byte[] b = Files.readAllBytes(f);
+    b[b.length - 12] ^= 0x01;
+    Files.write(f, b);
+    var e = assertThrows(CorruptArtifactException.class, () -> ArtifactFile.read(f));
+    assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+  }
+
+  @Test
+  void truncatedFileIsRefusedAtEveryLength() throws IOException {
+    Path f = writeSample();
+    byte[] b = Files.readAllBytes(f);
+    for (int len = 0; len < b.length; len++) {
+      Files.write(f, Arrays.copyOf(b, len));
+      assertThrows(CorruptArtifactException.class, () -> ArtifactFile.read(f), "length " + len);
+    }
+  }
+
+  @Test
+  void wrongKindAndNewerLayoutAreRefused() throws IOException {
+    Path f = writeSample();
+    var kind =
+        assertThrows(CorruptArtifactException.class, () -> ArtifactFile.read(f, "hnsw-index", 9));
+    assertTrue(kind.getMessage().contains("expected a 'hnsw-index'"), kind.getMessage());
+    var newer =
+        assertThrows(CorruptArtifactException.class, () -> ArtifactFile.read(f, "dense-model", 1));
+    assertTrue(newer.getMessage().contains("newer"), newer.getMessage());
+  }
+
+  @Test
+  void foreignFileIsRefused() throws IOException {
+    Path f = dir.resolve("x.mlsd");
+    Files.writeString(f, "this is a text file, not a model, and it is long enough");
+    var e = assertThrows(CorruptArtifactException.class, () -> ArtifactFile.read(f));
+    assertTrue(e.getMessage().contains("magic"), e.getMessage());
+  }
+
+  @Test
+  void noPartialFileIsLeftBehind() throws IOException {
+    writeSample();
+    try (var files = Files.list(dir)) {
+      assertEquals(1, files.count());
+    }
+  }
+}
