@@ -54,7 +54,11 @@ public final class DelimitedReader {
    * @param expectedColumns the column count every row must have, or 0 for any
    */
   public static DelimitedReader csv(boolean header, int expectedColumns) {
-    CSVFormat.Builder b = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false);
+    CSVFormat.Builder b =
+        CSVFormat.RFC4180
+            .builder()
+            .setIgnoreSurroundingSpaces(false)
+            .setAllowMissingColumnNames(true);
     if (header) {
       b.setHeader().setSkipHeaderRecord(true);
     }
