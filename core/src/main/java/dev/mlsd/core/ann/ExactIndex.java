@@ -1,0 +1,107 @@
+package dev.mlsd.core.ann;
+
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntPredicate;
+
+/**
+ * Exhaustive nearest-neighbour search: scores the query against every live vector with the SIMD
+ * kernels ({@link VectorKernels#best()}). The reference every approximate index is measured
+ * against, and on small or heavily filtered sets the fastest index there is: its cost is {@code n *
+ * d} multiply-adds per query, with perfectly sequential memory reads.
+ *
+ * <p>Thread safety: {@link #add} and {@link #delete} take a write lock, searches a read lock. Any
+ * number of searches (each on its own {@link Searcher}) may run concurrently with each other and
+ * with writes; a search sees every write that completed before it started and none that started
+ * after.
+ *
+ * <p>Book: chapter 2 (visual search), section "Exact nearest neighbor".
+ */
+public final class ExactIndex implements VectorIndex {
+  private final VectorStore store;
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+  /**
+   * @param dimension vector length, at least 1
+   * @param similarity how vectors are compared
+   */
+  public ExactIndex(int dimension, Similarity similarity) {
+    this.store = new VectorStore(dimension, similarity, 16);
+  }
+
+  @Override
+  public int dimension() {
+    return store.dimension;
+  }
+
+  @Override
+  public Similarity similarity() {
+    return store.similarity;
+  }
+
+  @Override
+  public int size() {
+    lock.readLock().lock();
+    try {
+      return store.size;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public int liveCount() {
+    lock.readLock().lock();
+    try {
+      return store.liveCount();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public int add(float[] vector) {
+    lock.writeLock().lock();
+    try {
+      return store.add(vector);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public boolean delete(int id) {
+    lock.writeLock().lock();
+    try {
+      return store.delete(id);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public boolean isDeleted(int id) {
+    lock.readLock().lock();
+    try {
+      store.checkId(id);
+      return store.isDeleted(id);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Searcher newSearcher() {
+    float[] query = new float[store.dimension];
+    return (q, params, filter, results) -> search(q, filter, results, query);
+  }
+
+  private void search(float[] q, IntPredicate filter, TopKCollector results, float[] scratch) {
+    store.prepareQuery(q, scratch);
+    lock.readLock().lock();
+    try {
+      store.scan(scratch, filter, results);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+}

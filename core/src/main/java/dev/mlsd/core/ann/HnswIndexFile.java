@@ -1,0 +1,197 @@
+package dev.mlsd.core.ann;
+
+import dev.mlsd.core.io.Artifact;
+import dev.mlsd.core.io.ArtifactFile;
+import dev.mlsd.core.io.CorruptArtifactException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The on-disk layout of an {@link HnswIndex}, inside an {@link ArtifactFile} container (which adds
+ * the magic, the versions and the CRC32C of every byte).
+ *
+ * <p>Payload, kind {@value #KIND} version {@value #VERSION}, little-endian:
+ *
+ * <pre>
+ *   int32  dimension, similarity (ordinal of COSINE, DOT_PRODUCT, EUCLIDEAN), m, efConstruction
+ *   int64  seed
+ *   int32  size, entryPoint (-1 when empty), maxLevel (-1 when empty), upperInts
+ *   float32[size * dimension]   the vectors, one contiguous block (unit length under cosine)
+ *   int32[size * (2m + 1)]      layer-0 links: per node, the count then 2m slots
+ *   int32[upperInts]            upper-layer links of every node of level > 0, in id order,
+ *                               level * (m + 1) ints each (count then m slots per layer)
+ *   int64[(size + 63) / 64]     soft-delete bits
+ *   int8[size]                  each node's level
+ * </pre>
+ *
+ * <p>Loading is three bulk copies (floats, layer-0 ints, upper ints), then one pass that checks
+ * every link count and id, so that a file with a valid checksum but an inconsistent graph is
+ * refused too. The JSON header repeats the parameters for people and tools; the payload is
+ * authoritative.
+ */
+final class HnswIndexFile {
+  static final String KIND = "hnsw-index";
+  static final int VERSION = 1;
+  private static final int FIXED_BYTES = 4 * 4 + 8 + 4 * 4;
+
+  private HnswIndexFile() {}
+
+  static void write(HnswIndex index, Path file) throws IOException {
+    VectorStore store = index.store;
+    HnswGraph graph = index.graph;
+    HnswBuildParams p = index.params;
+    int size = store.size;
+    int upperInts = 0;
+    for (int i = 0; i < size; i++) {
+      if (graph.upper[i] != null) {
+        upperInts += graph.upper[i].length;
+      }
+    }
+    long bytes =
+        FIXED_BYTES
+            + 4L * size * store.dimension
+            + 4L * size * graph.stride0
+            + 4L * upperInts
+            + 8L * ((size + 63) >>> 6)
+            + size;
+    if (bytes > Integer.MAX_VALUE - 1024) {
+      throw new IllegalArgumentException(
+          "index too large for one artifact file: " + bytes + " bytes (limit 2 GiB)");
+    }
+    ByteBuffer buf = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
+    buf.putInt(store.dimension).putInt(store.similarity.ordinal()).putInt(p.m());
+    buf.putInt(p.efConstruction()).putLong(p.seed());
+    buf.putInt(size).putInt(graph.entryPoint).putInt(graph.maxLevel).putInt(upperInts);
+    buf.asFloatBuffer().put(store.data, 0, size * store.dimension);
+    buf.position(buf.position() + 4 * size * store.dimension);
+    buf.asIntBuffer().put(graph.links0, 0, size * graph.stride0);
+    buf.position(buf.position() + 4 * size * graph.stride0);
+    for (int i = 0; i < size; i++) {
+      int[] up = graph.upper[i];
+      if (up != null) {
+        buf.asIntBuffer().put(up);
+        buf.position(buf.position() + 4 * up.length);
+      }
+    }
+    buf.asLongBuffer().put(store.deleted, 0, (size + 63) >>> 6);
+    buf.position(buf.position() + 8 * ((size + 63) >>> 6));
+    buf.put(graph.levels, 0, size);
+    buf.flip();
+    String header =
+        String.format(
+            Locale.ROOT,
+            "{\"similarity\":\"%s\",\"dimension\":%d,\"m\":%d,\"efConstruction\":%d,"
+                + "\"seed\":%d,\"size\":%d,\"live\":%d,\"maxLevel\":%d}",
+            store.similarity,
+            store.dimension,
+            p.m(),
+            p.efConstruction(),
+            p.seed(),
+            size,
+            store.liveCount(),
+            graph.maxLevel);
+    ArtifactFile.write(file, KIND, VERSION, header, buf);
+  }
+
+  static HnswIndex read(Path file) throws IOException {
+    Artifact a = ArtifactFile.read(file, KIND, VERSION);
+    ByteBuffer buf = a.payload();
+    check(file, buf.remaining() >= FIXED_BYTES, "payload shorter than its fixed fields");
+    int dim = buf.getInt();
+    int simOrdinal = buf.getInt();
+    int m = buf.getInt();
+    int efConstruction = buf.getInt();
+    long seed = buf.getLong();
+    int size = buf.getInt();
+    int entry = buf.getInt();
+    int maxLevel = buf.getInt();
+    int upperInts = buf.getInt();
+    check(file, dim >= 1, "dimension " + dim);
+    check(
+        file,
+        simOrdinal >= 0 && simOrdinal < Similarity.values().length,
+        "similarity " + simOrdinal);
+    check(file, m >= 2 && m <= 512 && efConstruction >= 1, "m " + m + ", ef " + efConstruction);
+    check(file, size >= 0 && upperInts >= 0, "size " + size + ", upper " + upperInts);
+    HnswBuildParams params = new HnswBuildParams(m, efConstruction, seed);
+    int stride0 = 2 * m + 1;
+    int words = (size + 63) >>> 6;
+    long expected =
+        FIXED_BYTES + 4L * size * dim + 4L * size * stride0 + 4L * upperInts + 8L * words + size;
+    check(
+        file,
+        expected == buf.limit(),
+        "payload has " + buf.limit() + " bytes, its fields say " + expected);
+
+    float[] data = new float[Math.max(16, size) * dim];
+    buf.asFloatBuffer().get(data, 0, size * dim);
+    buf.position(buf.position() + 4 * size * dim);
+    int[] links0 = new int[Math.max(16, size) * stride0];
+    buf.asIntBuffer().get(links0, 0, size * stride0);
+    buf.position(buf.position() + 4 * size * stride0);
+    int[] upperFlat = new int[upperInts];
+    buf.asIntBuffer().get(upperFlat);
+    buf.position(buf.position() + 4 * upperInts);
+    long[] deleted = new long[Math.max(1, words)];
+    buf.asLongBuffer().get(deleted, 0, words);
+    buf.position(buf.position() + 8 * words);
+    byte[] levels = new byte[Math.max(16, size)];
+    buf.get(levels, 0, size);
+
+    // structure: levels, upper blocks, entry point, every count and every id
+    int[][] upper = new int[levels.length][];
+    int pos = 0;
+    int top = -1;
+    for (int i = 0; i < size; i++) {
+      int level = levels[i];
+      check(file, level >= 0 && level <= HnswGraph.MAX_LEVEL, "node " + i + " level " + level);
+      top = Math.max(top, level);
+      if (level > 0) {
+        int len = level * (m + 1);
+        check(file, pos + len <= upperInts, "upper links shorter than the levels say");
+        upper[i] = java.util.Arrays.copyOfRange(upperFlat, pos, pos + len);
+        pos += len;
+        for (int l = 1; l <= level; l++) {
+          checkLinks(file, upper[i], (l - 1) * (m + 1), m, i, size);
+        }
+      }
+      checkLinks(file, links0, i * stride0, 2 * m, i, size);
+    }
+    check(file, pos == upperInts, "upper links longer than the levels say");
+    check(file, maxLevel == top, "maxLevel " + maxLevel + ", nodes reach " + top);
+    check(
+        file,
+        size == 0 ? entry == -1 : entry >= 0 && entry < size && levels[entry] == maxLevel,
+        "entry point " + entry);
+    for (int i = 0, n = size * dim; i < n; i++) {
+      if (!Float.isFinite(data[i])) {
+        check(file, false, "vector " + (i / dim) + " is not finite");
+      }
+    }
+    if (size % 64 != 0 && words > 0) {
+      check(file, (deleted[words - 1] >>> (size % 64)) == 0, "delete bits past the last id");
+    }
+    VectorStore store = new VectorStore(dim, Similarity.values()[simOrdinal], data, size, deleted);
+    HnswGraph graph = new HnswGraph(m, size, links0, upper, levels, entry, maxLevel);
+    return new HnswIndex(store, graph, params);
+  }
+
+  private static void checkLinks(Path file, int[] a, int off, int max, int node, int size)
+      throws CorruptArtifactException {
+    int count = a[off];
+    check(file, count >= 0 && count <= max, "node " + node + " has " + count + " links");
+    for (int j = off + 1; j <= off + count; j++) {
+      int n = a[j];
+      check(file, n >= 0 && n < size && n != node, "node " + node + " links to " + n);
+    }
+  }
+
+  private static void check(Path file, boolean ok, String what) throws CorruptArtifactException {
+    if (!ok) {
+      throw new CorruptArtifactException(file, "inconsistent hnsw-index: " + what);
+    }
+  }
+}

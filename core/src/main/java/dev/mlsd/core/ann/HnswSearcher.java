@@ -1,0 +1,244 @@
+package dev.mlsd.core.ann;
+
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+
+/**
+ * Searches one {@link HnswIndex}: a greedy descent through the upper layers, then a beam search of
+ * width ef on layer 0 (Malkov and Yashunin, Algorithms 2 and 5).
+ *
+ * <p>Owns its scratch state and reuses it across queries: the visited marks (an {@code int[]} of
+ * generation stamps, so clearing it is one increment instead of a fill), a max-heap of candidates
+ * to expand and a min-heap of the ef best results, both primitive ({@link NeighborHeap}), and the
+ * prepared query. A query allocates nothing.
+ *
+ * <p>Not thread-safe: one searcher per thread. It takes the index's read lock for the length of a
+ * query, so queries run concurrently with {@link HnswIndex#add} and each sees the graph between two
+ * insertions.
+ */
+public final class HnswSearcher implements VectorIndex.Searcher {
+  /** Filter selectivity is estimated on this many ids (evenly spaced) when the index is larger. */
+  private static final int SELECTIVITY_SAMPLE = 2048;
+
+  private final HnswIndex index;
+  private final float[] query;
+  private final NeighborHeap candidates = new NeighborHeap(256, true);
+  final NeighborHeap results = new NeighborHeap(256, false);
+  private int[] visited = new int[0];
+  private int generation;
+  private int visitedCount;
+
+  HnswSearcher(HnswIndex index) {
+    this.index = index;
+    this.query = new float[index.dimension()];
+  }
+
+  @Override
+  public void search(float[] q, SearchParams params, IntPredicate filter, TopKCollector collector) {
+    VectorStore store = index.store;
+    store.prepareQuery(q, query);
+    index.lock.readLock().lock();
+    try {
+      searchLocked(params, filter, collector);
+    } finally {
+      index.lock.readLock().unlock();
+    }
+  }
+
+  /** How many nodes the last layer search scored (for reports and tests). */
+  public int visitedCount() {
+    return visitedCount;
+  }
+
+  private void searchLocked(SearchParams params, IntPredicate filter, TopKCollector collector) {
+    VectorStore store = index.store;
+    HnswGraph graph = index.graph;
+    int live = store.liveCount();
+    if (live == 0) {
+      return;
+    }
+    int visitLimit = Integer.MAX_VALUE;
+    if (filter != null) {
+      long passing = estimatePassing(filter, store);
+      if (passing < (long) Math.ceil(params.exactBelowSelectivity() * live)
+          || passing <= collector.k()) {
+        store.scan(query, filter, collector);
+        return;
+      }
+      // past this many scored nodes, scanning the passing ones would have been cheaper
+      visitLimit = (int) Math.min(Integer.MAX_VALUE, passing);
+    }
+    int ef = Math.max(params.ef(), collector.k());
+    long ep = descend(query, 0, graph.entryPoint, graph.maxLevel, 0);
+    boolean complete =
+        searchLayer(
+            query,
+            0,
+            NeighborHeap.unpackId(ep),
+            NeighborHeap.unpackScore(ep),
+            ef,
+            0,
+            filter,
+            store.deletedCount > 0,
+            visitLimit);
+    if (!complete || (results.size() < collector.k() && results.size() < live)) {
+      // the graph could not supply k results (a selective filter or many deletions): be exact
+      store.scan(query, filter, collector);
+      return;
+    }
+    for (int i = 0, n = results.size(); i < n; i++) {
+      long key = results.keyAt(i);
+      collector.collect(NeighborHeap.unpackId(key), NeighborHeap.unpackScore(key));
+    }
+  }
+
+  /** Estimates how many live ids pass the filter, testing at most SELECTIVITY_SAMPLE of them. */
+  private static long estimatePassing(IntPredicate filter, VectorStore store) {
+    int n = store.size;
+    boolean anyDeleted = store.deletedCount > 0;
+    if (n <= 4 * SELECTIVITY_SAMPLE) {
+      int pass = 0;
+      for (int id = 0; id < n; id++) {
+        if ((!anyDeleted || !store.isDeleted(id)) && filter.test(id)) {
+          pass++;
+        }
+      }
+      return pass;
+    }
+    int pass = 0;
+    for (int i = 0; i < SELECTIVITY_SAMPLE; i++) {
+      int id = (int) ((long) i * n / SELECTIVITY_SAMPLE);
+      if ((!anyDeleted || !store.isDeleted(id)) && filter.test(id)) {
+        pass++;
+      }
+    }
+    return (long) pass * n / SELECTIVITY_SAMPLE;
+  }
+
+  /**
+   * Greedy descent: from the entry point on layer {@code fromLevel}, moves to the best neighbour
+   * while one improves, layer by layer down to {@code toLevel + 1}.
+   *
+   * @return the packed (id, score) of the node reached
+   */
+  long descend(float[] qa, int qo, int entry, int fromLevel, int toLevel) {
+    VectorStore store = index.store;
+    HnswGraph graph = index.graph;
+    float[] data = store.data;
+    int dim = store.dimension;
+    Similarity sim = store.similarity;
+    int cur = entry;
+    float curScore = sim.score(qa, qo, data, cur * dim, dim);
+    for (int level = fromLevel; level > toLevel; level--) {
+      boolean moved = true;
+      while (moved) {
+        moved = false;
+        int[] links = graph.upper[cur];
+        int off = (level - 1) * (graph.m + 1);
+        for (int j = off + 1, end = off + 1 + links[off]; j < end; j++) {
+          int n = links[j];
+          float s = sim.score(qa, qo, data, n * dim, dim);
+          if (s > curScore) {
+            curScore = s;
+            cur = n;
+            moved = true;
+          }
+        }
+      }
+    }
+    return NeighborHeap.pack(cur, curScore);
+  }
+
+  /**
+   * Beam search on one layer from one entry node, leaving the ef best accepted nodes in {@link
+   * #results} (a min-heap, worst on top). Nodes that fail the filter or are deleted are still
+   * expanded (they route) but never become results.
+   *
+   * @return false if it stopped because it scored more than visitLimit nodes
+   */
+  boolean searchLayer(
+      float[] qa,
+      int qo,
+      int entry,
+      float entryScore,
+      int ef,
+      int level,
+      IntPredicate filter,
+      boolean checkDeleted,
+      int visitLimit) {
+    VectorStore store = index.store;
+    HnswGraph graph = index.graph;
+    float[] data = store.data;
+    int dim = store.dimension;
+    Similarity sim = store.similarity;
+    int gen = nextGeneration(graph.size);
+    int[] seen = visited;
+    boolean checkAccept = filter != null || checkDeleted;
+    candidates.clear();
+    results.clear();
+
+    seen[entry] = gen;
+    int count = 1;
+    candidates.push(entry, entryScore);
+    if (!checkAccept || accept(entry, filter, checkDeleted, store)) {
+      results.push(entry, entryScore);
+    }
+    float bound = results.size() >= ef ? results.topScore() : Float.NEGATIVE_INFINITY;
+    boolean complete = true;
+    outer:
+    while (candidates.size() > 0) {
+      long ck = candidates.popKey();
+      if (NeighborHeap.unpackScore(ck) < bound) {
+        break; // the best unexpanded candidate is worse than the worst kept result
+      }
+      int c = NeighborHeap.unpackId(ck);
+      int[] links = level == 0 ? graph.links0 : graph.upper[c];
+      int off = level == 0 ? c * graph.stride0 : (level - 1) * (graph.m + 1);
+      for (int j = off + 1, end = off + 1 + links[off]; j < end; j++) {
+        int n = links[j];
+        if (seen[n] == gen) {
+          continue;
+        }
+        seen[n] = gen;
+        if (++count > visitLimit) {
+          complete = false;
+          break outer;
+        }
+        float s = sim.score(qa, qo, data, n * dim, dim);
+        if (s > bound || results.size() < ef) {
+          candidates.push(n, s);
+          if (!checkAccept || accept(n, filter, checkDeleted, store)) {
+            long key = NeighborHeap.pack(n, s);
+            if (results.size() < ef) {
+              results.pushKey(key);
+            } else if (key > results.topKey()) {
+              results.replaceTopKey(key);
+            }
+            if (results.size() >= ef) {
+              bound = results.topScore();
+            }
+          }
+        }
+      }
+    }
+    visitedCount = count;
+    return complete;
+  }
+
+  private static boolean accept(
+      int id, IntPredicate filter, boolean checkDeleted, VectorStore store) {
+    return (!checkDeleted || !store.isDeleted(id)) && (filter == null || filter.test(id));
+  }
+
+  /** Starts a new visited generation, growing or clearing the stamps when needed. */
+  private int nextGeneration(int size) {
+    if (visited.length < size) {
+      visited = Arrays.copyOf(visited, Math.max(size, visited.length + (visited.length >> 1)));
+    }
+    if (++generation == 0) {
+      Arrays.fill(visited, 0);
+      generation = 1;
+    }
+    return generation;
+  }
+}

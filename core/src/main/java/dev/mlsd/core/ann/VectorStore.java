@@ -1,0 +1,154 @@
+package dev.mlsd.core.ann;
+
+import java.util.Arrays;
+
+/**
+ * Every vector of an index in one contiguous {@code float[]} (vector {@code id} at offset {@code id
+ * * dimension}), plus the soft-delete bits. One block means one bulk read on load and sequential
+ * memory for the kernels.
+ *
+ * <p>Not thread-safe: the owning index guards it with its read-write lock.
+ */
+final class VectorStore {
+  final int dimension;
+  final Similarity similarity;
+  float[] data;
+  int size;
+  long[] deleted;
+  int deletedCount;
+
+  VectorStore(int dimension, Similarity similarity, int initialCapacity) {
+    if (dimension < 1) {
+      throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
+    }
+    if (similarity == null) {
+      throw new IllegalArgumentException("similarity must not be null");
+    }
+    this.dimension = dimension;
+    this.similarity = similarity;
+    int cap = Math.max(16, initialCapacity);
+    this.data = new float[Math.multiplyExact(cap, dimension)];
+    this.deleted = new long[(cap + 63) >>> 6];
+  }
+
+  /** Rebuilds a store from loaded arrays (already normalised under cosine). */
+  VectorStore(int dimension, Similarity similarity, float[] data, int size, long[] deleted) {
+    this.dimension = dimension;
+    this.similarity = similarity;
+    this.data = data;
+    this.size = size;
+    this.deleted = deleted;
+    int count = 0;
+    for (long w : deleted) {
+      count += Long.bitCount(w);
+    }
+    this.deletedCount = count;
+  }
+
+  int capacity() {
+    return data.length / dimension;
+  }
+
+  /** Appends a vector (checked, copied, normalised under cosine) and returns its id. */
+  int add(float[] vector) {
+    checkVector(vector, "vector");
+    if (size == capacity()) {
+      int cap = Math.max(16, capacity() + (capacity() >> 1));
+      data = Arrays.copyOf(data, Math.multiplyExact(cap, dimension));
+      deleted = Arrays.copyOf(deleted, (cap + 63) >>> 6);
+    }
+    int id = size;
+    if (similarity.normalises()) {
+      Similarity.normaliseInto(vector, data, id * dimension);
+    } else {
+      System.arraycopy(vector, 0, data, id * dimension, dimension);
+    }
+    size++;
+    return id;
+  }
+
+  /** Checks a vector's length and values. */
+  void checkVector(float[] vector, String what) {
+    if (vector == null) {
+      throw new IllegalArgumentException(what + " must not be null");
+    }
+    if (vector.length != dimension) {
+      throw new IllegalArgumentException(
+          what + " has length " + vector.length + ", the index has dimension " + dimension);
+    }
+    for (float x : vector) {
+      if (!Float.isFinite(x)) {
+        throw new IllegalArgumentException(what + " has a non-finite value: " + x);
+      }
+    }
+  }
+
+  /**
+   * Copies a query into {@code out}, checked and normalised under cosine, ready for the kernels.
+   */
+  void prepareQuery(float[] query, float[] out) {
+    checkVector(query, "query");
+    if (similarity.normalises()) {
+      Similarity.normaliseInto(query, out, 0);
+    } else {
+      System.arraycopy(query, 0, out, 0, dimension);
+    }
+  }
+
+  void checkId(int id) {
+    if (id < 0 || id >= size) {
+      throw new IllegalArgumentException("no vector with id " + id + " (size " + size + ")");
+    }
+  }
+
+  boolean isDeleted(int id) {
+    return (deleted[id >>> 6] & (1L << id)) != 0;
+  }
+
+  boolean delete(int id) {
+    checkId(id);
+    if (isDeleted(id)) {
+      return false;
+    }
+    deleted[id >>> 6] |= 1L << id;
+    deletedCount++;
+    return true;
+  }
+
+  int liveCount() {
+    return size - deletedCount;
+  }
+
+  /** The score between a prepared query and a stored vector. */
+  float score(float[] query, int id) {
+    return similarity.score(query, 0, data, id * dimension, dimension);
+  }
+
+  /** The score between two stored vectors. */
+  float score(int a, int b) {
+    return similarity.score(data, a * dimension, data, b * dimension, dimension);
+  }
+
+  /** A copy of a stored vector (normalised under cosine). */
+  float[] vector(int id) {
+    checkId(id);
+    return Arrays.copyOfRange(data, id * dimension, (id + 1) * dimension);
+  }
+
+  /**
+   * Exhaustive scan: pushes every live vector passing the filter into the collector. The exact twin
+   * of every graph search, and its fallback under selective filters.
+   */
+  void scan(float[] query, java.util.function.IntPredicate filter, TopKCollector results) {
+    boolean anyDeleted = deletedCount > 0;
+    for (int id = 0; id < size; id++) {
+      if (anyDeleted && isDeleted(id)) {
+        continue;
+      }
+      if (filter != null && !filter.test(id)) {
+        continue;
+      }
+      results.collect(id, score(query, id));
+    }
+  }
+}

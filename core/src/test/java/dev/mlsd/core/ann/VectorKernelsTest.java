@@ -1,0 +1,61 @@
+package dev.mlsd.core.ann;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class VectorKernelsTest {
+
+  @Test
+  void simdIsChosenWhenTheIncubatorModuleIsPresent() {
+    // surefire runs with --add-modules jdk.incubator.vector (parent pom)
+    VectorKernels simd = Kernels.simdOrNull();
+    assertNotNull(simd);
+    assertSame(simd.getClass(), VectorKernels.best().getClass());
+  }
+
+  @Test
+  void simdAndScalarAgreeOnEveryLengthAndOffset() {
+    VectorKernels simd = Kernels.simdOrNull();
+    VectorKernels scalar = VectorKernels.scalar();
+    SplittableRandom r = new SplittableRandom(7);
+    float[] a = new float[2000];
+    float[] b = new float[2000];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (float) (r.nextDouble() * 2 - 1);
+      b[i] = (float) (r.nextDouble() * 2 - 1);
+    }
+    for (int len = 0; len <= 800; len += (len < 140 ? 1 : 37)) {
+      for (int off : new int[] {0, 1, 3, 17, 64}) {
+        int bo = 2 * off + 5;
+        float dotS = scalar.dot(a, off, b, bo, len);
+        float dotV = simd.dot(a, off, b, bo, len);
+        float l2S = scalar.squareDistance(a, off, b, bo, len);
+        float l2V = simd.squareDistance(a, off, b, bo, len);
+        // rounding differs with summation order; scale the tolerance by the sum of |terms|
+        double mag = 0;
+        for (int i = 0; i < len; i++) {
+          mag += Math.abs(a[off + i] * b[bo + i]);
+        }
+        assertEquals(dotS, dotV, 1e-5 * (mag + 1), "dot, length " + len + " offset " + off);
+        assertEquals(l2S, l2V, 1e-5 * (l2S + 1), "l2, length " + len + " offset " + off);
+      }
+    }
+  }
+
+  @Test
+  void handWorkedValues() {
+    float[] a = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17};
+    float[] b = new float[17];
+    java.util.Arrays.fill(b, 1f);
+    for (VectorKernels k : new VectorKernels[] {VectorKernels.scalar(), Kernels.simdOrNull()}) {
+      assertEquals(153f, k.dot(a, 0, b, 0, 17), k.name()); // 17 * 18 / 2
+      assertEquals(152f, k.dot(a, 1, b, 0, 16), k.name()); // 2 + 3 + ... + 17
+      // sum_{i=1..17} (i - 1)^2 = 16 * 17 * 33 / 6 = 1496
+      assertEquals(1496f, k.squareDistance(a, 0, b, 0, 17), k.name());
+    }
+  }
+}
