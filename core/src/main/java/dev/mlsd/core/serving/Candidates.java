@@ -1,0 +1,310 @@
+package dev.mlsd.core.serving;
+
+import java.util.Arrays;
+
+/**
+ * One request's candidates: the primitive scratch state every stage reads and writes. Owned by one
+ * thread, reset per request, never shared; nothing here allocates after construction.
+ *
+ * <p>Two views of the same data:
+ *
+ * <ul>
+ *   <li>a <em>row</em> is where a candidate's data lives: its id, source, retrieval score, ranking
+ *       score and feature row {@code features()[row * featureDim() ...]}; rows never move once
+ *       features are hydrated;
+ *   <li>a <em>position</em> is the candidate's place in the current order. Until ranking sorts,
+ *       position equals row; afterwards {@link #row(int)} maps one to the other.
+ * </ul>
+ *
+ * <p>Every accessor taking {@code pos} takes a position. Adds beyond {@link #capacity()} are
+ * dropped and counted in {@link #overflow()}; duplicate ids are dropped (the first add wins, so
+ * earlier generators take precedence when several are merged).
+ *
+ * <p>Thread safety: none; one instance per thread (see {@link ServingPipeline#newScratch()}).
+ *
+ * <p>Book: chapter 1, "Serving"; chapter 6 (merging several candidate generators).
+ */
+public final class Candidates {
+  private final int capacity;
+  private final int featureDim;
+  private final int[] ids;
+  private final int[] sources;
+  private final float[] retrievalScores;
+  private final float[] scores;
+  private final float[] features;
+  private final int[] order;
+  private final long[] sortKeys;
+  private int size;
+  private int overflow;
+  private int currentSource;
+
+  // de-duplication: open addressing, a slot is live when its stamp equals the request's stamp,
+  // so a reset is one increment instead of clearing the table
+  private final int[] setKeys;
+  private final int[] setStamps;
+  private final int setMask;
+  private int stamp = 1;
+
+  /**
+   * @param capacity the most candidates one request may hold, at least 1
+   * @param featureDim feature columns per candidate, at least 0
+   */
+  public Candidates(int capacity, int featureDim) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
+    }
+    if (featureDim < 0) {
+      throw new IllegalArgumentException("featureDim must be >= 0, got " + featureDim);
+    }
+    if ((long) capacity * featureDim > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("capacity x featureDim too large");
+    }
+    this.capacity = capacity;
+    this.featureDim = featureDim;
+    this.ids = new int[capacity];
+    this.sources = new int[capacity];
+    this.retrievalScores = new float[capacity];
+    this.scores = new float[capacity];
+    this.features = new float[capacity * featureDim];
+    this.order = new int[capacity];
+    this.sortKeys = new long[capacity];
+    int tableSize = Integer.highestOneBit(Math.max(2, capacity * 2 - 1)) << 1;
+    this.setKeys = new int[tableSize];
+    this.setStamps = new int[tableSize];
+    this.setMask = tableSize - 1;
+  }
+
+  /** Empties this list for the next request. */
+  public void reset() {
+    size = 0;
+    overflow = 0;
+    currentSource = 0;
+    if (++stamp == 0) {
+      Arrays.fill(setStamps, 0);
+      stamp = 1;
+    }
+  }
+
+  /**
+   * Adds a candidate unless its id is already present or the list is full.
+   *
+   * @param id the item id
+   * @param retrievalScore the generator's own score (similarity, popularity); kept for re-rankers
+   * @return whether it was added
+   */
+  public boolean add(int id, float retrievalScore) {
+    int slot = mix(id) & setMask;
+    while (setStamps[slot] == stamp) {
+      if (setKeys[slot] == id) {
+        return false;
+      }
+      slot = (slot + 1) & setMask;
+    }
+    if (size == capacity) {
+      overflow++;
+      return false;
+    }
+    setStamps[slot] = stamp;
+    setKeys[slot] = id;
+    ids[size] = id;
+    sources[size] = currentSource;
+    retrievalScores[size] = retrievalScore;
+    scores[size] = 0f;
+    order[size] = size;
+    size++;
+    return true;
+  }
+
+  /** Sets the index of the generator whose adds follow (the pipeline calls this). */
+  void beginSource(int generatorIndex) {
+    currentSource = generatorIndex;
+  }
+
+  /**
+   * Keeps the candidates a filter accepts, in order. Only valid before hydration (moves rows).
+   *
+   * @param keep per position, whether to keep it; read for positions {@code [0, size())}
+   */
+  void compact(boolean[] keep) {
+    int w = 0;
+    for (int r = 0; r < size; r++) {
+      if (keep[r]) {
+        ids[w] = ids[r];
+        sources[w] = sources[r];
+        retrievalScores[w] = retrievalScores[r];
+        order[w] = w;
+        w++;
+      }
+    }
+    size = w;
+  }
+
+  /**
+   * Sorts positions by score, descending, ties by ascending id; NaN scores last. Rows do not move.
+   */
+  void sortByScore() {
+    for (int p = 0; p < size; p++) {
+      int r = order[p];
+      float s = scores[r];
+      int bits =
+          Float.isNaN(s) ? Float.floatToIntBits(Float.NEGATIVE_INFINITY) : Float.floatToIntBits(s);
+      // IEEE-754 to a signed int with the same order, then complemented for descending order
+      int key = ~(bits ^ ((bits >> 31) & 0x7fffffff));
+      sortKeys[p] = ((long) key << 32) | r;
+    }
+    Arrays.sort(sortKeys, 0, size);
+    for (int p = 0; p < size; p++) {
+      order[p] = (int) sortKeys[p];
+    }
+    // equal scores came out by row; put each run of equal keys in id order (runs are short)
+    int start = 0;
+    for (int p = 1; p <= size; p++) {
+      if (p == size || (sortKeys[p] >>> 32) != (sortKeys[start] >>> 32)) {
+        if (p - start > 1) {
+          sortRunById(start, p);
+        }
+        start = p;
+      }
+    }
+  }
+
+  private void sortRunById(int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      int r = order[i];
+      int id = ids[r];
+      int j = i - 1;
+      while (j >= from && ids[order[j]] > id) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = r;
+    }
+  }
+
+  /** How many candidates the list holds now. */
+  public int size() {
+    return size;
+  }
+
+  /** The most candidates the list can hold. */
+  public int capacity() {
+    return capacity;
+  }
+
+  /** How many adds this request were dropped because the list was full. */
+  public int overflow() {
+    return overflow;
+  }
+
+  /** Feature columns per candidate row. */
+  public int featureDim() {
+    return featureDim;
+  }
+
+  /**
+   * The ids by row. Before ranking sorts, rows equal positions, so the first {@link #size()}
+   * entries are the candidates in order, ready for one batch feature read. Do not modify.
+   */
+  public int[] ids() {
+    return ids;
+  }
+
+  /**
+   * The feature matrix, row-major, {@link #featureDim()} columns per row; hydrators and rankers
+   * index it by row.
+   */
+  public float[] features() {
+    return features;
+  }
+
+  /** The row holding the candidate now at position {@code pos}. */
+  public int row(int pos) {
+    checkPos(pos);
+    return order[pos];
+  }
+
+  /** The offset of the feature row of the candidate at position {@code pos}. */
+  public int featureOffset(int pos) {
+    return row(pos) * featureDim;
+  }
+
+  /** The id of the candidate at position {@code pos}. */
+  public int id(int pos) {
+    return ids[row(pos)];
+  }
+
+  /** The index, in declaration order, of the generator that added the candidate at {@code pos}. */
+  public int source(int pos) {
+    return sources[row(pos)];
+  }
+
+  /** The generator's score of the candidate at {@code pos}. */
+  public float retrievalScore(int pos) {
+    return retrievalScores[row(pos)];
+  }
+
+  /** The ranking score of the candidate at {@code pos}; 0 before ranking. */
+  public float score(int pos) {
+    return scores[row(pos)];
+  }
+
+  /** Sets the ranking score of the candidate at {@code pos}. */
+  public void setScore(int pos, float score) {
+    scores[row(pos)] = score;
+  }
+
+  /** Swaps two positions. */
+  public void swap(int a, int b) {
+    checkPos(a);
+    checkPos(b);
+    int t = order[a];
+    order[a] = order[b];
+    order[b] = t;
+  }
+
+  /** Moves the candidate at {@code from} to {@code to}, shifting those between by one. */
+  public void moveTo(int from, int to) {
+    checkPos(from);
+    checkPos(to);
+    int r = order[from];
+    if (from < to) {
+      System.arraycopy(order, from + 1, order, from, to - from);
+    } else if (from > to) {
+      System.arraycopy(order, to, order, to + 1, from - to);
+    }
+    order[to] = r;
+  }
+
+  /** Removes the candidate at {@code pos}; later positions move up by one. */
+  public void remove(int pos) {
+    checkPos(pos);
+    System.arraycopy(order, pos + 1, order, pos, size - pos - 1);
+    size--;
+  }
+
+  /** Keeps only the first {@code n} positions (no-op when {@code n >= size()}). */
+  public void truncate(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be >= 0, got " + n);
+    }
+    if (n < size) {
+      size = n;
+    }
+  }
+
+  private void checkPos(int pos) {
+    if (pos < 0 || pos >= size) {
+      throw new IndexOutOfBoundsException("position " + pos + " of " + size + " candidates");
+    }
+  }
+
+  private static int mix(int x) {
+    // murmur3 finalizer: sequential ids spread over the table
+    x ^= x >>> 16;
+    x *= 0x85ebca6b;
+    x ^= x >>> 13;
+    x *= 0xc2b2ae35;
+    x ^= x >>> 16;
+    return x;
+  }
+}

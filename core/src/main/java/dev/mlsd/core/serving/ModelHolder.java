@@ -1,0 +1,155 @@
+package dev.mlsd.core.serving;
+
+import dev.mlsd.core.io.Artifact;
+import dev.mlsd.core.io.ArtifactFile;
+import dev.mlsd.core.io.CorruptArtifactException;
+import dev.mlsd.core.io.ModelCard;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The served model, swappable atomically while requests are in flight. A request reads {@link
+ * #served()} (or {@link #current()}) once and uses that instance to the end, so it never mixes two
+ * models; a swap publishes the new model to every request that starts afterwards. The old model is
+ * left to the garbage collector once its last request finishes.
+ *
+ * <p>Model files are {@link ArtifactFile}s whose JSON header is the model's {@link ModelCard}: save
+ * with {@link #save(Path, String, int, ModelCard, ByteBuffer)}, load with {@link #load(Path,
+ * String, int, ModelDecoder)} or {@link #swapFrom(Path, String, int, ModelDecoder)}. A truncated,
+ * corrupt, foreign or card-less file is refused with {@link CorruptArtifactException} and the
+ * served model is left as it was.
+ *
+ * <p>Thread safety: every method from any thread; reads are one volatile load.
+ *
+ * <p>Book: chapter 1, "Deployment" (model versions, rollout); chapter 8, "Continual learning".
+ *
+ * @param <M> the model type; must be safe to use from many threads at once (normally immutable)
+ */
+public final class ModelHolder<M> {
+  /**
+   * A model with its identity, published together.
+   *
+   * @param model the model
+   * @param card its model card
+   * @param <M> the model type
+   */
+  public record Served<M>(M model, ModelCard card) {
+    /** The card's model version. */
+    public String version() {
+      return card.modelVersion();
+    }
+  }
+
+  private final AtomicReference<Served<M>> ref;
+  private final AtomicLong swaps = new AtomicLong();
+
+  /**
+   * @param model the first model to serve
+   * @param card its model card
+   */
+  public ModelHolder(M model, ModelCard card) {
+    this.ref = new AtomicReference<>(checked(model, card));
+  }
+
+  /**
+   * Loads a model file and serves it.
+   *
+   * @throws CorruptArtifactException if the file is refused
+   * @throws IOException if it cannot be read
+   */
+  public static <M> ModelHolder<M> load(
+      Path file, String kind, int maxKindVersion, ModelDecoder<M> decoder) throws IOException {
+    Served<M> s = read(file, kind, maxKindVersion, decoder);
+    return new ModelHolder<>(s.model(), s.card());
+  }
+
+  /**
+   * Writes a model file: the card as the header, the payload as written by the model.
+   *
+   * @param file the destination (written atomically)
+   * @param kind the model kind, e.g. {@code "logistic-regression"}
+   * @param kindVersion the payload layout version
+   * @param card the model card
+   * @param payload the model's bytes, little-endian
+   */
+  public static void save(
+      Path file, String kind, int kindVersion, ModelCard card, ByteBuffer payload)
+      throws IOException {
+    if (card == null) {
+      throw new IllegalArgumentException("every saved model carries a model card");
+    }
+    ArtifactFile.write(file, kind, kindVersion, card.toJson(), payload);
+  }
+
+  /** The model to use for one whole request. */
+  public M current() {
+    return ref.get().model();
+  }
+
+  /** The model and its card, read together. */
+  public Served<M> served() {
+    return ref.get();
+  }
+
+  /** The served model's version. */
+  public String version() {
+    return ref.get().version();
+  }
+
+  /** How many swaps happened since construction. */
+  public long swapCount() {
+    return swaps.get();
+  }
+
+  /**
+   * Serves a new model from now on.
+   *
+   * @return the model it replaced
+   */
+  public Served<M> swap(M model, ModelCard card) {
+    Served<M> old = ref.getAndSet(checked(model, card));
+    swaps.incrementAndGet();
+    return old;
+  }
+
+  /**
+   * Loads a model file and swaps it in; a refused file leaves the served model unchanged.
+   *
+   * @throws CorruptArtifactException if the file is refused
+   * @throws IOException if it cannot be read
+   */
+  public Served<M> swapFrom(Path file, String kind, int maxKindVersion, ModelDecoder<M> decoder)
+      throws IOException {
+    Served<M> s = read(file, kind, maxKindVersion, decoder);
+    return swap(s.model(), s.card());
+  }
+
+  private static <M> Served<M> read(
+      Path file, String kind, int maxKindVersion, ModelDecoder<M> decoder) throws IOException {
+    Artifact a = ArtifactFile.read(file, kind, maxKindVersion);
+    ModelCard card;
+    try {
+      card = ModelCard.fromJson(a.header());
+    } catch (IllegalArgumentException e) {
+      throw new CorruptArtifactException(file, "header is not a model card: " + e.getMessage());
+    }
+    if (card.model() == null || card.modelVersion() == null) {
+      throw new CorruptArtifactException(file, "model card lacks the model name or version");
+    }
+    M model = decoder.decode(a);
+    if (model == null) {
+      throw new CorruptArtifactException(file, "decoder returned no model");
+    }
+    return new Served<>(model, card);
+  }
+
+  private static <M> Served<M> checked(M model, ModelCard card) {
+    if (model == null || card == null) {
+      throw new IllegalArgumentException("a served model needs the model and its card");
+    }
+    return new Served<>(model, card);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.mlsd.core.featurestore;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class FeatureCodecTest {
+  @Test
+  void layoutIsVersionDimThenLittleEndianFloats() {
+    byte[] b = FeatureCodec.encode(new float[] {9f, 1.0f, -2.5f}, 1, 2);
+    // 1.0f = 0x3F800000, -2.5f = 0xC0200000, little-endian
+    assertArrayEquals(new byte[] {1, 2, 0, 0, 0, (byte) 0x80, 0x3F, 0, 0, 0x20, (byte) 0xC0}, b);
+    float[] out = new float[3];
+    assertTrue(FeatureCodec.decode(b, 2, out, 1));
+    assertArrayEquals(new float[] {0f, 1.0f, -2.5f}, out);
+  }
+
+  @Test
+  void roundTripsSpecialValuesBitForBit() {
+    float[] v = {Float.NaN, -0f, Float.MIN_VALUE, Float.MAX_VALUE, Float.NEGATIVE_INFINITY};
+    float[] out = new float[v.length];
+    assertTrue(FeatureCodec.decode(FeatureCodec.encode(v, 0, v.length), v.length, out, 0));
+    for (int i = 0; i < v.length; i++) {
+      assertEquals(Float.floatToRawIntBits(v[i]), Float.floatToRawIntBits(out[i]));
+    }
+  }
+
+  @Test
+  void otherVersionOrLengthIsRefusedWithoutWriting() {
+    byte[] b = FeatureCodec.encode(new float[] {1, 2, 3}, 0, 3);
+    float[] out = new float[3];
+    assertFalse(FeatureCodec.decode(b, 2, out, 0));
+    byte[] v2 = b.clone();
+    v2[0] = 2;
+    assertFalse(FeatureCodec.decode(v2, 3, out, 0));
+    assertFalse(FeatureCodec.decode(Arrays.copyOf(b, b.length - 1), 3, out, 0));
+    byte[] wrongDim = b.clone();
+    wrongDim[1] = 4;
+    assertFalse(FeatureCodec.decode(wrongDim, 3, out, 0));
+    assertArrayEquals(new float[3], out);
+    assertThrows(IllegalArgumentException.class, () -> FeatureCodec.encode(new float[1], 0, 0));
+  }
+}
