@@ -12,8 +12,9 @@ package dev.mlsd.core.metrics.classification;
  * (which is optimistic). Range (0, 1], higher is better; a random ranking scores about the positive
  * rate. Undefined, and refused with {@link IllegalArgumentException}, without a positive label.
  *
- * <p>Book: chapter 5 (PR-AUC per harm category). Ranking AP over a list of items is {@code
- * ranking.AveragePrecisionAtK}; detection AP is {@code detection.DetectionAveragePrecision}.
+ * <p>Book: chapter 5 (PR-AUC per harm category). Ranking AP over a list of items is {@link
+ * dev.mlsd.core.metrics.ranking.AveragePrecisionAtK}; detection AP is {@link
+ * dev.mlsd.core.metrics.detection.DetectionAveragePrecision}.
  *
  * <p>Thread safety: stateless.
  */
