@@ -1,0 +1,315 @@
+package dev.mlsd.core.featurestore;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * The feature store on Redis, through a Jedis connection pool.
+ *
+ * <p>Layout: one Redis string per (feature group, entity), key {@code PREFIX + name + ":v" +
+ * version + ":" + id} (e.g. {@code mlsd:fs:ad:v1:42}), value a {@link FeatureCodec} row (version
+ * byte, dim, little-endian floats). A batch read is one {@code MGET} of every candidate's key: one
+ * round trip per request. Materialisation writes with {@code MSET} in chunks of {@value #CHUNK}.
+ *
+ * <p>Budget: connecting, waiting for a pooled connection and each socket read are bounded by the
+ * per-request budget ({@link Settings#budget()}). When Redis is down, refuses, or answers later
+ * than the budget, the batch is served with the schema's defaults and counted in {@link
+ * FeatureStoreCounters#fallbackBatches()}; for {@link Settings#retryAfter()} afterwards requests do
+ * not try Redis at all (they fall back at once), then one request tries again. Worst case a request
+ * waits about twice the budget (pool wait, then read); a dead loopback server refuses at once.
+ *
+ * <p>Security: AUTH and TLS come through the URL: {@code redis://user:password@host:port/db},
+ * {@code rediss://...} for TLS.
+ *
+ * <p>Allocation: each read allocates its key arrays and Jedis allocates the reply; this is the
+ * network path, measured beside the in-memory store in {@code PipelineBenchmark}.
+ *
+ * <p>Thread safety: every method from any thread.
+ *
+ * <p>Book: chapter 1, "Feature store"; chapter 8, "Serving" (feature store, latency budget).
+ */
+public final class RedisFeatureStore implements FeatureStore {
+  /** Keys per MSET when materialising. */
+  public static final int CHUNK = 500;
+
+  /**
+   * How the store talks to Redis.
+   *
+   * @param budget the longest one batch read may wait for Redis before serving defaults
+   * @param poolSize the most connections open at once (one per concurrent request)
+   * @param retryAfter after a failure, how long requests serve defaults without trying Redis
+   * @param keyPrefix prepended to every key, e.g. {@code "mlsd:fs:"}
+   */
+  public record Settings(Duration budget, int poolSize, Duration retryAfter, String keyPrefix) {
+    /** Checks the values. */
+    public Settings {
+      if (budget == null || budget.toMillis() < 1) {
+        throw new IllegalArgumentException("budget must be at least 1 ms, got " + budget);
+      }
+      if (poolSize < 1) {
+        throw new IllegalArgumentException("poolSize must be >= 1, got " + poolSize);
+      }
+      if (retryAfter == null || retryAfter.isNegative()) {
+        throw new IllegalArgumentException("retryAfter must be >= 0, got " + retryAfter);
+      }
+      if (keyPrefix == null) {
+        throw new IllegalArgumentException("keyPrefix must not be null");
+      }
+    }
+
+    /** 10 ms budget, 16 connections, retry after 500 ms, prefix {@code mlsd:fs:}. */
+    public static Settings defaults() {
+      return new Settings(Duration.ofMillis(10), 16, Duration.ofMillis(500), "mlsd:fs:");
+    }
+
+    /** These settings with another budget. */
+    public Settings withBudget(Duration b) {
+      return new Settings(b, poolSize, retryAfter, keyPrefix);
+    }
+
+    /** These settings with another retry delay. */
+    public Settings withRetryAfter(Duration r) {
+      return new Settings(budget, poolSize, r, keyPrefix);
+    }
+
+    /** These settings with another key prefix. */
+    public Settings withKeyPrefix(String p) {
+      return new Settings(budget, poolSize, retryAfter, p);
+    }
+  }
+
+  private final JedisPool pool;
+  private final Settings settings;
+  private final String redactedUrl;
+  private final FeatureStoreCounters counters = new FeatureStoreCounters();
+  private final ConcurrentHashMap<String, byte[]> keyPrefixes = new ConcurrentHashMap<>();
+  private volatile long retryAtNanos = System.nanoTime();
+  private volatile String lastFailure = "none";
+  private volatile boolean closed;
+
+  /**
+   * Opens a pool; no connection is made until the first read or write.
+   *
+   * @param url {@code redis://[user:password@]host:port[/db]} or {@code rediss://...}
+   * @param settings budget, pool size, retry delay, key prefix
+   * @throws IllegalArgumentException if the URL is not a Redis URL
+   */
+  public RedisFeatureStore(String url, Settings settings) {
+    URI uri = parse(url);
+    this.settings = settings;
+    this.redactedUrl = uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
+    GenericObjectPoolConfig<Jedis> config = new GenericObjectPoolConfig<>();
+    config.setMaxTotal(settings.poolSize());
+    config.setMaxIdle(settings.poolSize());
+    config.setMinIdle(0);
+    config.setBlockWhenExhausted(true);
+    config.setMaxWait(settings.budget());
+    config.setTestOnBorrow(false);
+    config.setJmxEnabled(false);
+    this.pool =
+        new JedisPool(config, uri, (int) Math.min(Integer.MAX_VALUE, settings.budget().toMillis()));
+  }
+
+  /** Opens a store with {@link Settings#defaults()}. */
+  public static RedisFeatureStore open(String url) {
+    return new RedisFeatureStore(url, Settings.defaults());
+  }
+
+  private static URI parse(String url) {
+    if (url == null) {
+      throw new IllegalArgumentException("Redis URL must not be null");
+    }
+    try {
+      URI uri = new URI(url);
+      if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
+        throw new IllegalArgumentException("Redis URL must start with redis:// or rediss://");
+      }
+      if (uri.getHost() == null || uri.getPort() < 1) {
+        throw new IllegalArgumentException("Redis URL needs host:port");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("not a Redis URL: " + e.getMessage(), e);
+    }
+  }
+
+  /** The settings this store was opened with. */
+  public Settings settings() {
+    return settings;
+  }
+
+  @Override
+  public void write(FeatureSchema schema, int[] ids, float[] rows, int count) {
+    int dim = schema.dim();
+    FeatureStore.checkBatch(schema, ids, count, rows, 0, dim);
+    byte[] prefix = prefix(schema);
+    try (Jedis j = pool.getResource()) {
+      for (int start = 0; start < count; start += CHUNK) {
+        int n = Math.min(CHUNK, count - start);
+        byte[][] kv = new byte[2 * n][];
+        for (int i = 0; i < n; i++) {
+          kv[2 * i] = key(prefix, ids[start + i]);
+          kv[2 * i + 1] = FeatureCodec.encode(rows, (start + i) * dim, dim);
+        }
+        j.mset(kv);
+      }
+    } catch (JedisException e) {
+      throw new FeatureStoreException(
+          "could not write " + schema.key() + " to " + redactedUrl + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public int read(
+      FeatureSchema schema, int[] ids, int count, float[] out, int outOffset, int outStride) {
+    FeatureStore.checkBatch(schema, ids, count, out, outOffset, outStride);
+    counters.batches.increment();
+    counters.rows.add(count);
+    if (count == 0) {
+      return 0;
+    }
+    if (closed || System.nanoTime() - retryAtNanos < 0) {
+      return fallback(schema, count, out, outOffset, outStride);
+    }
+    byte[] prefix = prefix(schema);
+    byte[][] keys = new byte[count][];
+    for (int i = 0; i < count; i++) {
+      keys[i] = key(prefix, ids[i]);
+    }
+    List<byte[]> values;
+    try (Jedis j = pool.getResource()) {
+      values = j.mget(keys);
+    } catch (JedisException | IllegalStateException e) {
+      // down, refused, slower than the budget, pool exhausted past the budget, or closed
+      lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+      retryAtNanos = System.nanoTime() + settings.retryAfter().toNanos();
+      return fallback(schema, count, out, outOffset, outStride);
+    }
+    int dim = schema.dim();
+    int found = 0;
+    int missing = 0;
+    int corrupt = 0;
+    for (int i = 0; i < count; i++) {
+      byte[] v = values.get(i);
+      int o = outOffset + i * outStride;
+      if (v == null) {
+        schema.copyDefaults(out, o);
+        missing++;
+      } else if (FeatureCodec.decode(v, dim, out, o)) {
+        found++;
+      } else {
+        schema.copyDefaults(out, o);
+        corrupt++;
+      }
+    }
+    if (missing > 0) {
+      counters.missingRows.add(missing);
+    }
+    if (corrupt > 0) {
+      counters.corruptValues.add(corrupt);
+    }
+    return found;
+  }
+
+  private int fallback(FeatureSchema schema, int count, float[] out, int outOffset, int stride) {
+    for (int i = 0; i < count; i++) {
+      schema.copyDefaults(out, outOffset + i * stride);
+    }
+    counters.fallbackBatches.increment();
+    counters.fallbackRows.add(count);
+    return 0;
+  }
+
+  /** Deletes every key of a feature group (SCAN-free: only the given ids). */
+  public void delete(FeatureSchema schema, int[] ids, int count) {
+    byte[] prefix = prefix(schema);
+    try (Jedis j = pool.getResource()) {
+      for (int start = 0; start < count; start += CHUNK) {
+        int n = Math.min(CHUNK, count - start);
+        byte[][] keys = new byte[n][];
+        for (int i = 0; i < n; i++) {
+          keys[i] = key(prefix, ids[start + i]);
+        }
+        j.del(keys);
+      }
+    } catch (JedisException e) {
+      throw new FeatureStoreException("could not delete from " + redactedUrl, e);
+    }
+  }
+
+  /** Whether Redis answers a PING within the budget now. */
+  public boolean ping() {
+    try (Jedis j = pool.getResource()) {
+      return "PONG".equals(j.ping());
+    } catch (JedisException | IllegalStateException e) {
+      return false;
+    }
+  }
+
+  /** The last reason a read fell back to defaults, one line, for diagnostics; "none" before. */
+  public String lastFailure() {
+    return lastFailure;
+  }
+
+  @Override
+  public FeatureStoreCounters counters() {
+    return counters;
+  }
+
+  @Override
+  public String kind() {
+    return "redis";
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    pool.close();
+  }
+
+  @Override
+  public String toString() {
+    return "RedisFeatureStore[" + redactedUrl + ", budget " + settings.budget() + "]";
+  }
+
+  private byte[] prefix(FeatureSchema schema) {
+    byte[] p = keyPrefixes.get(schema.key());
+    if (p == null) {
+      p = (settings.keyPrefix() + schema.key() + ":").getBytes(StandardCharsets.US_ASCII);
+      keyPrefixes.put(schema.key(), p);
+    }
+    return p;
+  }
+
+  /** prefix followed by the id in decimal ASCII, without going through a String. */
+  static byte[] key(byte[] prefix, int id) {
+    long v = id;
+    boolean negative = v < 0;
+    if (negative) {
+      v = -v;
+    }
+    int digits = 1;
+    for (long t = v; t >= 10; t /= 10) {
+      digits++;
+    }
+    byte[] k = new byte[prefix.length + digits + (negative ? 1 : 0)];
+    System.arraycopy(prefix, 0, k, 0, prefix.length);
+    int end = k.length;
+    do {
+      k[--end] = (byte) ('0' + (v % 10));
+      v /= 10;
+    } while (v > 0);
+    if (negative) {
+      k[prefix.length] = '-';
+    }
+    return k;
+  }
+}
