@@ -3,6 +3,7 @@ package dev.mlsd.core.inference.dl4j;
 import dev.mlsd.core.inference.Activation;
 import dev.mlsd.core.inference.BatchNormFolding;
 import dev.mlsd.core.inference.InferenceGraph;
+import dev.mlsd.core.inference.Pooling;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
@@ -118,6 +119,34 @@ public final class Dl4jExport {
     }
     PendingDense p = dense(layer, ff);
     return b.dense(from, p.w, p.b, p.act, p.alpha);
+  }
+
+  /**
+   * Adds a trained DL4J {@code EmbeddingLayer} or {@code EmbeddingSequenceLayer} to a graph being
+   * built, reading its table {@code W} ({@code [vocab, dim]}). Follow DL4J's {@code
+   * GlobalPoolingLayer} with {@link Pooling#SUM} or {@link Pooling#MEAN}, or use {@link
+   * Pooling#CONCAT} for the sequence layer's output in NWC order flattened.
+   *
+   * @throws IllegalArgumentException if the layer has a bias or a non-identity activation (neither
+   *     is supported)
+   */
+  public static int addEmbedding(
+      InferenceGraph.Builder b, int idColumn, int bagSize, Layer layer, Pooling pooling) {
+    if (!(layer.conf().getLayer() instanceof FeedForwardLayer ff)
+        || !layer.paramTable().containsKey("W")) {
+      throw new IllegalArgumentException("not an embedding layer: " + layer.conf().getLayer());
+    }
+    if (layer.paramTable().containsKey("b")) {
+      throw new IllegalArgumentException("embedding layers with a bias are not supported");
+    }
+    if (Dl4jWeights.activation(((org.deeplearning4j.nn.conf.layers.BaseLayer) ff).getActivationFn())
+        != Activation.IDENTITY) {
+      throw new IllegalArgumentException("embedding layers must have identity activation");
+    }
+    int vocab = (int) ff.getNIn();
+    int dim = (int) ff.getNOut();
+    float[] table = Dl4jWeights.matrix(layer.paramTable().get("W"), vocab, dim);
+    return b.embedding(idColumn, bagSize, table, dim, pooling);
   }
 
   private static PendingDense dense(Layer l, FeedForwardLayer conf) {
