@@ -9,8 +9,8 @@ import java.util.List;
  * title. The item index is the id used on every hot path; the MovieLens {@code movieId} only at the
  * edges.
  *
- * <p>Thread safety: immutable after construction (the arrays are not copied on access; callers
- * must not modify them).
+ * <p>Thread safety: immutable after construction (the arrays are not copied on access; callers must
+ * not modify them).
  */
 public final class Catalog {
   /** Year used when a title carries none. */

@@ -5,8 +5,8 @@ package dev.mlsd.recommendation.data;
  * item (so ties in time break by id and every split is deterministic). Users are dense indices
  * {@code 0 .. userCount()-1}; the rows of user {@code u} are {@code [start(u), end(u))}.
  *
- * <p>Thread safety: immutable after construction; accessors return the backing arrays for speed
- * and callers must not modify them.
+ * <p>Thread safety: immutable after construction; accessors return the backing arrays for speed and
+ * callers must not modify them.
  */
 public final class Interactions {
   private final int[] userIds;

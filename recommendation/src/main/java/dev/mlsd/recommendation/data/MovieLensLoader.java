@@ -78,7 +78,9 @@ public final class MovieLensLoader {
                   }
                   String g = row.get(2).trim();
                   String[] gs =
-                      g.isEmpty() || g.equals("(no genres listed)") ? new String[0] : g.split("\\|");
+                      g.isEmpty() || g.equals("(no genres listed)")
+                          ? new String[0]
+                          : g.split("\\|");
                   ids.add(id);
                   titles.add(title);
                   genres.add(gs);
@@ -149,8 +151,7 @@ public final class MovieLensLoader {
                   stars[0][k] = rating;
                   times[0][k] = ts;
                 }));
-    Interactions interactions =
-        sortByUserTime(count[0], cols[0], cols[1], stars[0], times[0]);
+    Interactions interactions = sortByUserTime(count[0], cols[0], cols[1], stars[0], times[0]);
 
     // tags.csv: userId,movieId,tag,timestamp
     List<Tag> tagList = new ArrayList<>();

@@ -108,7 +108,6 @@ public final class EvaluationSet {
    */
   public UserRequest request(int q, UserRequest into) {
     int u = users[q];
-    return into.fill(
-        log, part == Part.COLD_START ? -1 : u, log.start(u), historyEnd[q], times[q]);
+    return into.fill(log, part == Part.COLD_START ? -1 : u, log.start(u), historyEnd[q], times[q]);
   }
 }

@@ -2,8 +2,8 @@ package dev.mlsd.recommendation.features;
 
 /**
  * The one feature pipeline shared by training and serving: the batch-computed video features and
- * the request-time user features. Training code and the serving path both call {@link
- * #encodeUser}, so the two cannot drift apart (no training/serving skew).
+ * the request-time user features. Training code and the serving path both call {@link #encodeUser},
+ * so the two cannot drift apart (no training/serving skew).
  *
  * <p>Thread safety: immutable; {@link #encodeUser} allocates nothing and writes only into the
  * caller's array.

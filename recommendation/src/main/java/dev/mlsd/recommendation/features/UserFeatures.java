@@ -4,12 +4,12 @@ import dev.mlsd.recommendation.data.Catalog;
 import dev.mlsd.recommendation.data.Relevance;
 
 /**
- * The user features, computed at request time from the user's history and the request's time (so
- * a brand-new user with a short session history gets a vector too). Layout, in order:
+ * The user features, computed at request time from the user's history and the request's time (so a
+ * brand-new user with a short session history gets a vector too). Layout, in order:
  *
  * <ol>
- *   <li>the average embedding of watched videos ({@code k} slots), then of liked videos ({@code k});
- *       the embedding table is the MF item factors (pre-trained ID embeddings);
+ *   <li>the average embedding of watched videos ({@code k} slots), then of liked videos ({@code
+ *       k}); the embedding table is the MF item factors (pre-trained ID embeddings);
  *   <li>genre affinity: the share of watched videos having each genre, then of liked ones;
  *   <li>activity: {@code log1p(watched)/8}, {@code log1p(liked)/8}, mean stars / 5, liked share,
  *       {@code log1p(days since the last watch)/8};
@@ -21,8 +21,8 @@ import dev.mlsd.recommendation.data.Relevance;
  * <p>Thread safety: immutable; {@link #encode} writes only into the caller's array and allocates
  * nothing, so one instance serves every thread.
  *
- * <p>Book: chapter 6, "Feature engineering", user features (demographics are absent from
- * MovieLens; contextual and historical features are here).
+ * <p>Book: chapter 6, "Feature engineering", user features (demographics are absent from MovieLens;
+ * contextual and historical features are here).
  */
 public final class UserFeatures {
   private final Catalog catalog;
@@ -39,7 +39,12 @@ public final class UserFeatures {
   public UserFeatures(Catalog catalog, float[] itemEmbeddings, int k) {
     if (itemEmbeddings.length != catalog.size() * k) {
       throw new IllegalArgumentException(
-          "itemEmbeddings must be " + catalog.size() + " x " + k + ", got " + itemEmbeddings.length);
+          "itemEmbeddings must be "
+              + catalog.size()
+              + " x "
+              + k
+              + ", got "
+              + itemEmbeddings.length);
     }
     this.catalog = catalog;
     this.itemEmbeddings = itemEmbeddings;

@@ -27,8 +27,7 @@ public final class FeedbackMatrix {
    * @param rowItems CSR column indices, sorted and unique within a row
    * @param rowWeights CSR confidence weights
    */
-  public FeedbackMatrix(
-      int users, int items, int[] rowStart, int[] rowItems, float[] rowWeights) {
+  public FeedbackMatrix(int users, int items, int[] rowStart, int[] rowItems, float[] rowWeights) {
     this.users = users;
     this.items = items;
     this.rowStart = rowStart;

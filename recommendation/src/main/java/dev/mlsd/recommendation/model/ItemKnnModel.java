@@ -93,8 +93,8 @@ public final class ItemKnnModel implements ItemScorer {
   }
 
   /**
-   * The summed similarity of one item to a history (the ranker's feature; same as {@link
-   * #scoreAll} for that item).
+   * The summed similarity of one item to a history (the ranker's feature; same as {@link #scoreAll}
+   * for that item).
    */
   public float score(UserRequest request, int item) {
     float s = 0;

@@ -3,8 +3,8 @@ package dev.mlsd.recommendation.model;
 import dev.mlsd.recommendation.features.UserRequest;
 
 /**
- * A model that scores every item for one request: the form every baseline and every retrieval
- * model takes for full-ranking evaluation (all items ranked, none sampled). Higher is better.
+ * A model that scores every item for one request: the form every baseline and every retrieval model
+ * takes for full-ranking evaluation (all items ranked, none sampled). Higher is better.
  *
  * <p>Implementations document their own thread safety; most keep per-thread scratch and are
  * single-threaded.

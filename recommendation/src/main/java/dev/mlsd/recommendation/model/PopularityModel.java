@@ -12,7 +12,9 @@ import dev.mlsd.recommendation.features.UserRequest;
 public final class PopularityModel implements ItemScorer {
   private final float[] score;
 
-  /** @param m the training matrix */
+  /**
+   * @param m the training matrix
+   */
   public PopularityModel(FeedbackMatrix m) {
     int[] c = m.itemCounts();
     score = new float[c.length];

@@ -11,7 +11,9 @@ public final class TopItems {
   private final long[] heap;
   private int size;
 
-  /** @param capacity the largest k this selector serves */
+  /**
+   * @param capacity the largest k this selector serves
+   */
   public TopItems(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);

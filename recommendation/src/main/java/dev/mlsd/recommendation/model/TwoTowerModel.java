@@ -163,7 +163,8 @@ public final class TwoTowerModel {
                     .activation(Activation.IDENTITY)
                     .build(),
                 "itemHidden")
-            .addVertex("product", new ElementWiseVertex(ElementWiseVertex.Op.Product), USER_OUT, ITEM_OUT)
+            .addVertex(
+                "product", new ElementWiseVertex(ElementWiseVertex.Op.Product), USER_OUT, ITEM_OUT)
             .addLayer(
                 HEAD,
                 new OutputLayer.Builder(LossFunctions.LossFunction.XENT)

@@ -18,8 +18,8 @@ import java.util.function.IntConsumer;
  * dev.mlsd.recommendation.data.Relevance}) and {@code w0 < 1} down-weights the unobserved entries.
  * Each half-step solves every user (then every item) exactly by a k x k Cholesky solve, using the
  * Gramian trick of Hu, Koren and Volinsky (ICDM 2008) so that the unobserved entries cost {@code
- * O(k^2)} per row, not {@code O(items k)}: {@code (w0 V^T V + sum_obs (c - w0) v v^T + lambda I) u =
- * sum_obs c v}. Because each half-step is an exact block minimiser, {@link #objective} never
+ * O(k^2)} per row, not {@code O(items k)}: {@code (w0 V^T V + sum_obs (c - w0) v v^T + lambda I) u
+ * = sum_obs c v}. Because each half-step is an exact block minimiser, {@link #objective} never
  * increases from one sweep to the next (tested).
  *
  * <p>Plain Java, double-precision solves, float factors. Seeded: the same data, parameters and seed
@@ -178,8 +178,7 @@ public final class Wals {
    */
   public void foldIn(
       int[] historyItems, float[] weights, int n, FoldInScratch scratch, float[] out) {
-    scratch.solver.solve(
-        scratch.gram, itemFactors, historyItems, weights, 0, n, params, out, 0);
+    scratch.solver.solve(scratch.gram, itemFactors, historyItems, weights, 0, n, params, out, 0);
   }
 
   /** Scratch state for {@link #foldIn}: one per thread. */

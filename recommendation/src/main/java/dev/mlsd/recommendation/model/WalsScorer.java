@@ -16,7 +16,9 @@ public final class WalsScorer implements ItemScorer {
   private final float[] user;
   private float[] weights = new float[64];
 
-  /** @param wals the trained model */
+  /**
+   * @param wals the trained model
+   */
   public WalsScorer(Wals wals) {
     this.wals = wals;
     this.scratch = wals.newScratch();
