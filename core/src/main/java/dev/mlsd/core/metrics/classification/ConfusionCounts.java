@@ -64,24 +64,11 @@ public record ConfusionCounts(
     if (Double.isNaN(threshold)) {
       throw new IllegalArgumentException("threshold is NaN");
     }
-    long tp = 0;
-    long fp = 0;
-    long tn = 0;
-    long fn = 0;
+    boolean[] predicted = new boolean[scores.length];
     for (int i = 0; i < scores.length; i++) {
-      if (scores[i] >= threshold) {
-        if (labels[i]) {
-          tp++;
-        } else {
-          fp++;
-        }
-      } else if (labels[i]) {
-        fn++;
-      } else {
-        tn++;
-      }
+      predicted[i] = scores[i] >= threshold;
     }
-    return new ConfusionCounts(tp, fp, tn, fn);
+    return of(predicted, labels);
   }
 
   /** The number of actual positives, TP + FN. */

@@ -106,22 +106,12 @@ public record Bootstrap(int resamples, double level, long seed) {
   public ConfidenceInterval ofScores(float[] scores, boolean[] labels, ScoreMetric metric) {
     Checks.sameLength(scores.length, labels.length, "scores and labels");
     Checks.nonEmpty(labels.length, "labels");
-    double estimate = metric.compute(scores, labels);
-    Strata strata = new Strata(labels);
     float[] s = new float[scores.length];
     boolean[] y = new boolean[labels.length];
-    int[] rows = new int[labels.length];
-    SplittableRandom random = new SplittableRandom(seed);
-    double[] replicates = new double[resamples];
-    for (int b = 0; b < resamples; b++) {
-      strata.draw(random, rows);
-      for (int i = 0; i < rows.length; i++) {
-        s[i] = scores[rows[i]];
-        y[i] = labels[rows[i]];
-      }
-      replicates[b] = metric.compute(s, y);
-    }
-    return interval(estimate, replicates);
+    return stratified(
+        labels,
+        metric.compute(scores, labels),
+        rows -> metric.compute(gather(scores, rows, s), gather(labels, rows, y)));
   }
 
   /**
@@ -148,24 +138,17 @@ public record Bootstrap(int resamples, double level, long seed) {
     Checks.sameLength(scoresA.length, labels.length, "scoresA and labels");
     Checks.sameLength(scoresB.length, labels.length, "scoresB and labels");
     Checks.nonEmpty(labels.length, "labels");
-    double estimate = metric.compute(scoresA, labels) - metric.compute(scoresB, labels);
-    Strata strata = new Strata(labels);
     float[] a = new float[labels.length];
-    float[] bScores = new float[labels.length];
+    float[] b = new float[labels.length];
     boolean[] y = new boolean[labels.length];
-    int[] rows = new int[labels.length];
-    SplittableRandom random = new SplittableRandom(seed);
-    double[] replicates = new double[resamples];
-    for (int r = 0; r < resamples; r++) {
-      strata.draw(random, rows);
-      for (int i = 0; i < rows.length; i++) {
-        a[i] = scoresA[rows[i]];
-        bScores[i] = scoresB[rows[i]];
-        y[i] = labels[rows[i]];
-      }
-      replicates[r] = metric.compute(a, y) - metric.compute(bScores, y);
-    }
-    return interval(estimate, replicates);
+    return stratified(
+        labels,
+        metric.compute(scoresA, labels) - metric.compute(scoresB, labels),
+        rows -> {
+          gather(labels, rows, y);
+          return metric.compute(gather(scoresA, rows, a), y)
+              - metric.compute(gather(scoresB, rows, b), y);
+        });
   }
 
   /**
@@ -180,6 +163,33 @@ public record Bootstrap(int resamples, double level, long seed) {
     noNaN(valuesA, "valuesA");
     noNaN(valuesB, "valuesB");
     return resample(valuesA.length, idx -> mean(valuesA, idx) - mean(valuesB, idx));
+  }
+
+  /** Replicates over stratified resamples of the rows; {@code replicate} gets the drawn rows. */
+  private ConfidenceInterval stratified(boolean[] labels, double estimate, IndexMetric replicate) {
+    Strata strata = new Strata(labels);
+    int[] rows = new int[labels.length];
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] replicates = new double[resamples];
+    for (int r = 0; r < resamples; r++) {
+      strata.draw(random, rows);
+      replicates[r] = replicate.compute(rows);
+    }
+    return interval(estimate, replicates);
+  }
+
+  private static float[] gather(float[] source, int[] rows, float[] target) {
+    for (int i = 0; i < rows.length; i++) {
+      target[i] = source[rows[i]];
+    }
+    return target;
+  }
+
+  private static boolean[] gather(boolean[] source, int[] rows, boolean[] target) {
+    for (int i = 0; i < rows.length; i++) {
+      target[i] = source[rows[i]];
+    }
+    return target;
   }
 
   private ConfidenceInterval interval(double estimate, double[] replicates) {
