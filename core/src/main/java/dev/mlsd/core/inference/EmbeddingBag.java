@@ -26,7 +26,7 @@ record EmbeddingBag(int idColumn, int bagSize, int vocab, int dim, float[] table
 
   @Override
   public int width() {
-    return pooling == Pooling.CONCAT ? bagSize * dim : dim;
+    return pooling == Pooling.CONCAT || pooling == Pooling.CONCAT_NCW ? bagSize * dim : dim;
   }
 
   @Override
@@ -62,6 +62,10 @@ record EmbeddingBag(int idColumn, int bagSize, int vocab, int dim, float[] table
         int src = id * dim;
         if (pooling == Pooling.CONCAT) {
           System.arraycopy(table, src, y, yr + t * dim, dim);
+        } else if (pooling == Pooling.CONCAT_NCW) {
+          for (int d = 0; d < dim; d++) {
+            y[yr + d * bagSize + t] = table[src + d];
+          }
         } else {
           for (int d = 0; d < dim; d++) {
             y[yr + d] += table[src + d];

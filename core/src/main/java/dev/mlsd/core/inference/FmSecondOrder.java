@@ -9,8 +9,11 @@ package dev.mlsd.core.inference;
  * @param input the node holding the {@code n * k} embedding values per row
  * @param fields {@code n}
  * @param k the embedding width
+ * @param ncw false when field {@code i}'s vector sits at {@code [i * k, (i + 1) * k)} ({@link
+ *     Pooling#CONCAT}); true when element {@code (f, i)} sits at {@code f * fields + i} ({@link
+ *     Pooling#CONCAT_NCW})
  */
-record FmSecondOrder(int input, int fields, int k) implements Layer {
+record FmSecondOrder(int input, int fields, int k, boolean ncw) implements Layer {
   FmSecondOrder {
     if (fields < 1 || k < 1) {
       throw new IllegalArgumentException("FM needs fields >= 1 and k >= 1");
@@ -37,6 +40,9 @@ record FmSecondOrder(int input, int fields, int k) implements Layer {
     float[] x = s.buf[input];
     float[] y = s.buf[self];
     int width = fields * k;
+    // position of (field i, dimension f) = i * fieldStride + f * dimStride
+    int fieldStride = ncw ? 1 : k;
+    int dimStride = ncw ? fields : 1;
     for (int r = 0; r < rows; r++) {
       int xr = s.off[input] + r * width;
       float acc = 0f;
@@ -44,7 +50,7 @@ record FmSecondOrder(int input, int fields, int k) implements Layer {
         float sum = 0f;
         float sq = 0f;
         for (int i = 0; i < fields; i++) {
-          float v = x[xr + i * k + f];
+          float v = x[xr + i * fieldStride + f * dimStride];
           sum += v;
           sq = Math.fma(v, v, sq);
         }

@@ -248,7 +248,8 @@ public final class InferenceGraph {
      *
      * @param table {@code [vocab, dim]} row-major
      * @param dim the embedding width
-     * @param pooling {@link Pooling#CONCAT} for one vector per column, SUM or MEAN for a bag
+     * @param pooling {@link Pooling#CONCAT} (or {@link Pooling#CONCAT_NCW}) for one vector per
+     *     column, SUM or MEAN for a bag
      */
     public int embedding(int idColumn, int bagSize, float[] table, int dim, Pooling pooling) {
       if (idColumn < 0 || bagSize < 1 || idColumn + bagSize > idWidth) {
@@ -300,13 +301,25 @@ public final class InferenceGraph {
 
     /** The FM second-order term over a node holding {@code fields} embeddings side by side. */
     public int fmSecondOrder(int from, int fields) {
+      return fmSecondOrder(from, fields, Pooling.CONCAT);
+    }
+
+    /**
+     * The FM second-order term over a node holding {@code fields} embeddings laid out as an
+     * embedding layer with {@code layout} ({@link Pooling#CONCAT} or {@link Pooling#CONCAT_NCW})
+     * writes them.
+     */
+    public int fmSecondOrder(int from, int fields, Pooling layout) {
+      if (layout != Pooling.CONCAT && layout != Pooling.CONCAT_NCW) {
+        throw new IllegalArgumentException("FM layout must be CONCAT or CONCAT_NCW, got " + layout);
+      }
       checkNode(from);
       int w = widths.get(from);
       if (fields < 1 || w % fields != 0) {
         throw new IllegalArgumentException(
             "FM input width " + w + " is not a multiple of " + fields + " fields");
       }
-      return add(new FmSecondOrder(from, fields, w / fields));
+      return add(new FmSecondOrder(from, fields, w / fields, layout == Pooling.CONCAT_NCW));
     }
 
     /** The two-tower dot product of two nodes of equal width. */

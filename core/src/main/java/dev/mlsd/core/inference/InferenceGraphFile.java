@@ -88,7 +88,10 @@ public final class InferenceGraphFile {
           arrays.add(c.b());
         }
         case FmSecondOrder f ->
-            o.put("type", "fm-second-order").put("input", f.input()).put("fields", f.fields());
+            o.put("type", "fm-second-order")
+                .put("input", f.input())
+                .put("fields", f.fields())
+                .put("layout", f.ncw() ? "CONCAT_NCW" : "CONCAT");
         case DotHead d -> o.put("type", "dot").put("a", d.a()).put("b", d.b());
         case ActivationHead h -> {
           o.put("type", "activation").put("input", h.input());
@@ -168,7 +171,10 @@ public final class InferenceGraphFile {
             }
           }
           case "fm-second-order" ->
-              b.fmSecondOrder(o.get("input").asInt(), o.get("fields").asInt());
+              b.fmSecondOrder(
+                  o.get("input").asInt(),
+                  o.get("fields").asInt(),
+                  Pooling.valueOf(o.path("layout").asText("CONCAT")));
           case "dot" -> b.dot(o.get("a").asInt(), o.get("b").asInt());
           case "activation" -> b.activation(o.get("input").asInt(), activation(o));
           default -> throw new IllegalArgumentException("unknown layer type '" + type + "'");

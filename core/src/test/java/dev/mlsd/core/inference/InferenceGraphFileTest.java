@@ -38,7 +38,8 @@ class InferenceGraphFileTest {
             InferenceGraphTest.random(8, 4),
             Activation.LEAKY_RELU,
             0.2f);
-    int fm = b.fmSecondOrder(emb, 2);
+    int ncw = b.embedding(0, 2, InferenceGraphTest.random(11, 5 * 3), 3, Pooling.CONCAT_NCW);
+    int fm = b.add(b.fmSecondOrder(emb, 2), b.fmSecondOrder(ncw, 2, Pooling.CONCAT_NCW));
     int dot = b.dot(h, bag);
     int sum = b.add(fm, dot);
     b.activation(sum, Activation.SIGMOID);

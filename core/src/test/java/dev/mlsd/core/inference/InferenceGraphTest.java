@@ -34,6 +34,11 @@ class InferenceGraphTest {
     b.fmSecondOrder(b.input(), 3);
     float[] out = score(b.build(), new float[] {1, 2, 3, 4, -1, 0.5f}, null, 1);
     assertArrayEquals(new float[] {10f}, out, 1e-6f);
+    // the same three vectors dimension-major: (1, 3, -1 | 2, 4, 0.5)
+    InferenceGraph.Builder ncw = InferenceGraph.builder(6, 0);
+    ncw.fmSecondOrder(ncw.input(), 3, Pooling.CONCAT_NCW);
+    out = score(ncw.build(), new float[] {1, 3, -1, 2, 4, 0.5f}, null, 1);
+    assertArrayEquals(new float[] {10f}, out, 1e-6f);
   }
 
   @Test
@@ -65,6 +70,7 @@ class InferenceGraphTest {
       float[] expected =
           switch (p) {
             case CONCAT -> new float[] {1, 10, 3, 30, 0, 0};
+            case CONCAT_NCW -> new float[] {1, 3, 0, 10, 30, 0};
             case SUM -> new float[] {4, 40};
             case MEAN -> new float[] {2, 20};
           };

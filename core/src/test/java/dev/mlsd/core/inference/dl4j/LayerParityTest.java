@@ -143,6 +143,32 @@ class LayerParityTest {
     check("embedding per field (concat)", ref, b.build(), null, ids);
   }
 
+  /** The layout the ad-ctr models use: DL4J's default NCW output {@code [batch, dim, fields]}. */
+  @Test
+  void perFieldLookupMatchesEmbeddingSequenceLayerInNcwFlattened() {
+    int len = 4;
+    MultiLayerConfiguration conf =
+        new NeuralNetConfiguration.Builder()
+            .seed(5)
+            .dataType(DataType.FLOAT)
+            .list()
+            .layer(
+                new EmbeddingSequenceLayer.Builder()
+                    .nIn(VOCAB)
+                    .nOut(6)
+                    .inputLength(len)
+                    .hasBias(false)
+                    .build())
+            .build();
+    MultiLayerNetwork net = new MultiLayerNetwork(conf);
+    net.init();
+    int[] ids = ids(3, len);
+    INDArray ref = net.output(asFloats(ids, len), false).reshape('c', ROWS, len * 6);
+    InferenceGraph.Builder b = InferenceGraph.builder(0, len);
+    Dl4jExport.addEmbedding(b, 0, len, net.getLayer(0), Pooling.CONCAT_NCW);
+    check("embedding per field (concat, NCW)", ref, b.build(), null, ids);
+  }
+
   @Test
   void concatenationAndSumMatchMergeAndElementWiseVertices() {
     int in = 14;

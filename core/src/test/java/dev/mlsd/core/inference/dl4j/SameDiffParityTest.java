@@ -120,6 +120,26 @@ class SameDiffParityTest {
   }
 
   @Test
+  void fmSecondOrderOverNcwLayoutMatchesSameDiff() {
+    int n = 5;
+    int k = 8;
+    SameDiff sd = SameDiff.create();
+    SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, n * k);
+    SDVariable v = x.reshape(-1, k, n);
+    SDVariable sum = v.sum(2);
+    SDVariable fm = sum.mul(sum).sub(v.mul(v).sum(2)).sum(true, 1).mul(0.5);
+    INDArray in = randn(16, ROWS, n * k);
+    InferenceGraph.Builder b = InferenceGraph.builder(n * k, 0);
+    b.fmSecondOrder(b.input(), n, Pooling.CONCAT_NCW);
+    check(
+        "FM second order (NCW layout)",
+        run(sd, fm, Map.of("x", in)),
+        b.build(),
+        Dl4jWeights.floats(in),
+        null);
+  }
+
+  @Test
   void dotHeadWithSigmoidMatchesSameDiff() {
     int in = 11;
     int d = 16;
