@@ -6,13 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.JedisURIHelper;
 
 /**
- * The feature store on Redis, through a Jedis connection pool.
+ * The feature store on Redis, through Jedis 8's pooled {@link RedisClient}.
  *
  * <p>Layout: one Redis string per (feature group, entity), key {@code PREFIX + name + ":v" +
  * version + ":" + id} (e.g. {@code mlsd:fs:ad:v1:42}), value a {@link FeatureCodec} row (version
@@ -86,7 +88,7 @@ public final class RedisFeatureStore implements FeatureStore {
     }
   }
 
-  private final JedisPool pool;
+  private final RedisClient redis;
   private final Settings settings;
   private final String redactedUrl;
   private final FeatureStoreCounters counters = new FeatureStoreCounters();
@@ -106,16 +108,35 @@ public final class RedisFeatureStore implements FeatureStore {
     URI uri = parse(url);
     this.settings = settings;
     this.redactedUrl = uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
-    GenericObjectPoolConfig<Jedis> config = new GenericObjectPoolConfig<>();
-    config.setMaxTotal(settings.poolSize());
-    config.setMaxIdle(settings.poolSize());
-    config.setMinIdle(0);
-    config.setBlockWhenExhausted(true);
-    config.setMaxWait(settings.budget());
-    config.setTestOnBorrow(false);
-    config.setJmxEnabled(false);
-    this.pool =
-        new JedisPool(config, uri, (int) Math.min(Integer.MAX_VALUE, settings.budget().toMillis()));
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setMaxTotal(settings.poolSize());
+    pool.setMaxIdle(settings.poolSize());
+    pool.setMinIdle(0);
+    pool.setBlockWhenExhausted(true);
+    pool.setMaxWait(settings.budget());
+    pool.setTestOnBorrow(false);
+    pool.setJmxEnabled(false);
+    int budgetMillis = (int) Math.min(Integer.MAX_VALUE, settings.budget().toMillis());
+    DefaultJedisClientConfig.Builder client =
+        DefaultJedisClientConfig.builder()
+            .connectionTimeoutMillis(budgetMillis)
+            .socketTimeoutMillis(budgetMillis)
+            .user(JedisURIHelper.getUser(uri))
+            .password(JedisURIHelper.getPassword(uri))
+            .clientName("mlsd-feature-store");
+    if (JedisURIHelper.isRedisSSLScheme(uri)) {
+      // rediss://: TLS with the JDK's trust store and host name verification
+      client.sslOptions(SslOptions.defaults());
+    }
+    if (JedisURIHelper.hasDbIndex(uri)) {
+      client.database(JedisURIHelper.getDBIndex(uri));
+    }
+    this.redis =
+        RedisClient.builder()
+            .hostAndPort(JedisURIHelper.getHostAndPort(uri))
+            .clientConfig(client.build())
+            .poolConfig(pool)
+            .build();
   }
 
   /** Opens a store with {@link Settings#defaults()}. */
@@ -151,7 +172,7 @@ public final class RedisFeatureStore implements FeatureStore {
     int dim = schema.dim();
     FeatureStore.checkBatch(schema, ids, count, rows, 0, dim);
     byte[] prefix = prefix(schema);
-    try (Jedis j = pool.getResource()) {
+    try {
       for (int start = 0; start < count; start += CHUNK) {
         int n = Math.min(CHUNK, count - start);
         byte[][] kv = new byte[2 * n][];
@@ -159,9 +180,9 @@ public final class RedisFeatureStore implements FeatureStore {
           kv[2 * i] = key(prefix, ids[start + i]);
           kv[2 * i + 1] = FeatureCodec.encode(rows, (start + i) * dim, dim);
         }
-        j.mset(kv);
+        redis.mset(kv);
       }
-    } catch (JedisException e) {
+    } catch (JedisException | IllegalStateException e) {
       throw new FeatureStoreException(
           "could not write " + schema.key() + " to " + redactedUrl + ": " + e.getMessage(), e);
     }
@@ -185,8 +206,8 @@ public final class RedisFeatureStore implements FeatureStore {
       keys[i] = key(prefix, ids[i]);
     }
     List<byte[]> values;
-    try (Jedis j = pool.getResource()) {
-      values = j.mget(keys);
+    try {
+      values = redis.mget(keys);
     } catch (JedisException | IllegalStateException e) {
       // down, refused, slower than the budget, pool exhausted past the budget, or closed
       lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -231,14 +252,14 @@ public final class RedisFeatureStore implements FeatureStore {
   /** Deletes every key of a feature group (SCAN-free: only the given ids). */
   public void delete(FeatureSchema schema, int[] ids, int count) {
     byte[] prefix = prefix(schema);
-    try (Jedis j = pool.getResource()) {
+    try {
       for (int start = 0; start < count; start += CHUNK) {
         int n = Math.min(CHUNK, count - start);
         byte[][] keys = new byte[n][];
         for (int i = 0; i < n; i++) {
           keys[i] = key(prefix, ids[start + i]);
         }
-        j.del(keys);
+        redis.del(keys);
       }
     } catch (JedisException e) {
       throw new FeatureStoreException("could not delete from " + redactedUrl, e);
@@ -247,8 +268,8 @@ public final class RedisFeatureStore implements FeatureStore {
 
   /** Whether Redis answers a PING within the budget now. */
   public boolean ping() {
-    try (Jedis j = pool.getResource()) {
-      return "PONG".equals(j.ping());
+    try {
+      return "PONG".equals(redis.ping());
     } catch (JedisException | IllegalStateException e) {
       return false;
     }
@@ -272,7 +293,7 @@ public final class RedisFeatureStore implements FeatureStore {
   @Override
   public void close() {
     closed = true;
-    pool.close();
+    redis.close();
   }
 
   @Override

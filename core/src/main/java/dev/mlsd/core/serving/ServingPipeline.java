@@ -54,9 +54,9 @@ public final class ServingPipeline<Q> {
   @SuppressWarnings("unchecked")
   private ServingPipeline(Builder<Q> b) {
     this.name = b.name;
-    this.generators = b.generators.toArray(new CandidateGenerator[0]);
-    this.filters = b.filters.toArray(new Filter[0]);
-    this.hydrators = b.hydrators.toArray(new FeatureHydrator[0]);
+    this.generators = (CandidateGenerator<Q>[]) b.generators.toArray(new CandidateGenerator<?>[0]);
+    this.filters = (Filter<Q>[]) b.filters.toArray(new Filter<?>[0]);
+    this.hydrators = (FeatureHydrator<Q>[]) b.hydrators.toArray(new FeatureHydrator<?>[0]);
     this.hydratorFirstColumn = new int[hydrators.length];
     int dim = 0;
     for (int i = 0; i < hydrators.length; i++) {
@@ -69,7 +69,7 @@ public final class ServingPipeline<Q> {
     }
     this.featureDim = dim;
     this.ranker = b.ranker;
-    this.reRankers = b.reRankers.toArray(new ReRanker[0]);
+    this.reRankers = (ReRanker<Q>[]) b.reRankers.toArray(new ReRanker<?>[0]);
     this.maxCandidates = b.maxCandidates;
     Stage[] stages = Stage.values();
     this.stageLatency = new LatencyRecorder[stages.length];

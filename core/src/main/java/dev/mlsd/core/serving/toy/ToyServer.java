@@ -1,0 +1,136 @@
+package dev.mlsd.core.serving.toy;
+
+import dev.mlsd.core.featurestore.FeatureStore;
+import dev.mlsd.core.featurestore.InMemoryFeatureStore;
+import dev.mlsd.core.featurestore.RedisFeatureStore;
+import dev.mlsd.core.http.JsonServer;
+import dev.mlsd.core.http.LoadGenerator;
+import dev.mlsd.core.io.ModelCard;
+import dev.mlsd.core.serving.ModelHolder;
+import dev.mlsd.core.serving.ServingPipeline;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Serves the toy pipeline over HTTP on 127.0.0.1, and optionally load-tests it: {@code --load}
+ * holds a fixed request rate against {@code POST /rank} for a bounded time and prints p50, p99 and
+ * p99.9 (see {@link LoadGenerator}).
+ *
+ * <pre>
+ *   mvn -B -pl core -am install -DskipTests
+ *   flock /tmp/mlsd-bench.lock mvn -B -q -pl core exec:java -Dexec.skip=false \
+ *       -Dexec.mainClass=dev.mlsd.core.serving.toy.ToyServer \
+ *       -Dexec.args="--load --qps 500 --seconds 20"
+ * </pre>
+ */
+@Command(
+    name = "toy-server",
+    mixinStandardHelpOptions = true,
+    description = "Serve the 500-candidate toy pipeline over HTTP; optionally load-test it.")
+public final class ToyServer implements Callable<Integer> {
+  @Option(names = "--port", description = "port on 127.0.0.1; 0 picks a free one (default 8080)")
+  int port = 8080;
+
+  @Option(names = "--redis", description = "Redis URL for the feature store (default: in-memory)")
+  String redis;
+
+  @Option(names = "--threads", description = "HTTP worker threads (default 4)")
+  int threads = 4;
+
+  @Option(names = "--load", description = "run the load generator against the server, then exit")
+  boolean load;
+
+  @Option(names = "--qps", description = "requests per second for --load (default 500)")
+  int qps = 500;
+
+  @Option(names = "--seconds", description = "measured seconds for --load (default 20)")
+  int seconds = 20;
+
+  @Option(names = "--warmup", description = "warm-up seconds before measuring (default 5)")
+  int warmup = 5;
+
+  @Option(names = "--clients", description = "load generator connections (default 16)")
+  int clients = 16;
+
+  private final PrintStream out;
+
+  ToyServer(PrintStream out) {
+    this.out = out;
+  }
+
+  /** Entry point. */
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    System.exit(new CommandLine(new ToyServer(out)).execute(args));
+  }
+
+  /** The card of toy model version {@code v}. */
+  public static ModelCard card(int v) {
+    return new ModelCard(
+        "toy-linear",
+        "v" + v,
+        "synthetic-toy",
+        "none",
+        "none",
+        v * 31L + 7,
+        Map.of("dim", Integer.toString(ToyCatalog.DIM)),
+        Map.of(),
+        0L,
+        ModelCard.currentCodeVersion());
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    try (FeatureStore store =
+        redis == null
+            ? new InMemoryFeatureStore()
+            : new RedisFeatureStore(
+                redis, RedisFeatureStore.Settings.defaults().withBudget(Duration.ofMillis(10)))) {
+      out.println("materialising " + ToyCatalog.ITEMS + " item feature rows into " + store.kind());
+      ToyCatalog.materialize(store);
+      ModelHolder<float[]> model = new ModelHolder<>(ToyCatalog.weights(1), card(1));
+      out.print(model.served().card().toText());
+      ServingPipeline<ToyRequest> pipeline = ToyPipeline.build(store, model);
+      try (JsonServer server =
+          JsonServer.builder("toy")
+              .port(port)
+              .threads(threads)
+              .post("/rank", ToyRequest.class, new ToyService(pipeline, model))
+              .model("toy-linear", model)
+              .pipeline(pipeline)
+              .featureStore("toy-items", store)
+              .start()) {
+        out.println("serving on " + server.uri() + " (POST /rank {\"userId\":1,\"k\":10})");
+        if (!load) {
+          Thread.currentThread().join();
+          return 0;
+        }
+        LoadGenerator.Settings s =
+            new LoadGenerator.Settings(
+                server.uri().resolve("/rank"),
+                qps,
+                Duration.ofSeconds(warmup),
+                Duration.ofSeconds(seconds),
+                clients,
+                i -> "{\"userId\":" + (i % ToyCatalog.USERS) + ",\"k\":10}");
+        LoadGenerator.Report report = LoadGenerator.run(s);
+        out.println(report.toText());
+        out.printf(
+            "feature store: %d batches, %d fallbacks%n",
+            store.counters().batches(), store.counters().fallbackBatches());
+        out.printf(
+            "pipeline (in-process) p50 %.1f us, p99 %.1f us, p99.9 %.1f us%n",
+            pipeline.totalLatency().percentileMicros(50),
+            pipeline.totalLatency().percentileMicros(99),
+            pipeline.totalLatency().percentileMicros(99.9));
+        return report.errors() == 0 ? 0 : 1;
+      }
+    }
+  }
+}
