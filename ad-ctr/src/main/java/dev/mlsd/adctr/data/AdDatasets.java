@@ -11,7 +11,8 @@ import java.util.List;
  */
 public final class AdDatasets {
   /** The datasets this module runs on. */
-  public static final List<String> NAMES = List.of("criteo-sample", "avazu-sample", "ipinyou-sample");
+  public static final List<String> NAMES =
+      List.of("criteo-sample", "avazu-sample", "ipinyou-sample");
 
   private AdDatasets() {}
 
@@ -32,7 +33,8 @@ public final class AdDatasets {
         d = DatasetDescriptor.load(name);
         return AvazuReader.read(
             List.of(
-                Datasets.require(name, "train_part1.csv"), Datasets.require(name, "train_part2.csv")),
+                Datasets.require(name, "train_part1.csv"),
+                Datasets.require(name, "train_part2.csv")),
             d.file("train_part1.csv").sha256());
       }
       case "ipinyou-sample" -> {

@@ -3,13 +3,14 @@ package dev.mlsd.adctr.data;
 import java.util.List;
 
 /**
- * What the fields of one click log are, and which side of an ad request each belongs to: the ad side
- * (what an advertiser sets up: the ad, its advertiser, its attributes) or the request side (the user
- * and the context the impression happened in). Serving builds candidate ads from the ad-side fields
- * of real impressions and requests from the request-side fields.
+ * What the fields of one click log are, and which side of an ad request each belongs to: the ad
+ * side (what an advertiser sets up: the ad, its advertiser, its attributes) or the request side
+ * (the user and the context the impression happened in). Serving builds candidate ads from the
+ * ad-side fields of real impressions and requests from the request-side fields.
  *
  * @param dataset the dataset name, e.g. {@code "criteo-sample"}
- * @param numericFields numeric field names, in {@link Impression#numeric()} order (all request side)
+ * @param numericFields numeric field names, in {@link Impression#numeric()} order (all request
+ *     side)
  * @param categoricalFields categorical field names, in {@link Impression#categorical()} order
  * @param adFields the categorical fields on the ad side; the tuple of their values identifies an ad
  * @param advertiserField the ad-side field standing for the advertiser (diversity, budgets)
@@ -39,7 +40,8 @@ public record AdSchema(
     requireCategorical(categoricalFields, advertiserField);
     requireCategorical(categoricalFields, targetingField);
     if (!adFields.contains(advertiserField)) {
-      throw new IllegalArgumentException("advertiser field must be an ad field: " + advertiserField);
+      throw new IllegalArgumentException(
+          "advertiser field must be an ad field: " + advertiserField);
     }
     if (adFields.contains(targetingField)) {
       throw new IllegalArgumentException("targeting field must be request side: " + targetingField);

@@ -13,14 +13,14 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads the Avazu mobile-ad log: CSV with header {@code id, click, hour, C1, banner_pos, site_*,
  * app_*, device_*, C14..C21}; rows in time order ({@code hour} is {@code YYMMDDHH}). Every field
- * but {@code id} is categorical, and an {@code hour_of_day} field is derived from {@code hour}. A row
- * is malformed when it has the wrong column count, a click other than 0/1, or an hour that is not 8
- * digits.
+ * but {@code id} is categorical, and an {@code hour_of_day} field is derived from {@code hour}. A
+ * row is malformed when it has the wrong column count, a click other than 0/1, or an hour that is
+ * not 8 digits.
  *
  * <p>Sides: Avazu names its fields, so the split is natural: {@code C14} (the creative) to {@code
  * C21} are the ad side, with {@code C17} (each C14 belongs to exactly one C17 in the sample) as the
- * advertiser; site, app, device, banner position and hour are the request side; {@code
- * device_type} is targeted.
+ * advertiser; site, app, device, banner position and hour are the request side; {@code device_type}
+ * is targeted.
  *
  * <p>Thread safety: stateless.
  */

@@ -17,7 +17,8 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>Criteo's fields are anonymised, so which side of a request they belong to is an assumption,
  * stated in {@link #SCHEMA}: C1 stands for the advertiser, C1-C4 together identify the ad; the
- * integer counts and C5-C26 are the request (user and context); C6 (8 values) is the targeted field.
+ * integer counts and C5-C26 are the request (user and context); C6 (8 values) is the targeted
+ * field.
  *
  * <p>Thread safety: stateless.
  */
@@ -59,14 +60,16 @@ public final class CriteoReader {
   /** Reads a Criteo file. */
   public static ImpressionLog read(Path file, String sha256) throws IOException {
     List<Impression> rows = new ArrayList<>();
-    ReadReport report = DelimitedReader.tsv(false, COLUMNS).read(file, r -> rows.add(parse(r, rows.size())));
+    ReadReport report =
+        DelimitedReader.tsv(false, COLUMNS).read(file, r -> rows.add(parse(r, rows.size())));
     return new ImpressionLog(SCHEMA, rows, List.of(report), sha256);
   }
 
   /** Reads Criteo rows from a reader (tests, in-memory data). */
   public static ImpressionLog read(String source, Reader in) throws IOException {
     List<Impression> rows = new ArrayList<>();
-    ReadReport report = DelimitedReader.tsv(false, COLUMNS).read(source, in, r -> rows.add(parse(r, rows.size())));
+    ReadReport report =
+        DelimitedReader.tsv(false, COLUMNS).read(source, in, r -> rows.add(parse(r, rows.size())));
     return new ImpressionLog(SCHEMA, rows, List.of(report), "");
   }
 

@@ -9,9 +9,10 @@ package dev.mlsd.adctr.data;
  *
  * @param clicked the label: the impression was clicked
  * @param time a non-decreasing time key in log order (the row index, or the log's hour field)
- * @param numeric the numeric fields in {@link AdSchema#numericFields()} order; {@code NaN} = missing
- * @param categorical the categorical fields in {@link AdSchema#categoricalFields()} order; {@code ""}
- *     = missing
+ * @param numeric the numeric fields in {@link AdSchema#numericFields()} order; {@code NaN} =
+ *     missing
+ * @param categorical the categorical fields in {@link AdSchema#categoricalFields()} order; {@code
+ *     ""} = missing
  */
 public record Impression(boolean clicked, long time, float[] numeric, String[] categorical) {
   /** Checks the arrays are present. */

@@ -19,9 +19,9 @@ import org.apache.commons.csv.CSVRecord;
  * creative, advertiser). A line is malformed when its label is not 0/1, a token is not {@code
  * idx:1}, an index is unknown, or a field appears twice.
  *
- * <p>Sides: {@code creative} and {@code advertiser} are the ad side (4 creatives of 2 advertisers in
- * this sample, so candidate generation is nearly trivial here); the rest is the request side; {@code
- * adexchange} is targeted. Time order is the file order, train file then test file.
+ * <p>Sides: {@code creative} and {@code advertiser} are the ad side (4 creatives of 2 advertisers
+ * in this sample, so candidate generation is nearly trivial here); the rest is the request side;
+ * {@code adexchange} is targeted. Time order is the file order, train file then test file.
  *
  * <p>Thread safety: an instance is immutable after construction.
  */
@@ -89,7 +89,8 @@ public final class IpinyouReader {
       int tab = line.lastIndexOf('\t');
       int colon = line.indexOf(':');
       if (tab < 0 || colon < 0 || colon > tab) {
-        throw new IllegalArgumentException("feature index line is not 'field:value<TAB>index': " + line);
+        throw new IllegalArgumentException(
+            "feature index line is not 'field:value<TAB>index': " + line);
       }
       int field = FIELDS.indexOf(line.substring(0, colon));
       if (field < 0) {
@@ -123,7 +124,8 @@ public final class IpinyouReader {
   /** Reads data lines from a reader. */
   public ImpressionLog read(String source, Reader in) throws IOException {
     List<Impression> rows = new ArrayList<>();
-    ReadReport report = DelimitedReader.tsv(false, 1).read(source, in, r -> rows.add(parse(r, rows.size())));
+    ReadReport report =
+        DelimitedReader.tsv(false, 1).read(source, in, r -> rows.add(parse(r, rows.size())));
     return new ImpressionLog(SCHEMA, rows, List.of(report), "");
   }
 

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Negative down-sampling, the book's answer to class imbalance: keep every click and each
- * non-click with probability {@code rate}. A model trained on the sample over-predicts by a known
- * factor, which {@link dev.mlsd.core.metrics.calibration.DownsamplingRecalibration} removes with
- * {@code q = p / (p + (1 - p) / rate)}.
+ * Negative down-sampling, the book's answer to class imbalance: keep every click and each non-click
+ * with probability {@code rate}. A model trained on the sample over-predicts by a known factor,
+ * which {@link dev.mlsd.core.metrics.calibration.DownsamplingRecalibration} removes with {@code q =
+ * p / (p + (1 - p) / rate)}.
  *
  * <p>Book: chapter 8, "Challenges: class imbalance".
  *

@@ -2,8 +2,8 @@ package dev.mlsd.adctr.features;
 
 /**
  * Historical click-through rates (batch features) as ids: bucket 0 when there is no history, else
- * one of {@code buckets - 1} buckets on a square-root scale of the CTR, which gives low rates (where
- * most ads are) finer buckets.
+ * one of {@code buckets - 1} buckets on a square-root scale of the CTR, which gives low rates
+ * (where most ads are) finer buckets.
  *
  * <p>Thread safety: immutable.
  *

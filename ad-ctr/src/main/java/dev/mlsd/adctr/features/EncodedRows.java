@@ -15,7 +15,11 @@ import java.util.List;
  * @param labels per row, clicked or not
  */
 public record EncodedRows(
-    int[][] fieldIds, int[][] linearIds, float[][] dense, String[][] categorical, boolean[] labels) {
+    int[][] fieldIds,
+    int[][] linearIds,
+    float[][] dense,
+    String[][] categorical,
+    boolean[] labels) {
 
   /**
    * Encodes rows.

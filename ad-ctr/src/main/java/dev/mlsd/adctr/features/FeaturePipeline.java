@@ -177,20 +177,31 @@ public final class FeaturePipeline {
     }
   }
 
-  /** Copies the ad-side ids of an encoded ad ({@link #encodeAd}) into a feature array. */
-  public void copyAd(int[] encodedAd, int[] out) {
+  /**
+   * Copies the ad-side ids of an encoded ad ({@link #encodeAd} into a {@link #fieldCount()} array)
+   * into the feature row starting at {@code outOffset}.
+   */
+  public void copyAd(int[] encodedAd, int[] out, int outOffset) {
     for (int i = 0; i < c; i++) {
       if (adSide[i]) {
-        out[n + i] = encodedAd[n + i];
+        out[outOffset + n + i] = encodedAd[n + i];
       }
     }
   }
 
   /** Writes the batch-feature ids from the four historical CTRs ({@code NaN} = no history). */
   public void encodeBatch(float[] batch, int[] out) {
+    encodeBatch(batch, 0, out, 0);
+  }
+
+  /**
+   * Writes the batch-feature ids of the four CTRs at {@code batch[batchOffset..+4)} into the
+   * feature row starting at {@code outOffset}. Allocation-free (the serving path).
+   */
+  public void encodeBatch(float[] batch, int batchOffset, int[] out, int outOffset) {
     for (int j = 0; j < BATCH_FIELDS; j++) {
       int f = n + c + j;
-      out[f] = offset[f] + ctr.bucket(batch[j]);
+      out[outOffset + f] = offset[f] + ctr.bucket(batch[batchOffset + j]);
     }
   }
 

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * The batch features the book lists for the ad side, "engagement counts over windows": the ad's and
- * its advertiser's click-through rate over the last {@code window} impressions and over all history,
- * smoothed towards the background rate with {@code smoothing} pseudo-impressions. Offline, every
- * impression gets the values as of just before it ({@link #sequential}): only the past, so no
+ * its advertiser's click-through rate over the last {@code window} impressions and over all
+ * history, smoothed towards the background rate with {@code smoothing} pseudo-impressions. Offline,
+ * every impression gets the values as of just before it ({@link #sequential}): only the past, so no
  * leakage. For serving the same counts are materialised at a point in time ({@link #materialise})
  * and written to the feature store.
  *

@@ -3,9 +3,9 @@ package dev.mlsd.adctr.model;
 import dev.mlsd.adctr.features.EncodedRows;
 
 /**
- * The trivial predictor: always the training click-through rate. Its log loss is the denominator
- * of normalised cross-entropy, so its NCE is 1 (on data with the training CTR); every real model
- * must beat it.
+ * The trivial predictor: always the training click-through rate. Its log loss is the denominator of
+ * normalised cross-entropy, so its NCE is 1 (on data with the training CTR); every real model must
+ * beat it.
  *
  * @param ctr the training click-through rate
  */

@@ -84,7 +84,10 @@ public final class CrossNetworkLayer extends SameDiffLayer {
   public void initializeParameters(Map<String, INDArray> params) {
     for (Map.Entry<String, INDArray> e : params.entrySet()) {
       if (e.getKey().startsWith("w")) {
-        e.getValue().assign(Nd4j.randn(e.getValue().dataType(), e.getValue().shape()).muli(1.0 / Math.sqrt(width)));
+        e.getValue()
+            .assign(
+                Nd4j.randn(e.getValue().dataType(), e.getValue().shape())
+                    .muli(1.0 / Math.sqrt(width)));
       } else {
         e.getValue().assign(0);
       }

@@ -12,8 +12,8 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * DeepFM (Guo et al., IJCAI 2017), the book's other chosen model: a factorisation machine and a deep
- * network that share the same field embeddings, their logits summed ({@link FmLogitVertex}):
+ * DeepFM (Guo et al., IJCAI 2017), the book's other chosen model: a factorisation machine and a
+ * deep network that share the same field embeddings, their logits summed ({@link FmLogitVertex}):
  *
  * <pre>
  *   logit = sum_f lin[id_f]                                         (first order)

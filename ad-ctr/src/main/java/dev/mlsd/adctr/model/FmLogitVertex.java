@@ -8,10 +8,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * DeepFM's output logit as a parameter-free DL4J vertex (forward in SameDiff): inputs the
- * flattened embeddings {@code flat [batch, k * fields]} (row-major {@code [k][fields]}), the
- * first-order weights {@code lin [batch, fields]} and the deep part's logit {@code deep [batch,
- * 1]}; output
+ * DeepFM's output logit as a parameter-free DL4J vertex (forward in SameDiff): inputs the flattened
+ * embeddings {@code flat [batch, k * fields]} (row-major {@code [k][fields]}), the first-order
+ * weights {@code lin [batch, fields]} and the deep part's logit {@code deep [batch, 1]}; output
  *
  * <pre>
  *   sum_f lin[f] + 1/2 * sum_j [ (sum_f e[j][f])^2 - sum_f e[j][f]^2 ] + deep
@@ -68,8 +67,10 @@ public final class FmLogitVertex extends SameDiffLambdaVertex {
       }
     }
     SDVariable sumOverFields = flat.mmul(sd.constant(Nd4j.create(perDim)));
-    SDVariable sumSq = sd.math.square(sumOverFields).mmul(sd.constant(Nd4j.ones(DataType.FLOAT, k, 1)));
-    SDVariable sqSum = sd.math.square(flat).mmul(sd.constant(Nd4j.ones(DataType.FLOAT, k * fields, 1)));
+    SDVariable sumSq =
+        sd.math.square(sumOverFields).mmul(sd.constant(Nd4j.ones(DataType.FLOAT, k, 1)));
+    SDVariable sqSum =
+        sd.math.square(flat).mmul(sd.constant(Nd4j.ones(DataType.FLOAT, k * fields, 1)));
     SDVariable first = lin.mmul(sd.constant(Nd4j.ones(DataType.FLOAT, fields, 1)));
     return first.add(sumSq.sub(sqSum).mul(0.5)).add(deep);
   }

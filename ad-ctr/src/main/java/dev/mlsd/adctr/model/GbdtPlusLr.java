@@ -21,8 +21,8 @@ import smile.regression.RegressionTree;
 /**
  * GBDT + LR, the design of Facebook's "Practical Lessons from Predicting Clicks on Ads" (He et al.,
  * ADKDD 2014): gradient-boosted trees (Smile's {@link GradientTreeBoost}) learn non-linear
- * combinations of the dense features, and the leaf each tree puts an impression in becomes one
- * more binary feature of a logistic regression that also sees the hashed features and crosses.
+ * combinations of the dense features, and the leaf each tree puts an impression in becomes one more
+ * binary feature of a logistic regression that also sees the hashed features and crosses.
  *
  * <p>The trees' inputs: the pipeline's dense features (log-transformed numerics, historical CTRs)
  * plus, per categorical field, the value's frequency rank in the training rows (0 = most frequent,
@@ -131,7 +131,14 @@ public final class GbdtPlusLr implements ClickModel {
             Formula.lhs("y"),
             df,
             new GradientTreeBoost.Options(
-                p.trees(), p.maxDepth(), p.maxNodes(), 5, p.shrinkage(), p.subsample(), null, null));
+                p.trees(),
+                p.maxDepth(),
+                p.maxNodes(),
+                5,
+                p.shrinkage(),
+                p.subsample(),
+                null,
+                null));
     progress.accept(train.size());
     List<IdentityHashMap<LeafNode, Integer>> leafIds = new ArrayList<>();
     int next = 0;

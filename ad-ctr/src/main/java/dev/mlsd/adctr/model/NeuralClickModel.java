@@ -93,7 +93,11 @@ public abstract class NeuralClickModel implements ClickModel {
     for (int l = 0; l < params.hidden().length; l++) {
       g.addLayer(
           "deep" + l,
-          new DenseLayer.Builder().nIn(in).nOut(params.hidden()[l]).activation(Activation.RELU).build(),
+          new DenseLayer.Builder()
+              .nIn(in)
+              .nOut(params.hidden()[l])
+              .activation(Activation.RELU)
+              .build(),
           prev);
       prev = "deep" + l;
       in = params.hidden()[l];

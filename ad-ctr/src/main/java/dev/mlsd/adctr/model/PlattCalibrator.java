@@ -1,10 +1,10 @@
 package dev.mlsd.adctr.model;
 
 /**
- * Platt scaling: a one-dimensional logistic regression on the model's logit, {@code q =
- * sigmoid(a * logit(p) + b)}, fitted by Newton's method on the validation split (never on test).
- * Fixes a model whose probabilities are systematically too high or too low, such as one trained on
- * down-sampled negatives, without changing its ranking (a &gt; 0 keeps the order).
+ * Platt scaling: a one-dimensional logistic regression on the model's logit, {@code q = sigmoid(a *
+ * logit(p) + b)}, fitted by Newton's method on the validation split (never on test). Fixes a model
+ * whose probabilities are systematically too high or too low, such as one trained on down-sampled
+ * negatives, without changing its ranking (a &gt; 0 keeps the order).
  *
  * <p>Book: chapter 8, "Challenges: calibration".
  *
