@@ -19,8 +19,10 @@ import dev.mlsd.adctr.serving.AdCatalogue;
 import dev.mlsd.adctr.serving.AdFeatures;
 import dev.mlsd.adctr.serving.AdPipeline;
 import dev.mlsd.adctr.serving.AdRequest;
+import dev.mlsd.adctr.serving.AdServer;
 import dev.mlsd.adctr.serving.SampleRequests;
 import dev.mlsd.adctr.serving.ServedModel;
+import dev.mlsd.adctr.serving.ServingMonitor;
 import dev.mlsd.core.demo.HtmlReport;
 import dev.mlsd.core.demo.ProgressBar;
 import dev.mlsd.core.demo.ResultsJson;
@@ -337,6 +339,9 @@ public final class AdCtrDemo implements Callable<Integer> {
             "  #%d ad %-5d advertiser %-4d P(click) %.4f",
             pos + 1, ad, catalogue.advertiser(ad), top.score(pos));
       }
+      ServingMonitor monitor =
+          ServingMonitor.fromTraining(pipeline, train, scoreAll(loaded.graph(), train));
+      monitor.observe(test, fast);
       LatencyRecorder latency = new LatencyRecorder("ad_request");
       List<AdRequest> load = SampleRequests.from(catalogue, parts.test(), 10);
       for (int i = 0; i < Math.min(500, requests); i++) {
@@ -368,7 +373,25 @@ public final class AdCtrDemo implements Callable<Integer> {
       n.sayf(
           "budget filter: %d of %d advertisers out of budget after %d requests",
           broke, catalogue.advertisers(), requests + 501);
-      writeOutputs(n, background, entries, served, rolling, cl, h, p50, p99, p999, test.labels());
+      n.say("monitoring (PSI, test against train; < 0.1 stable, 0.1-0.25 watch, > 0.25 drift):");
+      n.block(monitor.report());
+
+      writeOutputs(
+          n, background, entries, served, rolling, cl, h, p50, p99, p999, test.labels(), monitor);
+
+      if (serve) {
+        try (AdServer server = AdServer.start(ads, catalogue, store, holder, monitor, port)) {
+          n.say("serving on " + server.uri() + ": POST /v1/ads/rank, GET /health, GET /metrics");
+          n.say(
+              "try: curl -s -XPOST "
+                  + server.uri()
+                  + "/v1/ads/rank -d '"
+                  + AdServer.exampleBody(catalogue, parts.test().getFirst(), 5)
+                  + "'");
+          n.say("Ctrl-C to stop.");
+          Thread.currentThread().join();
+        }
+      }
     }
     n.done();
     return 0;
@@ -447,7 +470,8 @@ public final class AdCtrDemo implements Callable<Integer> {
       double p50,
       double p99,
       double p999,
-      boolean[] testLabels)
+      boolean[] testLabels,
+      ServingMonitor monitor)
       throws java.io.IOException {
     List<ResultsJson.ModelResult> models = new ArrayList<>();
     models.add(new ResultsJson.ModelResult(background.name(), metricMap(background, null)));
@@ -487,6 +511,7 @@ public final class AdCtrDemo implements Callable<Integer> {
             "frozen_mean_log_loss", ContinualLearningReplay.Result.mean(cl.frozenLogLoss()),
             "first_chunk_log_loss_after_first", cl.firstChunkLogLossAfterFirst(),
             "first_chunk_log_loss_at_end", cl.firstChunkLogLossAtEnd()));
+    extra.put("psi", monitor.psiMap());
     Path json = out.resolve("results.json");
     ResultsJson.write(json, "ad-ctr", dataset, seed, models, extra);
 
@@ -542,6 +567,8 @@ public final class AdCtrDemo implements Callable<Integer> {
         edges,
         counts,
         Double.NaN);
+    report.heading("Monitoring (PSI, test against train)");
+    report.preformatted(monitor.report());
     Path html = out.resolve("report.html");
     report.write(html);
     n.say("wrote " + json.toAbsolutePath().normalize() + " and report.html");
