@@ -1,7 +1,6 @@
 package dev.mlsd.recommendation.model;
 
 import java.util.SplittableRandom;
-import java.util.function.IntConsumer;
 
 /**
  * Weighted alternating least squares for implicit feedback: the book's matrix factorisation. The
@@ -78,18 +77,28 @@ public final class Wals {
    *
    * @param m the training matrix
    * @param p the parameters
-   * @param afterSweep called with the sweep number (1-based) after each sweep, or null
+   * @param afterSweep told the sweep number (1-based) and the objective after each sweep, or null
    * @return the trained model
    */
-  public static Wals train(FeedbackMatrix m, Params p, IntConsumer afterSweep) {
+  public static Wals train(FeedbackMatrix m, Params p, SweepListener afterSweep) {
     Wals w = init(m, p);
     for (int it = 1; it <= p.iterations(); it++) {
       w.sweep(m);
       if (afterSweep != null) {
-        afterSweep.accept(it);
+        afterSweep.afterSweep(it, w.objective(m));
       }
     }
     return w;
+  }
+
+  /** Told after each training sweep. */
+  @FunctionalInterface
+  public interface SweepListener {
+    /**
+     * @param sweep 1-based sweep number
+     * @param objective the objective after it
+     */
+    void afterSweep(int sweep, double objective);
   }
 
   /** A model with seeded random item factors and zero user factors (before any sweep). */

@@ -1,0 +1,88 @@
+package dev.mlsd.recommendation.serving;
+
+import dev.mlsd.core.serving.Candidates;
+import dev.mlsd.core.serving.FeatureHydrator;
+import dev.mlsd.recommendation.data.Catalog;
+
+/**
+ * The scoring model's features per (user, candidate), more than the towers see: both retrieval
+ * models' scores, item-kNN affinity, popularity and trending, genre match, the video's year, age
+ * gap to the user's taste, the video's mean stars, and user aggregates. Columns, in order:
+ *
+ * <ol start="0">
+ *   <li>two-tower score {@code u . v};
+ *   <li>WALS score;
+ *   <li>{@code log1p(item-kNN score)};
+ *   <li>{@code log1p(training watches) / 8};
+ *   <li>{@code log1p(trending count) / 4};
+ *   <li>genre match score;
+ *   <li>release year, {@code (year - 1990) / 30};
+ *   <li>{@code |year - user's mean year| / 30};
+ *   <li>{@code log1p(user's history length) / 8};
+ *   <li>user's liked share;
+ *   <li>video's smoothed mean stars / 5;
+ *   <li>user's mean stars / 5;
+ *   <li>video's genre count / 4.
+ * </ol>
+ *
+ * <p>Thread safety: immutable; reads the request's precomputed features.
+ *
+ * <p>Book: chapter 6, "Serving" (scoring with more features than retrieval).
+ */
+public final class RankingFeatureHydrator implements FeatureHydrator<RecoRequest> {
+  /** The number of columns. */
+  public static final int COLUMNS = 13;
+
+  private final RecommendationModels m;
+
+  /** @param models the served models */
+  public RankingFeatureHydrator(RecommendationModels models) {
+    this.m = models;
+  }
+
+  @Override
+  public int columns() {
+    return COLUMNS;
+  }
+
+  @Override
+  public void hydrate(RecoRequest q, Candidates c, int firstColumn) {
+    float[] f = c.features();
+    int dim = c.featureDim();
+    int[] ids = c.ids();
+    float[] towerItems = m.tower().itemEmbeddings();
+    int td = q.towerUser.length;
+    float[] walsItems = m.wals().itemFactors();
+    int wd = q.walsUser.length;
+    Catalog cat = m.catalog();
+    for (int row = 0; row < c.size(); row++) {
+      int id = ids[row];
+      int o = row * dim + firstColumn;
+      f[o] = dot(q.towerUser, towerItems, id * td, td);
+      f[o + 1] = dot(q.walsUser, walsItems, id * wd, wd);
+      f[o + 2] = (float) Math.log1p(q.knn[id]);
+      f[o + 3] = m.popularity().logCount(id) / 8f;
+      f[o + 4] = (float) Math.log1p(Math.max(0, Math.floor(q.trending[id]))) / 4f;
+      f[o + 5] = q.genre[id];
+      int year = cat.year(id);
+      f[o + 6] = year == Catalog.UNKNOWN_YEAR ? 0f : (year - 1990) / 30f;
+      f[o + 7] =
+          year == Catalog.UNKNOWN_YEAR || q.userMeanYear == 0
+              ? 0f
+              : Math.abs(year - q.userMeanYear) / 30f;
+      f[o + 8] = q.userLogCount;
+      f[o + 9] = q.userLikedShare;
+      f[o + 10] = m.itemMeanStars()[id] / 5f;
+      f[o + 11] = q.userMeanStars;
+      f[o + 12] = Integer.bitCount(cat.genreMask(id)) / 4f;
+    }
+  }
+
+  private static float dot(float[] u, float[] v, int off, int d) {
+    float s = 0;
+    for (int j = 0; j < d; j++) {
+      s += u[j] * v[off + j];
+    }
+    return s;
+  }
+}

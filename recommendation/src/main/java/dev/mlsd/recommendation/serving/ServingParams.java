@@ -1,0 +1,89 @@
+package dev.mlsd.recommendation.serving;
+
+/**
+ * Query-time settings of the pipeline, separate from every model's training parameters.
+ *
+ * @param towerCandidates two-tower ANN candidates
+ * @param walsCandidates WALS ANN candidates
+ * @param knnCandidates item-kNN candidates
+ * @param popularCandidates popular candidates
+ * @param trendingCandidates trending candidates
+ * @param genreCandidates genre candidates
+ * @param ef HNSW beam width
+ * @param freshnessWeight the freshness boost of a brand-new video, in ranker-probability units
+ * @param freshnessHorizonYears years over which the boost fades
+ * @param franchiseCap videos allowed per franchise in a list
+ * @param mmrLambda the diversity re-ranker's relevance weight (1 = off)
+ * @param mmrWindow how deep the diversity re-ranker looks
+ */
+public record ServingParams(
+    int towerCandidates,
+    int walsCandidates,
+    int knnCandidates,
+    int popularCandidates,
+    int trendingCandidates,
+    int genreCandidates,
+    int ef,
+    float freshnessWeight,
+    int freshnessHorizonYears,
+    int franchiseCap,
+    double mmrLambda,
+    int mmrWindow) {
+  public ServingParams {
+    for (int n :
+        new int[] {
+          towerCandidates,
+          walsCandidates,
+          knnCandidates,
+          popularCandidates,
+          trendingCandidates,
+          genreCandidates
+        }) {
+      if (n < 1) {
+        throw new IllegalArgumentException("every generator must return at least 1 candidate");
+      }
+    }
+    if (ef < 1) {
+      throw new IllegalArgumentException("ef must be >= 1");
+    }
+  }
+
+  /** The demo's settings. */
+  public static ServingParams defaults() {
+    return new ServingParams(200, 200, 100, 50, 50, 50, 256, 0.01f, 10, 2, 0.9, 50);
+  }
+
+  /** Candidates one request can hold: the sum of the generators' counts. */
+  public int maxCandidates() {
+    return towerCandidates
+        + walsCandidates
+        + knnCandidates
+        + popularCandidates
+        + trendingCandidates
+        + genreCandidates;
+  }
+
+  /** The largest single generator's count. */
+  public int maxPerGenerator() {
+    return Math.max(
+        Math.max(Math.max(towerCandidates, walsCandidates), Math.max(knnCandidates, ef)),
+        Math.max(popularCandidates, Math.max(trendingCandidates, genreCandidates)));
+  }
+
+  /** The same settings with another diversity weight. */
+  public ServingParams withMmrLambda(double lambda) {
+    return new ServingParams(
+        towerCandidates,
+        walsCandidates,
+        knnCandidates,
+        popularCandidates,
+        trendingCandidates,
+        genreCandidates,
+        ef,
+        freshnessWeight,
+        freshnessHorizonYears,
+        franchiseCap,
+        lambda,
+        mmrWindow);
+  }
+}
