@@ -73,6 +73,7 @@ public final class JsonServer implements AutoCloseable {
   private final int maxBodyBytes;
   private final Map<String, Route> routes;
   private final Map<String, Supplier<Object>> health;
+  private final java.util.List<PrefixRoute> prefixRoutes;
   private final ThreadLocal<byte[]> bodyBuffer;
   private final ObjectMapper json = Json.mapper();
 
@@ -85,11 +86,14 @@ public final class JsonServer implements AutoCloseable {
       boolean prometheus,
       LatencyRecorder latency) {}
 
+  private record PrefixRoute(String prefix, PathHandler handler, LatencyRecorder latency) {}
+
   private JsonServer(Builder b) throws IOException {
     this.service = b.service;
     this.metrics = b.metrics;
     this.maxBodyBytes = b.maxBodyBytes;
     this.routes = Map.copyOf(b.routes);
+    this.prefixRoutes = java.util.List.copyOf(b.prefixRoutes);
     this.health = new LinkedHashMap<>(b.health);
     this.bodyBuffer = ThreadLocal.withInitial(() -> new byte[maxBodyBytes + 1]);
     AtomicInteger threadNo = new AtomicInteger();
@@ -151,6 +155,14 @@ public final class JsonServer implements AutoCloseable {
     long t0 = System.nanoTime();
     String path = ex.getRequestURI().getPath();
     Route route = routes.get(path);
+    if (route == null) {
+      for (PrefixRoute p : prefixRoutes) {
+        if (path.startsWith(p.prefix()) && path.length() > p.prefix().length()) {
+          handlePrefix(ex, p, path, t0);
+          return;
+        }
+      }
+    }
     String endpoint = route == null ? "unknown" : path;
     int status;
     try {
@@ -233,6 +245,62 @@ public final class JsonServer implements AutoCloseable {
     return sendJson(ex, 200, response);
   }
 
+  private void handlePrefix(HttpExchange ex, PrefixRoute p, String path, long t0) {
+    int status;
+    try {
+      if (!"GET".equals(ex.getRequestMethod())) {
+        ex.getResponseHeaders().set("Allow", "GET");
+        status =
+            sendError(
+                ex, 405, p.prefix() + "* takes GET, not " + Json.oneLine(ex.getRequestMethod()));
+      } else {
+        Object response;
+        try {
+          response =
+              p.handler().handle(path.substring(p.prefix().length()), query(ex.getRequestURI()));
+          status = sendJson(ex, 200, response);
+        } catch (BadRequestException e) {
+          status = sendError(ex, e.status(), Json.oneLine(e.getMessage()));
+        } catch (IllegalArgumentException e) {
+          status = sendError(ex, 400, Json.oneLine(e.getMessage()));
+        }
+      }
+    } catch (IOException e) {
+      status = 499;
+    } catch (RuntimeException e) {
+      status = trySendError(ex, 500, "internal error");
+    } finally {
+      ex.close();
+    }
+    metrics.countRequest(p.prefix() + "*", status);
+    p.latency().recordNanos(System.nanoTime() - t0);
+  }
+
+  /** Decodes a query string; the last value of a repeated name wins. */
+  static Map<String, String> query(URI uri) {
+    Map<String, String> q = new LinkedHashMap<>();
+    String raw = uri.getRawQuery();
+    if (raw == null || raw.isEmpty()) {
+      return q;
+    }
+    for (String part : raw.split("&")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      int eq = part.indexOf('=');
+      String name = eq < 0 ? part : part.substring(0, eq);
+      String value = eq < 0 ? "" : part.substring(eq + 1);
+      try {
+        q.put(
+            java.net.URLDecoder.decode(name, StandardCharsets.UTF_8),
+            java.net.URLDecoder.decode(value, StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestException(400, "malformed query string");
+      }
+    }
+    return q;
+  }
+
   private int sendJson(HttpExchange ex, int status, Object body) throws IOException {
     byte[] bytes = body == null ? EMPTY : json.writeValueAsBytes(body);
     return send(ex, status, "application/json", bytes);
@@ -287,6 +355,7 @@ public final class JsonServer implements AutoCloseable {
     private ServingMetrics metrics = new ServingMetrics();
     private final Map<String, Route> routes = new LinkedHashMap<>();
     private final Map<String, Supplier<Object>> health = new LinkedHashMap<>();
+    private final java.util.List<PrefixRoute> prefixRoutes = new java.util.ArrayList<>();
 
     private Builder(String service) {
       if (service == null || service.isBlank()) {
@@ -369,6 +438,28 @@ public final class JsonServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Adds a JSON endpoint answering GET for every path that starts with {@code prefix} and is
+     * longer than it, with the rest of the path and the query string handed to the handler (for ids
+     * in the path, e.g. {@code /v1/users/{id}/recommendations?k=10}). Exact paths win; prefixes are
+     * tried in declaration order.
+     *
+     * @param prefix the path prefix, starting and ending with "/"
+     * @param handler computes the response
+     */
+    public Builder getPrefix(String prefix, PathHandler handler) {
+      checkPath(prefix);
+      if (!prefix.endsWith("/")) {
+        throw new IllegalArgumentException("a prefix must end with '/': " + prefix);
+      }
+      prefixRoutes.add(
+          new PrefixRoute(
+              prefix,
+              Validation.present("handler", handler),
+              new LatencyRecorder("http " + prefix + "*")));
+      return this;
+    }
+
     /** Adds an entry to {@code /health}'s JSON, computed at every call. */
     public Builder health(String key, Supplier<Object> value) {
       health.put(Validation.present("key", key), Validation.present("value", value));
@@ -410,6 +501,9 @@ public final class JsonServer implements AutoCloseable {
         throw new IllegalStateException("/health and /metrics are built in");
       }
       java.util.List<String> endpoints = new java.util.ArrayList<>(routes.keySet());
+      for (PrefixRoute p : prefixRoutes) {
+        endpoints.add(p.prefix() + "*");
+      }
       endpoints.add("/health");
       endpoints.add("/metrics");
       health.putIfAbsent("endpoints", () -> endpoints);

@@ -5,8 +5,8 @@ import dev.mlsd.recommendation.serving.RecoRequest;
 import dev.mlsd.recommendation.serving.RecommendationService;
 
 /**
- * The full served pipeline (candidate generation, scoring, re-ranking) as a {@link Recommender},
- * so that it is evaluated by exactly the code that serves.
+ * The full served pipeline (candidate generation, scoring, re-ranking) as a {@link Recommender}, so
+ * that it is evaluated by exactly the code that serves.
  *
  * <p>Not thread-safe: owns one request.
  */

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tags that may be known at training time: applied by a warm user before that user's
- * validation period starts. Tags from cold-start users and from later dates would leak the future
- * into the video features.
+ * The tags that may be known at training time: applied by a warm user before that user's validation
+ * period starts. Tags from cold-start users and from later dates would leak the future into the
+ * video features.
  */
 public final class TrainingTags {
   private TrainingTags() {}

@@ -241,7 +241,8 @@ public final class TwoTowerModel {
         t++;
       }
     }
-    NegativeSampler sampler = new NegativeSampler(itemCounts, 0.75, Double.parseDouble(System.getProperty("uni", "1.0")));
+    NegativeSampler sampler =
+        new NegativeSampler(itemCounts, 0.75, Double.parseDouble(System.getProperty("uni", "1.0")));
 
     ComputationGraph g = build(p, du, di, items);
     int per = 1 + p.negatives();

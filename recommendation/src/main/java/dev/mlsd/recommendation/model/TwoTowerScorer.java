@@ -45,9 +45,7 @@ public final class TwoTowerScorer implements ItemScorer {
   /** Builds the served model from a trained DL4J model. */
   public static TwoTowerScorer fromTrained(TwoTowerModel model, FeaturePipeline features) {
     return new TwoTowerScorer(
-        exportUserTower(model),
-        model.itemEmbeddings(features.videoFeatures().table()),
-        features);
+        exportUserTower(model), model.itemEmbeddings(features.videoFeatures().table()), features);
   }
 
   /** The user tower as an inference graph (head folded in). */

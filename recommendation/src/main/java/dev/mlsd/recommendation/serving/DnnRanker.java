@@ -16,7 +16,9 @@ import dev.mlsd.core.serving.Ranker;
 public final class DnnRanker implements Ranker<RecoRequest> {
   private final InferenceGraph model;
 
-  /** @param model the exported ranker; input width = the hydrated feature width */
+  /**
+   * @param model the exported ranker; input width = the hydrated feature width
+   */
   public DnnRanker(InferenceGraph model) {
     this.model = model;
   }

@@ -45,10 +45,20 @@ public final class FreshnessBoost implements ReRanker<RecoRequest> {
 
   @Override
   public void reRank(RecoRequest q, Candidates c, int k) {
+    reRank(c, q.user.nowSeconds);
+  }
+
+  /**
+   * The rule itself, for a request made at {@code nowSeconds}.
+   *
+   * @param c the ranked candidates
+   * @param nowSeconds the request's time, seconds since the epoch
+   */
+  public void reRank(Candidates c, long nowSeconds) {
     if (weight == 0) {
       return;
     }
-    int year = yearOf(q.user.nowSeconds);
+    int year = yearOf(nowSeconds);
     int n = c.size();
     for (int pos = 0; pos < n; pos++) {
       c.setScore(pos, c.score(pos) + boost(c.id(pos), year));

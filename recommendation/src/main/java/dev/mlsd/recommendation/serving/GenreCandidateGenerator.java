@@ -15,7 +15,9 @@ import dev.mlsd.core.serving.Candidates;
 public final class GenreCandidateGenerator implements CandidateGenerator<RecoRequest> {
   private final int n;
 
-  /** @param n candidates to return */
+  /**
+   * @param n candidates to return
+   */
   public GenreCandidateGenerator(int n) {
     this.n = n;
   }

@@ -13,7 +13,9 @@ import dev.mlsd.core.serving.Candidates;
 public final class ItemKnnCandidateGenerator implements CandidateGenerator<RecoRequest> {
   private final int n;
 
-  /** @param n candidates to return */
+  /**
+   * @param n candidates to return
+   */
   public ItemKnnCandidateGenerator(int n) {
     this.n = n;
   }

@@ -35,7 +35,9 @@ public final class RankingFeatureHydrator implements FeatureHydrator<RecoRequest
 
   private final RecommendationModels m;
 
-  /** @param models the served models */
+  /**
+   * @param models the served models
+   */
   public RankingFeatureHydrator(RecommendationModels models) {
     this.m = models;
   }

@@ -68,7 +68,8 @@ public final class RecoRequest {
     tower = s.models().tower().copyForThread();
     wals = new WalsScorer(s.models().wals());
     genreModel = new GenreModel(s.models().catalog(), s.models().popularity());
-    rankerScratch = s.models().ranker() == null ? null : s.models().ranker().newScratch(s.maxCandidates());
+    rankerScratch =
+        s.models().ranker() == null ? null : s.models().ranker().newScratch(s.maxCandidates());
     rankerOut = new float[s.maxCandidates()];
   }
 

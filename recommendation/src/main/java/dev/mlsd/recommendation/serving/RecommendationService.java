@@ -14,8 +14,8 @@ import dev.mlsd.recommendation.features.UserRequest;
  * already-watched filter, feature hydration, DNN scoring, and re-ranking (freshness, franchise cap,
  * MMR diversity).
  *
- * <p>Thread safety: immutable and shared; every thread uses its own {@link RecoRequest} from
- * {@link #newRequest()} (the pipeline keeps its own per-thread scratch).
+ * <p>Thread safety: immutable and shared; every thread uses its own {@link RecoRequest} from {@link
+ * #newRequest()} (the pipeline keeps its own per-thread scratch).
  *
  * <p>Book: chapter 6, "Serving" (the three stages).
  */

@@ -14,7 +14,9 @@ import dev.mlsd.core.serving.Candidates;
 public final class TrendingCandidateGenerator implements CandidateGenerator<RecoRequest> {
   private final int n;
 
-  /** @param n candidates to return */
+  /**
+   * @param n candidates to return
+   */
   public TrendingCandidateGenerator(int n) {
     this.n = n;
   }

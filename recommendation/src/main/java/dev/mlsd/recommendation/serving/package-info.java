@@ -11,8 +11,8 @@
  *       dev.mlsd.recommendation.serving.TrendingCandidateGenerator}, {@link
  *       dev.mlsd.recommendation.serving.GenreCandidateGenerator};
  *   <li>the {@link dev.mlsd.recommendation.serving.AlreadyWatchedFilter};
- *   <li>scoring: {@link dev.mlsd.recommendation.serving.RankingFeatureHydrator} then the DNN
- *       {@link dev.mlsd.recommendation.serving.DnnRanker};
+ *   <li>scoring: {@link dev.mlsd.recommendation.serving.RankingFeatureHydrator} then the DNN {@link
+ *       dev.mlsd.recommendation.serving.DnnRanker};
  *   <li>re-ranking: {@link dev.mlsd.recommendation.serving.FreshnessBoost}, {@link
  *       dev.mlsd.recommendation.serving.FranchiseCapReRanker}, {@link
  *       dev.mlsd.recommendation.serving.MmrDiversityReRanker}.

@@ -1,0 +1,119 @@
+package dev.mlsd.recommendation.evaluation;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders metric rows as one fixed-width text table (for the demo) and as an HTML table (for the
+ * report). Every table states its protocol in its caption.
+ */
+public final class MetricsTable {
+  private MetricsTable() {}
+
+  /** The protocol line printed beside every number. */
+  public static final String PROTOCOL =
+      "full ranking over all 9,742 videos minus the user's history; relevant = liked (>= 4 stars)"
+          + " in the held-out period; mean over users with at least one liked held-out video";
+
+  private static final String[] HEADERS = {
+    "model",
+    "users",
+    "P@10",
+    "R@10",
+    "mAP@10",
+    "nDCG@10 [95% CI]",
+    "P@50",
+    "R@50",
+    "mAP@50",
+    "nDCG@50",
+    "R@200",
+    "diversity",
+    "coverage"
+  };
+
+  /** The rows as text. */
+  public static String text(List<MetricRow> rows) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%-26s %5s %6s %6s %6s %-22s %6s %6s %6s %7s %6s %9s %8s%n",
+            (Object[]) HEADERS));
+    for (MetricRow r : rows) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-26s %5d %6.4f %6.4f %6.4f %-22s %6.4f %6.4f %6.4f %7.4f %6s %9.3f %8.4f%n",
+              r.name(),
+              r.queries(),
+              r.precision10(),
+              r.recall10(),
+              r.map10(),
+              String.format(
+                  Locale.ROOT,
+                  "%.4f [%.4f, %.4f]",
+                  r.ndcg10(),
+                  r.ndcg10Interval().lower(),
+                  r.ndcg10Interval().upper()),
+              r.precision50(),
+              r.recall50(),
+              r.map50(),
+              r.ndcg50(),
+              Double.isNaN(r.recall200()) ? "-" : String.format(Locale.ROOT, "%.4f", r.recall200()),
+              r.diversity10(),
+              r.coverage10()));
+    }
+    return sb.toString();
+  }
+
+  /** The rows as an HTML table with a caption. */
+  public static String html(String caption, List<MetricRow> rows) {
+    StringBuilder sb = new StringBuilder("<table>\n<caption>");
+    sb.append(escape(caption)).append("</caption>\n<tr>");
+    for (String h : HEADERS) {
+      sb.append("<th>").append(escape(h)).append("</th>");
+    }
+    sb.append("</tr>\n");
+    for (MetricRow r : rows) {
+      sb.append("<tr><td>").append(escape(r.name())).append("</td>");
+      cell(sb, String.valueOf(r.queries()));
+      cell(sb, r.precision10());
+      cell(sb, r.recall10());
+      cell(sb, r.map10());
+      cell(
+          sb,
+          String.format(
+              Locale.ROOT,
+              "%.4f [%.4f, %.4f]",
+              r.ndcg10(),
+              r.ndcg10Interval().lower(),
+              r.ndcg10Interval().upper()));
+      cell(sb, r.precision50());
+      cell(sb, r.recall50());
+      cell(sb, r.map50());
+      cell(sb, r.ndcg50());
+      cell(sb, Double.isNaN(r.recall200()) ? "-" : fmt(r.recall200()));
+      cell(sb, r.diversity10());
+      cell(sb, r.coverage10());
+      sb.append("</tr>\n");
+    }
+    return sb.append("</table>\n").toString();
+  }
+
+  private static void cell(StringBuilder sb, double v) {
+    cell(sb, fmt(v));
+  }
+
+  private static void cell(StringBuilder sb, String v) {
+    sb.append("<td>").append(escape(v)).append("</td>");
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  /** Minimal HTML escaping. */
+  public static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+}

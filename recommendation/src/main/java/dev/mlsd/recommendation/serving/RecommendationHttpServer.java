@@ -1,0 +1,194 @@
+package dev.mlsd.recommendation.serving;
+
+import dev.mlsd.core.http.BadRequestException;
+import dev.mlsd.core.http.JsonServer;
+import dev.mlsd.core.http.Validation;
+import dev.mlsd.recommendation.data.Catalog;
+import dev.mlsd.recommendation.data.Interactions;
+import dev.mlsd.recommendation.data.TimeSplit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP face of the recommender, on the core {@link JsonServer} (127.0.0.1, {@code /health},
+ * {@code /metrics} with the pipeline's per-stage latency):
+ *
+ * <ul>
+ *   <li>{@code GET /v1/users/{id}/recommendations?k=10}: a known (warm) MovieLens user, served from
+ *       the whole history the system holds for them. Unknown user: 404; k outside [1, {@value
+ *       #MAX_K}] or not a number: 400.
+ *   <li>{@code POST /v1/recommendations} with {@code {"history": [{"movieId": 1, "rating": 4.5}],
+ *       "timestamp": 1537800000, "k": 10}} (all fields required): an anonymous (cold-start) user,
+ *       from the session's history and context alone. Unknown movie, bad rating, bad k or a missing
+ *       field: 400.
+ * </ul>
+ *
+ * <p>Thread safety: handlers run on the server's fixed worker threads, each with its own {@link
+ * RecoRequest} (thread-local), so requests share nothing mutable.
+ *
+ * <p>Book: chapter 6, "Serving"; chapter 1 (online prediction).
+ */
+public final class RecommendationHttpServer {
+  /** The largest k served. */
+  public static final int MAX_K = 100;
+
+  /** The longest anonymous history accepted. */
+  public static final int MAX_HISTORY = 1000;
+
+  private final RecommendationService service;
+  private final Interactions log;
+  private final Map<Integer, Integer> knownUsers = new HashMap<>();
+  private final long now;
+  private final ThreadLocal<RecoRequest> requests;
+
+  /**
+   * @param service the recommender
+   * @param split the split: warm users are known, cold-start users are not (they use POST)
+   */
+  public RecommendationHttpServer(RecommendationService service, TimeSplit split) {
+    this.service = service;
+    this.log = split.interactions();
+    long max = 0;
+    for (int u = 0; u < log.userCount(); u++) {
+      if (!split.isCold(u)) {
+        knownUsers.put(log.userId(u), u);
+      }
+      for (int r = log.start(u); r < log.end(u); r++) {
+        max = Math.max(max, log.timestamp(r));
+      }
+    }
+    this.now = max + 1;
+    this.requests = ThreadLocal.withInitial(service::newRequest);
+  }
+
+  /** The time the served system takes as "now" for known users: just after the last rating. */
+  public long now() {
+    return now;
+  }
+
+  /** One recommended video. */
+  public record Item(int movieId, String title, String genres, int year, float score) {}
+
+  /** The answer to both endpoints. */
+  public record Response(Integer userId, int k, List<Item> items) {}
+
+  /** One history entry of an anonymous request. */
+  public record HistoryEntry(int movieId, float rating) {
+    public HistoryEntry {
+      Validation.range("rating", rating, 0.5, 5.0);
+    }
+  }
+
+  /**
+   * The anonymous (cold-start) request body; every field is required.
+   *
+   * @param history the session's rated videos, oldest first (may be empty)
+   * @param timestamp the request time, seconds since the epoch (context: hour, day of week)
+   * @param k how many videos, 1 to {@value #MAX_K}
+   */
+  public record AnonymousRequest(List<HistoryEntry> history, long timestamp, int k) {
+    public AnonymousRequest {
+      Validation.present("history", history);
+      Validation.maxLength("history", history, MAX_HISTORY);
+      Validation.range("k", k, 1, MAX_K);
+      if (timestamp < 0) {
+        throw new IllegalArgumentException("timestamp must be >= 0 seconds");
+      }
+    }
+  }
+
+  /**
+   * Serves a known user.
+   *
+   * @throws BadRequestException 404 for an unknown user
+   */
+  public Response forUser(int userId, int k) {
+    Validation.range("k", k, 1, MAX_K);
+    Integer u = knownUsers.get(userId);
+    if (u == null) {
+      throw BadRequestException.unknownId("user", userId);
+    }
+    RecoRequest q = requests.get();
+    q.user.fill(log, u, log.start(u), log.end(u), now);
+    return answer(q, userId, k);
+  }
+
+  /** Serves an anonymous user from the posted history. */
+  public Response anonymous(AnonymousRequest body) {
+    int k = body.k();
+    long t = body.timestamp();
+    RecoRequest q = requests.get();
+    q.user.reset(-1, t);
+    Catalog c = service.models().catalog();
+    for (HistoryEntry h : body.history()) {
+      if (h == null) {
+        throw new IllegalArgumentException("history entries must not be null");
+      }
+      int item = c.itemOf(h.movieId());
+      if (item < 0) {
+        throw new IllegalArgumentException("unknown movieId " + h.movieId());
+      }
+      q.user.add(item, h.rating(), t);
+    }
+    return answer(q, null, k);
+  }
+
+  private Response answer(RecoRequest q, Integer userId, int k) {
+    service.prepare(q);
+    var c = service.pipeline().run(q, k);
+    int n = Math.min(k, c.size());
+    Catalog cat = service.models().catalog();
+    List<Item> items = new ArrayList<>(n);
+    for (int p = 0; p < n; p++) {
+      int id = c.id(p);
+      items.add(
+          new Item(cat.movieId(id), cat.title(id), cat.genresText(id), cat.year(id), c.score(p)));
+    }
+    return new Response(userId, k, items);
+  }
+
+  /** Parses {@code "{id}/recommendations"}. */
+  Object route(String rest, Map<String, String> query) {
+    String[] parts = rest.split("/");
+    if (parts.length != 2 || !parts[1].equals("recommendations")) {
+      throw new BadRequestException(404, "no endpoint /v1/users/" + rest);
+    }
+    int id;
+    try {
+      id = Integer.parseInt(parts[0]);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("user id must be an integer, got '" + parts[0] + "'");
+    }
+    int k = 10;
+    String ks = query.get("k");
+    if (ks != null) {
+      try {
+        k = Integer.parseInt(ks);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("k must be an integer, got '" + ks + "'");
+      }
+    }
+    return forUser(id, k);
+  }
+
+  /**
+   * Starts the server.
+   *
+   * @param port the port, 0 for an ephemeral one
+   * @return the running server (close it to stop)
+   */
+  public JsonServer start(int port) throws IOException {
+    return JsonServer.builder("recommendation")
+        .port(port)
+        .threads(2)
+        .getPrefix("/v1/users/", this::route)
+        .post("/v1/recommendations", AnonymousRequest.class, this::anonymous)
+        .pipeline(service.pipeline())
+        .health("knownUsers", knownUsers::size)
+        .health("videos", () -> service.models().catalog().size())
+        .start();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.mlsd.recommendation.serving;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mlsd.recommendation.RecommendationSystem;
+import dev.mlsd.recommendation.TrainedFixture;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class RecommendationServiceTest {
+  @Test
+  void neverRecommendsTheHistoryAndIsDeterministic() {
+    RecommendationSystem s = TrainedFixture.system();
+    RecommendationService service = s.service();
+    var log = s.split().interactions();
+    RecoRequest q = service.newRequest();
+    for (int u = 0; u < log.userCount(); u++) {
+      q.user.fill(log, u, log.start(u), log.end(u) - 5, log.timestamp(log.end(u) - 5));
+      int[] a = new int[10];
+      int n = service.recommend(q, 10, a);
+      assertEquals(10, n);
+      for (int i = 0; i < n; i++) {
+        for (int h = 0; h < q.user.length; h++) {
+          assertFalse(a[i] == q.user.items[h], "user " + u + " got a watched item back");
+        }
+      }
+      assertEquals(n, Arrays.stream(a).distinct().count(), "duplicates");
+      int[] b = new int[10];
+      service.recommend(q, 10, b);
+      assertArrayEquals(a, b);
+    }
+  }
+
+  @Test
+  void alreadyWatchedFilterReadsTheRequestsMarks() {
+    RecommendationSystem s = TrainedFixture.system();
+    RecoRequest q = s.service().newRequest();
+    q.user.reset(-1, 1_100_000_000L).add(3, 5f, 1_000_000_000L);
+    s.service().prepare(q);
+    AlreadyWatchedFilter f = new AlreadyWatchedFilter();
+    assertFalse(f.keep(q, 3));
+    assertTrue(f.keep(q, 4));
+    // a second request on the same thread forgets the first one's marks
+    q.user.reset(-1, 1_100_000_000L).add(4, 5f, 1_000_000_000L);
+    s.service().prepare(q);
+    assertTrue(f.keep(q, 3));
+    assertFalse(f.keep(q, 4));
+  }
+
+  @Test
+  void refusesAnUnknownItemInTheHistory() {
+    RecommendationSystem s = TrainedFixture.system();
+    RecoRequest q = s.service().newRequest();
+    q.user.reset(-1, 1L).add(9999, 4f, 0L);
+    assertThrows(IllegalArgumentException.class, () -> s.service().prepare(q));
+  }
+}
