@@ -152,7 +152,8 @@ public final class Candidates {
       int key = ~(bits ^ ((bits >> 31) & 0x7fffffff));
       sortKeys[p] = ((long) key << 32) | r;
     }
-    Arrays.sort(sortKeys, 0, size);
+    // Arrays.sort(long[]) allocates on JDK 25 (about 100 B per call); this one does not
+    LongSort.sort(sortKeys, 0, size);
     for (int p = 0; p < size; p++) {
       order[p] = (int) sortKeys[p];
     }
