@@ -14,15 +14,18 @@ public final class ScalarKernels implements Kernels {
   @Override
   public void dense(
       float[] x, int xOff, int rows, int in, float[] w, float[] b, int out, float[] y, int yOff) {
+    // i outer, j inner: W is read row by row (contiguous), and each y[r][j] still takes its
+    // terms in order of i from the bias, exactly as the contract fixes
     for (int r = 0; r < rows; r++) {
       int xr = xOff + r * in;
       int yr = yOff + r * out;
-      for (int j = 0; j < out; j++) {
-        float acc = b[j];
-        for (int i = 0; i < in; i++) {
-          acc = Math.fma(x[xr + i], w[i * out + j], acc);
+      System.arraycopy(b, 0, y, yr, out);
+      for (int i = 0; i < in; i++) {
+        float xi = x[xr + i];
+        int wi = i * out;
+        for (int j = 0; j < out; j++) {
+          y[yr + j] = Math.fma(xi, w[wi + j], y[yr + j]);
         }
-        y[yr + j] = acc;
       }
     }
   }

@@ -33,27 +33,26 @@ public final class SimdKernels implements Kernels {
   @Override
   public void dense(
       float[] x, int xOff, int rows, int in, float[] w, float[] b, int out, float[] y, int yOff) {
-    int r = 0;
-    for (; r + 4 <= rows; r += 4) {
-      int xr = xOff + r * in;
-      int yr = yOff + r * out;
-      int j = 0;
-      for (; j + 2 * L <= out; j += 2 * L) {
-        block4x2(x, xr, in, w, b, out, j, y, yr);
+    // column strips outermost: one strip of W (in x 2 vectors) stays in L1/L2 while every row
+    // block streams past it
+    int j = 0;
+    for (; j + 2 * L <= out; j += 2 * L) {
+      int r = 0;
+      for (; r + 4 <= rows; r += 4) {
+        block4x2(x, xOff + r * in, in, w, b, out, j, y, yOff + r * out);
       }
-      for (; j < out; j += L) {
-        block4x1(x, xr, in, w, b, out, j, y, yr, S.indexInRange(j, out));
+      for (; r < rows; r++) {
+        block1x2(x, xOff + r * in, in, w, b, out, j, y, yOff + r * out);
       }
     }
-    for (; r < rows; r++) {
-      int xr = xOff + r * in;
-      int yr = yOff + r * out;
-      int j = 0;
-      for (; j + 2 * L <= out; j += 2 * L) {
-        block1x2(x, xr, in, w, b, out, j, y, yr);
+    for (; j < out; j += L) {
+      VectorMask<Float> m = S.indexInRange(j, out);
+      int r = 0;
+      for (; r + 4 <= rows; r += 4) {
+        block4x1(x, xOff + r * in, in, w, b, out, j, y, yOff + r * out, m);
       }
-      for (; j < out; j += L) {
-        block1x1(x, xr, in, w, b, out, j, y, yr, S.indexInRange(j, out));
+      for (; r < rows; r++) {
+        block1x1(x, xOff + r * in, in, w, b, out, j, y, yOff + r * out, m);
       }
     }
   }

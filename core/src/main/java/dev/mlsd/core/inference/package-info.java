@@ -31,6 +31,23 @@
  * j}. Activations are row-major too: row {@code r} of a node of width {@code w} starts at {@code r
  * * w}.
  *
+ * <p>Use, for a DCN trained as a DL4J {@code ComputationGraph} with an {@code
+ * EmbeddingSequenceLayer} "emb" (default NCW output), a cross layer and a deep part:
+ *
+ * <pre>{@code
+ * InferenceGraph.Builder b = InferenceGraph.builder(0, fields);          // ids only
+ * int x0 = Dl4jExport.addEmbedding(b, 0, fields, cg.getLayer("emb"), Pooling.CONCAT_NCW);
+ * int c1 = b.cross(x0, x0, Dl4jWeights.param(cg, "cross", "cross_w0"),
+ *     Dl4jWeights.param(cg, "cross", "cross_b0"));
+ * int h1 = Dl4jExport.addDense(b, x0, cg.getLayer("deep0"));
+ * Dl4jExport.addDense(b, b.concat(c1, h1), cg.getLayer("out"));
+ * InferenceGraphFile.write(path, b.build(), card);                       // at training time
+ *
+ * InferenceGraph g = InferenceGraphFile.read(path).graph();              // at serving time
+ * Scratch s = g.newScratch(512);                                         // once per thread
+ * g.score(null, ids, candidates, scores, s);                             // per request
+ * }</pre>
+ *
  * <p>Book: chapter 1 (model serving, batch versus online prediction, the latency budget); chapters
  * 8-10 (the two-tower, DCN and DeepFM rankers these layers serve).
  */
