@@ -99,9 +99,9 @@ public class DeepFmInferenceBenchmark {
 
     InferenceGraph.Builder b = InferenceGraph.builder(0, FIELDS).kernels(Kernels.simd());
     int lin1 = b.embedding(0, FIELDS, v("w1st"), 1, Pooling.SUM);
-    int x0 = b.embedding(0, FIELDS, v("emb"), K, Pooling.CONCAT_NCW);
-    int fm2 = b.fmSecondOrder(x0, FIELDS, Pooling.CONCAT_NCW);
-    int d1 = b.dense(x0, v("w1"), v("b1"), Activation.RELU);
+    int e0 = b.embedding(0, FIELDS, v("emb"), K, Pooling.CONCAT_NCW);
+    int fm2 = b.fmSecondOrder(e0, FIELDS, Pooling.CONCAT_NCW);
+    int d1 = b.dense(e0, v("w1"), v("b1"), Activation.RELU);
     int d2 = b.dense(d1, v("w2"), v("b2"), Activation.RELU);
     int d3 = b.dense(d2, v("wo"), v("bo"), Activation.IDENTITY);
     b.activation(b.add(lin1, fm2, d3), Activation.SIGMOID);
