@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.mlsd.core.featurestore.FeatureStore;
+import dev.mlsd.core.monitoring.CalibrationMonitor;
+import dev.mlsd.core.monitoring.DriftMonitor;
 import dev.mlsd.core.monitoring.LatencyRecorder;
 import dev.mlsd.core.monitoring.ServingMetrics;
 import dev.mlsd.core.serving.ModelHolder;
@@ -486,6 +488,18 @@ public final class JsonServer implements AutoCloseable {
     /** Exposes a feature store's reads, misses and fallbacks on {@code /metrics}. */
     public Builder featureStore(String name, FeatureStore store) {
       metrics.bindFeatureStore(name, store.kind(), store.counters());
+      return this;
+    }
+
+    /** Exposes a drift monitor's PSI and KL per feature on {@code /metrics}. */
+    public Builder drift(DriftMonitor monitor) {
+      metrics.bindDrift(Validation.present("drift monitor", monitor));
+      return this;
+    }
+
+    /** Exposes a calibration monitor's ratio, drift and ECE on {@code /metrics}. */
+    public Builder calibration(String model, CalibrationMonitor monitor) {
+      metrics.bindCalibration(model, Validation.present("calibration monitor", monitor));
       return this;
     }
 

@@ -82,6 +82,8 @@ class JsonServerTest {
         m.contains(
             "mlsd_latency_microseconds{name=\"ranking\",pipeline=\"toy\",quantile=\"0.99\"}"),
         m);
+    assertTrue(m.contains("mlsd_drift_psi{feature=\"prediction\"}"), m);
+    assertTrue(toy.drift.observations(0) >= 5);
   }
 
   @Test

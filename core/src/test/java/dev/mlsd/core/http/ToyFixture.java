@@ -1,6 +1,7 @@
 package dev.mlsd.core.http;
 
 import dev.mlsd.core.featurestore.InMemoryFeatureStore;
+import dev.mlsd.core.monitoring.DriftMonitor;
 import dev.mlsd.core.serving.ModelHolder;
 import dev.mlsd.core.serving.ServingPipeline;
 import dev.mlsd.core.serving.toy.ToyCatalog;
@@ -23,20 +24,26 @@ final class ToyFixture implements AutoCloseable {
   final InMemoryFeatureStore store = new InMemoryFeatureStore();
   final ModelHolder<float[]> model = new ModelHolder<>(ToyCatalog.weights(1), ToyServer.card(1));
   final ServingPipeline<ToyRequest> pipeline;
+  final DriftMonitor drift;
   final JsonServer server;
 
   ToyFixture(int threads) throws IOException {
     ToyCatalog.materialize(store);
     pipeline = ToyPipeline.build(store, model);
+    drift =
+        DriftMonitor.builder(10)
+            .feature("prediction", ToyService.referencePredictions(pipeline, 100))
+            .build();
     server =
         JsonServer.builder("toy")
             .threads(threads)
             .maxBodyBytes(4096)
-            .post("/rank", ToyRequest.class, new ToyService(pipeline, model))
+            .post("/rank", ToyRequest.class, new ToyService(pipeline, model, drift))
             .post("/exclude", ExcludeRequest.class, r -> java.util.Map.of("n", r.exclude().size()))
             .model("toy-linear", model)
             .pipeline(pipeline)
             .featureStore("toy-items", store)
+            .drift(drift)
             .start();
   }
 

@@ -6,6 +6,7 @@ import dev.mlsd.core.featurestore.RedisFeatureStore;
 import dev.mlsd.core.http.JsonServer;
 import dev.mlsd.core.http.LoadGenerator;
 import dev.mlsd.core.io.ModelCard;
+import dev.mlsd.core.monitoring.DriftMonitor;
 import dev.mlsd.core.serving.ModelHolder;
 import dev.mlsd.core.serving.ServingPipeline;
 import java.io.PrintStream;
@@ -97,14 +98,19 @@ public final class ToyServer implements Callable<Integer> {
       ModelHolder<float[]> model = new ModelHolder<>(ToyCatalog.weights(1), card(1));
       out.print(model.served().card().toText());
       ServingPipeline<ToyRequest> pipeline = ToyPipeline.build(store, model);
+      DriftMonitor drift =
+          DriftMonitor.builder(10)
+              .feature("prediction", ToyService.referencePredictions(pipeline, 500))
+              .build();
       try (JsonServer server =
           JsonServer.builder("toy")
               .port(port)
               .threads(threads)
-              .post("/rank", ToyRequest.class, new ToyService(pipeline, model))
+              .post("/rank", ToyRequest.class, new ToyService(pipeline, model, drift))
               .model("toy-linear", model)
               .pipeline(pipeline)
               .featureStore("toy-items", store)
+              .drift(drift)
               .start()) {
         out.println("serving on " + server.uri() + " (POST /rank {\"userId\":1,\"k\":10})");
         if (!load) {

@@ -2,6 +2,7 @@ package dev.mlsd.core.serving.toy;
 
 import dev.mlsd.core.http.BadRequestException;
 import dev.mlsd.core.http.JsonHandler;
+import dev.mlsd.core.monitoring.DriftMonitor;
 import dev.mlsd.core.serving.Candidates;
 import dev.mlsd.core.serving.ModelHolder;
 import dev.mlsd.core.serving.ServingPipeline;
@@ -15,14 +16,39 @@ import dev.mlsd.core.serving.ServingPipeline;
 public final class ToyService implements JsonHandler<ToyRequest> {
   private final ServingPipeline<ToyRequest> pipeline;
   private final ModelHolder<float[]> model;
+  private final DriftMonitor drift;
+  private final int prediction;
 
   /**
    * @param pipeline the toy pipeline
    * @param model the holder its ranker reads
+   * @param drift watches the served predictions (a feature named {@code "prediction"}), or null
    */
-  public ToyService(ServingPipeline<ToyRequest> pipeline, ModelHolder<float[]> model) {
+  public ToyService(
+      ServingPipeline<ToyRequest> pipeline, ModelHolder<float[]> model, DriftMonitor drift) {
     this.pipeline = pipeline;
     this.model = model;
+    this.drift = drift;
+    this.prediction = drift == null ? -1 : drift.indexOf("prediction");
+    if (drift != null && prediction < 0) {
+      throw new IllegalArgumentException("the drift monitor must watch a feature named prediction");
+    }
+  }
+
+  /**
+   * The reference distribution of served predictions: the top-10 scores of the pipeline for {@code
+   * users} seeded users, as a validation run would record them.
+   */
+  public static float[] referencePredictions(ServingPipeline<ToyRequest> pipeline, int users) {
+    float[] scores = new float[users * 10];
+    int n = 0;
+    for (int u = 0; u < users; u++) {
+      Candidates top = pipeline.run(new ToyRequest((u * 7919) % ToyCatalog.USERS, 10), 10);
+      for (int pos = 0; pos < top.size(); pos++) {
+        scores[n++] = top.score(pos);
+      }
+    }
+    return java.util.Arrays.copyOf(scores, n);
   }
 
   @Override
@@ -38,6 +64,9 @@ public final class ToyService implements JsonHandler<ToyRequest> {
     for (int pos = 0; pos < n; pos++) {
       ids[pos] = top.id(pos);
       scores[pos] = top.score(pos);
+      if (drift != null) {
+        drift.observe(prediction, scores[pos]);
+      }
     }
     return new ToyResponse(version, ids, scores);
   }
