@@ -338,7 +338,8 @@ public final class RecommendationDemo implements Callable<Integer> {
     double sum = 0;
     for (int q = 0; q < set.size(); q++) {
       set.request(q, req);
-      float[] u = tower.userVector(req).clone();
+      // MIPS-augmented query: the index's vectors carry one more component
+      float[] u = java.util.Arrays.copyOf(tower.userVector(req), tower.dimension() + 1);
       tower.scoreAll(req, scores);
       for (int h = 0; h < req.length; h++) {
         seen[req.items[h]] = true;

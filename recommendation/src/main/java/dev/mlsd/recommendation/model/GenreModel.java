@@ -18,6 +18,7 @@ public final class GenreModel implements ItemScorer {
   private final Catalog catalog;
   private final float[] prior;
   private final float[] affinity;
+  private final float[] invSqrtGenres;
 
   /**
    * @param catalog the items
@@ -35,6 +36,11 @@ public final class GenreModel implements ItemScorer {
       prior[i] = 0.3f * prior[i] / max;
     }
     this.affinity = new float[catalog.genreCount()];
+    this.invSqrtGenres = new float[catalog.size()];
+    for (int i = 0; i < invSqrtGenres.length; i++) {
+      int c = Integer.bitCount(catalog.genreMask(i));
+      invSqrtGenres[i] = c == 0 ? 0f : (float) (1 / Math.sqrt(c));
+    }
   }
 
   @Override
@@ -62,15 +68,12 @@ public final class GenreModel implements ItemScorer {
       }
     }
     for (int i = 0; i < out.length; i++) {
-      int mask = catalog.genreMask(i);
       float s = 0;
-      int c = Integer.bitCount(mask);
-      for (int g = 0; g < affinity.length; g++) {
-        if ((mask & (1 << g)) != 0) {
-          s += affinity[g];
-        }
+      // visit only the item's own genres (two or three bits of the mask)
+      for (int m = catalog.genreMask(i); m != 0; m &= m - 1) {
+        s += affinity[Integer.numberOfTrailingZeros(m)];
       }
-      out[i] = (c == 0 ? 0f : s / (float) Math.sqrt(c)) + prior[i];
+      out[i] = s * invSqrtGenres[i] + prior[i];
     }
   }
 }

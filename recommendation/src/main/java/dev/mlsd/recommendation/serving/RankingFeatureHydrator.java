@@ -53,9 +53,9 @@ public final class RankingFeatureHydrator implements FeatureHydrator<RecoRequest
     int dim = c.featureDim();
     int[] ids = c.ids();
     float[] towerItems = m.tower().itemEmbeddings();
-    int td = q.towerUser.length;
+    int td = m.tower().dimension();
     float[] walsItems = m.wals().itemFactors();
-    int wd = q.walsUser.length;
+    int wd = m.wals().factors();
     Catalog cat = m.catalog();
     for (int row = 0; row < c.size(); row++) {
       int id = ids[row];

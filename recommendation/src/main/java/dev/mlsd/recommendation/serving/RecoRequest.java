@@ -54,8 +54,9 @@ public final class RecoRequest {
     seen = new boolean[items];
     marked = new int[items];
     notSeen = id -> !seen[id];
-    towerUser = new float[s.models().tower().dimension()];
-    walsUser = new float[s.models().wals().factors()];
+    // one extra component, always 0: the HNSW indexes hold MIPS-augmented vectors
+    towerUser = new float[s.models().tower().dimension() + 1];
+    walsUser = new float[s.models().wals().factors() + 1];
     trending = new float[items];
     knn = new float[items];
     genre = new float[items];

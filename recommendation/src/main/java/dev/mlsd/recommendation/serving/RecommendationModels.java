@@ -25,8 +25,10 @@ import dev.mlsd.recommendation.model.Wals;
  * @param itemMeanStars smoothed mean stars per item, from training rows
  * @param franchise a franchise id per item (see {@link
  *     dev.mlsd.recommendation.data.TitleParser#franchiseKey})
- * @param towerIndex HNSW over the video tower's outputs, inner product, ids = item indices
- * @param walsIndex HNSW over the WALS item factors, inner product, ids = item indices
+ * @param towerIndex HNSW over the video tower's outputs, MIPS-augmented (one more component; see
+ *     RecommendationSystem.index), inner product, ids = item indices
+ * @param walsIndex HNSW over the WALS item factors, MIPS-augmented, inner product, ids = item
+ *     indices
  * @param ranker the exported DNN ranker, or null
  */
 public record RecommendationModels(

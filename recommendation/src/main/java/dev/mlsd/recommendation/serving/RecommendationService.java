@@ -121,8 +121,9 @@ public final class RecommendationService {
         q.marked[q.markedCount++] = it;
       }
     }
-    System.arraycopy(q.tower.userVector(u), 0, q.towerUser, 0, q.towerUser.length);
-    System.arraycopy(q.wals.userVector(u), 0, q.walsUser, 0, q.walsUser.length);
+    // the last component stays 0 (see RecommendationSystem.index: MIPS augmentation)
+    System.arraycopy(q.tower.userVector(u), 0, q.towerUser, 0, q.towerUser.length - 1);
+    System.arraycopy(q.wals.userVector(u), 0, q.walsUser, 0, q.walsUser.length - 1);
     models.trending().scoreAll(u, q.trending);
     models.itemKnn().scoreAll(u, q.knn);
     q.genreModel.scoreAll(u, q.genre);

@@ -50,7 +50,7 @@ public record ServingParams(
 
   /** The demo's settings. */
   public static ServingParams defaults() {
-    return new ServingParams(200, 200, 100, 50, 50, 50, 256, 0.01f, 10, 2, 0.9, 50);
+    return new ServingParams(200, 200, 100, 50, 50, 50, 200, 0.01f, 10, 2, 0.9, 50);
   }
 
   /** Candidates one request can hold: the sum of the generators' counts. */

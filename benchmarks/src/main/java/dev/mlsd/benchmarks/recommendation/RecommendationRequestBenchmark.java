@@ -1,0 +1,109 @@
+package dev.mlsd.benchmarks.recommendation;
+
+import dev.mlsd.recommendation.RecommendationSystem;
+import dev.mlsd.recommendation.data.MovieLensLoader;
+import dev.mlsd.recommendation.evaluation.EvaluationSet;
+import dev.mlsd.recommendation.features.UserRequest;
+import dev.mlsd.recommendation.serving.RecoRequest;
+import dev.mlsd.recommendation.serving.RecommendationService;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One full recommendation request of chapter 6, in process: request-time features (user tower, WALS
+ * fold-in, trending, item-kNN, genre scores), candidate generation (two HNSW searches and four more
+ * generators, merged and de-duplicated), the already-watched filter, feature hydration, DNN scoring
+ * of the ~350 candidates, and re-ranking (freshness, franchise cap, MMR), for k = 10.
+ *
+ * <p>The system is trained in the setup on MovieLens ({@code MLSD_DATA_DIR}) with the quick
+ * settings (one epoch per network: latency does not depend on the number of epochs). Requests cycle
+ * over the test users whose history length is in the chosen band, each with its real history up to
+ * the test period. The goal is p99 of at most 1 ms.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 3)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {
+      "--add-modules=jdk.incubator.vector",
+      "--enable-native-access=ALL-UNNAMED",
+      "--sun-misc-unsafe-memory-access=allow",
+      "-Xmx4g"
+    })
+public class RecommendationRequestBenchmark {
+  /** History band: "typical" = 20..200 rated films (most users), "all" = every test user. */
+  @Param({"typical", "all"})
+  public String users;
+
+  private RecommendationService service;
+  private RecoRequest request;
+  private final List<UserRequest> requests = new ArrayList<>();
+  private final int[] out = new int[10];
+  private int next;
+
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    RecommendationSystem sys =
+        RecommendationSystem.train(
+            MovieLensLoader.load(), RecommendationSystem.Params.defaults().quick(), line -> {});
+    service = sys.service();
+    request = service.newRequest();
+    EvaluationSet test = new EvaluationSet(sys.split(), EvaluationSet.Part.TEST);
+    for (int q = 0; q < test.size(); q++) {
+      UserRequest r = test.request(q, new UserRequest(256));
+      if (users.equals("all") || (r.length >= 20 && r.length <= 200)) {
+        requests.add(r);
+      }
+    }
+    if (requests.isEmpty()) {
+      throw new IllegalStateException("no test user in the band " + users);
+    }
+  }
+
+  @Benchmark
+  public int request() {
+    UserRequest from = requests.get(next);
+    next = (next + 1) % requests.size();
+    UserRequest to = request.user;
+    to.reset(from.user, from.nowSeconds);
+    for (int h = 0; h < from.length; h++) {
+      to.add(from.items[h], from.ratings[h], 0);
+    }
+    to.lastSeconds = from.lastSeconds;
+    int n = service.recommend(request, 10, out);
+    if (n != 10) {
+      throw new IllegalStateException("expected 10 recommendations, got " + n);
+    }
+    for (int i = 0; i < n; i++) {
+      if (request.seen(out[i])) {
+        throw new IllegalStateException("recommended a watched video");
+      }
+    }
+    return out[0];
+  }
+
+  @TearDown(Level.Trial)
+  public void check() {
+    if (requests.size() < 10) {
+      throw new IllegalStateException("too few requests to cycle: " + requests.size());
+    }
+  }
+}
