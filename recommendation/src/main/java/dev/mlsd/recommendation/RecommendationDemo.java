@@ -1,10 +1,13 @@
 package dev.mlsd.recommendation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mlsd.core.ann.SearchParams;
 import dev.mlsd.core.ann.TopKCollector;
 import dev.mlsd.core.ann.VectorIndex;
+import dev.mlsd.core.demo.HtmlReport;
+import dev.mlsd.core.demo.ProgressBar;
+import dev.mlsd.core.demo.ResultsJson;
+import dev.mlsd.core.demo.StepNarrator;
 import dev.mlsd.core.http.JsonServer;
 import dev.mlsd.core.inference.InferenceGraphFile;
 import dev.mlsd.core.io.ModelCard;
@@ -28,6 +31,7 @@ import dev.mlsd.recommendation.features.UserRequest;
 import dev.mlsd.recommendation.model.GenreModel;
 import dev.mlsd.recommendation.model.ItemScorer;
 import dev.mlsd.recommendation.model.TopItems;
+import dev.mlsd.recommendation.model.TrainingProgress;
 import dev.mlsd.recommendation.model.TwoTowerScorer;
 import dev.mlsd.recommendation.model.WalsScorer;
 import dev.mlsd.recommendation.serving.RankingDataset;
@@ -89,41 +93,60 @@ public final class RecommendationDemo implements Callable<Integer> {
   int port;
 
   private final Map<String, Object> results = new LinkedHashMap<>();
-  private final StringBuilder html = new StringBuilder();
+  private final HtmlReport html =
+      new HtmlReport("Video recommendation (book chapter 6) on MovieLens");
+  private final StepNarrator say = new StepNarrator(System.out, "recommendation");
+  private final List<ResultsJson.ModelResult> modelResults = new ArrayList<>();
+  private final List<MetricRow> testRows = new ArrayList<>();
 
   /** Entry point. */
   public static void main(String[] args) {
     System.exit(new CommandLine(new RecommendationDemo()).execute(args));
   }
 
-  private static void step(int n, String title) {
-    System.out.println();
-    System.out.println("=== Step " + n + ". " + title + " ===");
+  /** Training progress as core progress bars between the narrator's lines. */
+  private TrainingProgress progress() {
+    ProgressBar[] bar = new ProgressBar[1];
+    return new TrainingProgress() {
+      @Override
+      public void line(String text) {
+        say.say(text);
+      }
+
+      @Override
+      public java.util.function.LongConsumer begin(String label, long total) {
+        bar[0] = new ProgressBar(say.out(), label, Math.max(1, total));
+        return bar[0];
+      }
+
+      @Override
+      public void end() {
+        if (bar[0] != null) {
+          bar[0].close();
+        }
+      }
+    };
   }
 
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
     Files.createDirectories(out);
-    html.append(
-        "<!doctype html><html><head><meta charset=\"utf-8\"><title>mlsd recommendation"
-            + " (chapter 6)</title><style>body{font-family:sans-serif;max-width:1200px;margin:auto}"
-            + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px"
-            + " 6px;text-align:right}td:first-child{text-align:left}caption{text-align:left;"
-            + "font-weight:bold}</style></head><body><h1>Video recommendation (book chapter"
-            + " 6) on MovieLens</h1>\n");
+    say.banner(
+        "Video recommendation (book chapter 6) on MovieLens",
+        "WALS + two-tower retrieval, DNN scoring, re-ranking; per-user time split, full ranking");
 
-    step(1, "Clarifying requirements");
-    System.out.println(
+    say.step(1);
+    say.say(
         "Goal: a personalised homepage feed that maximises engagement. Book scale: billions of"
             + " users, ~10 billion videos, a page in ~200 ms; here each in-process request is held"
             + " to 1 ms (p99 goal).");
-    System.out.println(
+    say.say(
         "Data here: MovieLens ml-latest-small (ratings stand in for watches and likes; genres,"
             + " titles and tags for video metadata; timestamps for context).");
 
-    step(2, "Framing as an ML task");
-    System.out.println(
+    say.step(2);
+    say.say(
         "Input: a user (history + request time). Output: k videos ranked by predicted relevance."
             + " Relevance: any rating = watched (implicit), rating >= "
             + Relevance.LIKED_THRESHOLD
@@ -131,58 +154,55 @@ public final class RecommendationDemo implements Callable<Integer> {
             + " for retrieval; a DNN for scoring. Interfaces: CandidateGenerator -> Filter ->"
             + " FeatureHydrator -> Ranker -> ReRanker (core serving).");
 
-    step(3, "Data preparation");
+    say.step(3);
     MovieLensData data = MovieLensLoader.load();
-    data.reports().forEach(r -> System.out.println("  " + r.summary()));
+    data.reports().forEach(r -> say.say(r.summary()));
     RecommendationSystem.Params params =
         quick
             ? RecommendationSystem.Params.defaults().quick()
             : RecommendationSystem.Params.defaults();
-    System.out.println("  split: " + params.split().describe());
+    say.say("split: " + params.split().describe());
 
-    step(4, "Feature engineering");
-    System.out.println(
-        "  video: genres multi-hot, release decade + year, hashed title tokens, hashed tags"
+    say.step(4);
+    say.say(
+        "video: genres multi-hot, release decade + year, hashed title tokens, hashed tags"
             + " (training-time tags only), learned ID embedding (inside the video tower)");
-    System.out.println(
-        "  user: mean WALS embedding of watched and of liked videos, genre affinity (watched,"
+    say.say(
+        "user: mean WALS embedding of watched and of liked videos, genre affinity (watched,"
             + " liked), activity counts, mean year, hour-of-day and day-of-week of the request");
-    System.out.println(
-        "  ranking: 13 features per (user, candidate) (RankingFeatureHydrator), one pipeline"
+    say.say(
+        "ranking: 13 features per (user, candidate) (RankingFeatureHydrator), one pipeline"
             + " for training and serving");
 
-    step(5, "Model development (training)");
-    RecommendationSystem sys =
-        RecommendationSystem.train(data, params, line -> System.out.println("  " + line));
+    say.step(5);
+    RecommendationSystem sys = RecommendationSystem.train(data, params, line -> say.say(line));
     TimeSplit split = sys.split();
     RecommendationService service = sys.service();
     RecommendationModels models = service.models();
     Catalog catalog = data.catalog();
-    System.out.println(
-        "  users: "
+    say.say(
+        "users: "
             + split.interactions().userCount()
             + " ("
             + split.coldCount()
             + " held out for cold start); training rows (unique user-video pairs): "
             + sys.matrix().nonZeros());
-    System.out.println("  training time per component (ms): " + sys.millis());
+    say.say("training time per component (ms): " + sys.millis());
 
-    step(6, "Evaluation (offline metrics)");
+    say.step(6);
     Map<String, Object> eval = evaluate(sys, catalog);
     results.put("evaluation", eval);
 
     List<ModelCard> cards = cards(sys, eval);
     for (ModelCard c : cards) {
-      System.out.print(c.toText());
+      say.block(c.toText());
     }
     saveModels(sys, cards);
 
-    step(7, "Serving and monitoring");
+    say.step(7);
     serving(sys, catalog);
 
-    results.put("module", "recommendation");
     results.put("chapter", 6);
-    results.put("dataset", MovieLensLoader.DATASET);
     results.put("datasetSha256", data.ratingsSha256());
     results.put("split", params.split().describe());
     results.put("protocol", MetricsTable.PROTOCOL);
@@ -190,14 +210,16 @@ public final class RecommendationDemo implements Callable<Integer> {
     results.put("modelCards", cards.stream().map(c -> (Object) c).toList());
     results.put("machine", Runtime.getRuntime().availableProcessors() + " cores");
     results.put("demoSeconds", (System.nanoTime() - start) / 1e9);
-    new ObjectMapper()
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(out.resolve("results.json").toFile(), results);
-    html.append("</body></html>\n");
-    Files.writeString(out.resolve("report.html"), html);
-    System.out.println();
-    System.out.println(
-        "Wrote " + out.resolve("results.json") + " and " + out.resolve("report.html"));
+    ResultsJson.write(
+        out.resolve("results.json"),
+        "recommendation",
+        MovieLensLoader.DATASET,
+        params.split().seed(),
+        modelResults,
+        results);
+    html.write(out.resolve("report.html"));
+    say.say("wrote " + out.resolve("results.json") + " and " + out.resolve("report.html"));
+    say.done();
     return 0;
   }
 
@@ -228,9 +250,8 @@ public final class RecommendationDemo implements Callable<Integer> {
         new EvaluationSet.Part[] {EvaluationSet.Part.TEST, EvaluationSet.Part.COLD_START}) {
       EvaluationSet set = new EvaluationSet(sys.split(), part);
       String label = part == EvaluationSet.Part.TEST ? "test users" : "cold-start users";
-      System.out.println();
-      System.out.println(
-          "  "
+      say.say(
+          ""
               + label
               + ": "
               + set.size()
@@ -260,39 +281,35 @@ public final class RecommendationDemo implements Callable<Integer> {
               + "); protocol: "
               + MetricsTable.PROTOCOL
               + ". Generators ranked alone, exact scoring; R@200 = each generator's recall@200.";
-      System.out.println("  protocol: " + MetricsTable.PROTOCOL);
-      System.out.print(indent(MetricsTable.text(rows)));
-      html.append("<h2>Step 6: ").append(label).append("</h2>\n");
-      html.append(MetricsTable.html(caption, rows));
+      say.say("protocol: " + MetricsTable.PROTOCOL);
+      say.block(MetricsTable.text(rows));
+      html.heading("Step 6: " + label).paragraph(caption).table(MetricsTable.rows(rows));
 
       RankingDataset merged = RankingDataset.build(sys.service(), set, 0.0, 1L);
-      System.out.printf(
-          Locale.ROOT,
-          "  merged candidate set (6 generators, de-duplicated, watched removed): mean %.0f"
-              + " videos, recall %.4f%n",
-          merged.meanCandidates(),
-          merged.mergedRecall());
+      say.sayf(
+          "merged candidate set (6 generators, de-duplicated, watched removed): mean %.0f"
+              + " videos, recall %.4f",
+          merged.meanCandidates(), merged.mergedRecall());
       MetricRow pop = rows.get(0);
       Bootstrap b = Bootstrap.of(7L);
       ConfidenceInterval diff = b.pairedMeanDifference(full.perQueryNdcg10(), pop.perQueryNdcg10());
       double ndcgRatio = full.ndcg10() / pop.ndcg10();
       double recallRatio = full.recall10() / pop.recall10();
-      System.out.printf(
-          Locale.ROOT,
-          "  full pipeline vs popularity: nDCG@10 x%.2f, recall@10 x%.2f (goal x1.5);"
-              + " nDCG@10 difference %+.4f, 95%% paired bootstrap [%+.4f, %+.4f]%s%n",
+      say.sayf(
+          "full pipeline vs popularity: nDCG@10 x%.2f, recall@10 x%.2f (goal x1.5);"
+              + " nDCG@10 difference %+.4f, 95%% paired bootstrap [%+.4f, %+.4f]%s",
           ndcgRatio,
           recallRatio,
           diff.estimate(),
           diff.lower(),
           diff.upper(),
           diff.contains(0) ? " (inside the noise)" : " (outside the noise)");
-      html.append(
+      html.paragraph(
           String.format(
               Locale.ROOT,
               "<p>Merged candidate set: mean %.0f videos, recall %.4f. Full pipeline vs"
                   + " popularity: nDCG@10 x%.2f, recall@10 x%.2f (goal x1.5); nDCG@10 difference"
-                  + " %+.4f, 95%% paired bootstrap [%+.4f, %+.4f].</p>%n",
+                  + " %+.4f, 95%% paired bootstrap [%+.4f, %+.4f].</p>",
               merged.meanCandidates(),
               merged.mergedRecall(),
               ndcgRatio,
@@ -312,12 +329,15 @@ public final class RecommendationDemo implements Callable<Integer> {
           Map.of("estimate", diff.estimate(), "lower", diff.lower(), "upper", diff.upper()));
       out.put(part == EvaluationSet.Part.TEST ? "test" : "coldStart", partOut);
       if (part == EvaluationSet.Part.TEST) {
+        for (MetricRow r : rows) {
+          testRows.add(r);
+        }
+      }
+      if (part == EvaluationSet.Part.TEST) {
         double annRecall = annRecall(m, set, sys.params().serving().ef());
-        System.out.printf(
-            Locale.ROOT,
-            "  two-tower HNSW vs exact search: recall@200 %.4f (ef=%d)%n",
-            annRecall,
-            sys.params().serving().ef());
+        say.sayf(
+            "two-tower HNSW vs exact search: recall@200 %.4f (ef=%d)",
+            annRecall, sys.params().serving().ef());
         out.put("towerAnnRecall200", annRecall);
       }
     }
@@ -464,7 +484,7 @@ public final class RecommendationDemo implements Callable<Integer> {
     InferenceGraphFile.write(dir.resolve("ranker.mlsd"), sys.ranker().exported(), cards.get(2));
     sys.service().models().towerIndex().save(dir.resolve("video-tower-hnsw.mlsd"));
     sys.service().models().walsIndex().save(dir.resolve("wals-hnsw.mlsd"));
-    System.out.println("  saved models (ArtifactFile, with cards) under " + dir);
+    say.say("saved models (ArtifactFile, with cards) under " + dir);
   }
 
   private void serving(RecommendationSystem sys, Catalog catalog) throws Exception {
@@ -485,10 +505,9 @@ public final class RecommendationDemo implements Callable<Integer> {
       }
     }
     Map<String, Object> lat = new LinkedHashMap<>();
-    System.out.printf(
-        Locale.ROOT,
-        "  in-process latency, %d requests (test users, k=10; online features + 3 stages),"
-            + " this machine: p50 %.0f us, p95 %.0f us, p99 %.0f us, max %.0f us%n",
+    say.sayf(
+        "in-process latency, %d requests (test users, k=10; online features + 3 stages),"
+            + " this machine: p50 %.0f us, p95 %.0f us, p99 %.0f us, max %.0f us",
         total.count(),
         total.percentileMicros(50),
         total.percentileMicros(95),
@@ -501,21 +520,32 @@ public final class RecommendationDemo implements Callable<Integer> {
     for (Stage s : Stage.values()) {
       LatencyRecorder r = service.pipeline().stageLatency(s);
       if (r.count() > 0) {
-        System.out.printf(
-            Locale.ROOT,
-            "    stage %-20s p50 %6.0f us  p99 %6.0f us%n",
-            s,
-            r.percentileMicros(50),
-            r.percentileMicros(99));
+        say.sayf(
+            "  stage %-20s p50 %6.0f us  p99 %6.0f us",
+            s, r.percentileMicros(50), r.percentileMicros(99));
         lat.put("stage_" + s + "_p99_us", r.percentileMicros(99));
       }
     }
     results.put("latency", lat);
-    html.append(
+    for (MetricRow r : testRows) {
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> e : rowJson(r).entrySet()) {
+        if (e.getValue() instanceof Double d) {
+          metrics.put(e.getKey(), d);
+        }
+      }
+      if (r.name().equals("full pipeline")) {
+        metrics.put("p50_ms", total.percentileMicros(50) / 1000);
+        metrics.put("p99_ms", total.percentileMicros(99) / 1000);
+        metrics.put("p999_ms", total.percentileMicros(99.9) / 1000);
+      }
+      modelResults.add(new ResultsJson.ModelResult(r.name(), metrics));
+    }
+    html.paragraph(
         String.format(
             Locale.ROOT,
             "<h2>Step 7: serving</h2><p>In-process latency over %d requests (this 2-core"
-                + " machine, shared): p50 %.0f us, p95 %.0f us, p99 %.0f us.</p>%n",
+                + " machine, shared): p50 %.0f us, p95 %.0f us, p99 %.0f us.</p>",
             total.count(),
             total.percentileMicros(50),
             total.percentileMicros(95),
@@ -527,31 +557,32 @@ public final class RecommendationDemo implements Callable<Integer> {
       int sampleUser = sampleUser(sys.split());
       String get = "/v1/users/" + sampleUser + "/recommendations?k=10";
       HttpResponse<String> r = send(client, server.uri(), get, null);
-      System.out.println("  GET " + get + " -> " + r.statusCode());
+      say.say("GET " + get + " -> " + r.statusCode());
       printHistory(sys, sampleUser, catalog);
       @SuppressWarnings("unchecked")
       Map<String, Object> body = new ObjectMapper().readValue(r.body(), Map.class);
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> items = (List<Map<String, Object>>) body.get("items");
-      System.out.println("  recommended:");
-      html.append("<h3>Sample user ").append(sampleUser).append("</h3><ol>");
+      say.say("recommended:");
+      List<List<String>> sample = new ArrayList<>();
+      sample.add(List.of("rank", "title", "genres"));
       for (Map<String, Object> it : items) {
-        System.out.printf(Locale.ROOT, "    %-60s %s%n", it.get("title"), it.get("genres"));
-        html.append("<li>")
-            .append(MetricsTable.escape(String.valueOf(it.get("title"))))
-            .append(" <small>")
-            .append(MetricsTable.escape(String.valueOf(it.get("genres"))))
-            .append("</small></li>");
+        say.sayf("  %-60s %s", it.get("title"), it.get("genres"));
+        sample.add(
+            List.of(
+                String.valueOf(sample.size()),
+                String.valueOf(it.get("title")),
+                String.valueOf(it.get("genres"))));
       }
-      html.append("</ol>\n");
+      html.heading("Step 7: sample user " + sampleUser).table(sample);
       results.put("sampleUser", body);
       String anon =
           "{\"history\": [{\"movieId\": 1, \"rating\": 5.0}, {\"movieId\": 2355, \"rating\":"
               + " 4.5}, {\"movieId\": 4886, \"rating\": 4.0}], \"timestamp\": 1537800000,"
               + " \"k\": 5}";
       HttpResponse<String> a = send(client, server.uri(), "/v1/recommendations", anon);
-      System.out.println(
-          "  POST /v1/recommendations (anonymous: Toy Story, A Bug's Life,"
+      say.say(
+          "POST /v1/recommendations (anonymous: Toy Story, A Bug's Life,"
               + " Monsters Inc.) -> "
               + a.statusCode());
       if (a.statusCode() != 200) {
@@ -562,7 +593,7 @@ public final class RecommendationDemo implements Callable<Integer> {
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> aitems = (List<Map<String, Object>>) abody.get("items");
       for (Map<String, Object> it : aitems) {
-        System.out.printf(Locale.ROOT, "    %-60s %s%n", it.get("title"), it.get("genres"));
+        say.sayf("  %-60s %s", it.get("title"), it.get("genres"));
       }
       results.put("anonymousSample", abody);
       for (String bad :
@@ -572,12 +603,12 @@ public final class RecommendationDemo implements Callable<Integer> {
             "/v1/users/abc/recommendations"
           }) {
         HttpResponse<String> e = send(client, server.uri(), bad, null);
-        System.out.println("  GET " + bad + " -> " + e.statusCode() + " " + e.body());
+        say.say("GET " + bad + " -> " + e.statusCode() + " " + e.body());
       }
       HttpResponse<String> h = send(client, server.uri(), "/health", null);
-      System.out.println("  GET /health -> " + h.statusCode() + " " + h.body());
+      say.say("GET /health -> " + h.statusCode() + " " + h.body());
       if (serve) {
-        System.out.println("  serving on " + server.uri() + " (Ctrl-C to stop)");
+        say.say("serving on " + server.uri() + " (Ctrl-C to stop)");
         Thread.currentThread().join();
       }
     }
@@ -594,18 +625,14 @@ public final class RecommendationDemo implements Callable<Integer> {
     return log.userId(0);
   }
 
-  private static void printHistory(RecommendationSystem sys, int userId, Catalog catalog) {
+  private void printHistory(RecommendationSystem sys, int userId, Catalog catalog) {
     var log = sys.split().interactions();
     int u = log.userOf(userId);
-    System.out.println(
-        "  user " + userId + " has " + (log.end(u) - log.start(u)) + " ratings; the last five:");
+    say.say("user " + userId + " has " + (log.end(u) - log.start(u)) + " ratings; the last five:");
     for (int r = Math.max(log.start(u), log.end(u) - 5); r < log.end(u); r++) {
-      System.out.printf(
-          Locale.ROOT,
-          "    %.1f stars  %-52s %s%n",
-          log.rating(r),
-          catalog.title(log.item(r)),
-          catalog.genresText(log.item(r)));
+      say.sayf(
+          "  %.1f stars  %-52s %s",
+          log.rating(r), catalog.title(log.item(r)), catalog.genresText(log.item(r)));
     }
   }
 
@@ -616,9 +643,5 @@ public final class RecommendationDemo implements Callable<Integer> {
       b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
     }
     return c.send(b.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String indent(String s) {
-    return s.lines().map(l -> "  " + l).reduce("", (a, b) -> a + b + "\n");
   }
 }

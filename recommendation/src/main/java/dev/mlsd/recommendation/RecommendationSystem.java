@@ -17,6 +17,7 @@ import dev.mlsd.recommendation.model.FeedbackMatrix;
 import dev.mlsd.recommendation.model.ItemKnnModel;
 import dev.mlsd.recommendation.model.PopularityModel;
 import dev.mlsd.recommendation.model.RankerTrainer;
+import dev.mlsd.recommendation.model.TrainingProgress;
 import dev.mlsd.recommendation.model.TrendingModel;
 import dev.mlsd.recommendation.model.TwoTowerModel;
 import dev.mlsd.recommendation.model.TwoTowerScorer;
@@ -85,7 +86,7 @@ public record RecommendationSystem(
     public static Params defaults() {
       return new Params(
           TimeSplit.Params.defaults(),
-          new Wals.Params(32, 10, 0.2, 10, 1L),
+          new Wals.Params(32, 10, 0.2, 15, 1L),
           TwoTowerModel.Params.defaults(),
           RankerTrainer.Params.defaults(),
           ServingParams.defaults(),
@@ -131,6 +132,18 @@ public record RecommendationSystem(
    */
   public static RecommendationSystem train(
       MovieLensData data, Params p, Consumer<String> progress) {
+    return train(data, p, TrainingProgress.lines(progress));
+  }
+
+  /**
+   * Trains everything, reporting lines and progress bars.
+   *
+   * @param data the dataset
+   * @param p the parameters
+   * @param progress where training reports to
+   */
+  public static RecommendationSystem train(
+      MovieLensData data, Params p, TrainingProgress progress) {
     Map<String, Long> millis = new java.util.LinkedHashMap<>();
     Catalog catalog = data.catalog();
     int items = catalog.size();
@@ -142,7 +155,7 @@ public record RecommendationSystem(
     TrendingModel trending = new TrendingModel(split, items, p.trendingWindow(), popularity);
     ItemKnnModel knn = new ItemKnnModel(m, p.knnNeighbours());
     millis.put("baselines", ms(t));
-    progress.accept("baselines: popularity, trending, item-kNN (" + ms(t) + " ms)");
+    progress.line("baselines: popularity, trending, item-kNN (" + ms(t) + " ms)");
 
     t = System.nanoTime();
     Wals wals =
@@ -150,7 +163,7 @@ public record RecommendationSystem(
             m,
             p.wals(),
             (sweep, objective) ->
-                progress.accept(
+                progress.line(
                     String.format(
                         java.util.Locale.ROOT,
                         "WALS sweep %d/%d: objective %.1f",
@@ -172,7 +185,7 @@ public record RecommendationSystem(
     HnswIndex towerIndex = index(tower.itemEmbeddings(), tower.dimension(), p.hnsw());
     HnswIndex walsIndex = index(wals.itemFactors(), wals.factors(), p.hnsw());
     millis.put("hnsw", ms(t));
-    progress.accept("HNSW indexes built over " + items + " videos (" + ms(t) + " ms)");
+    progress.line("HNSW indexes built over " + items + " videos (" + ms(t) + " ms)");
 
     RecommendationModels models =
         new RecommendationModels(
@@ -197,7 +210,7 @@ public record RecommendationSystem(
             new EvaluationSet(split, EvaluationSet.Part.VALIDATION),
             p.negativeKeep(),
             p.ranker().seed());
-    progress.accept(
+    progress.line(
         String.format(
             java.util.Locale.ROOT,
             "ranker data: %d rows from validation candidates (mean %.0f candidates/user, merged"

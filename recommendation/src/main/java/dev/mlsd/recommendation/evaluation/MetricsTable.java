@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders metric rows as one fixed-width text table (for the demo) and as an HTML table (for the
- * report). Every table states its protocol in its caption.
+ * Renders metric rows as one fixed-width text table (for the demo) and as cells for core's HTML
+ * report. Every table states its protocol in its caption.
  */
 public final class MetricsTable {
   private MetricsTable() {}
@@ -66,54 +66,36 @@ public final class MetricsTable {
     return sb.toString();
   }
 
-  /** The rows as an HTML table with a caption. */
-  public static String html(String caption, List<MetricRow> rows) {
-    StringBuilder sb = new StringBuilder("<table>\n<caption>");
-    sb.append(escape(caption)).append("</caption>\n<tr>");
-    for (String h : HEADERS) {
-      sb.append("<th>").append(escape(h)).append("</th>");
-    }
-    sb.append("</tr>\n");
+  /** The rows as cells, header first (for core's {@code HtmlReport.table}). */
+  public static List<List<String>> rows(List<MetricRow> rows) {
+    List<List<String>> out = new java.util.ArrayList<>();
+    out.add(List.of(HEADERS));
     for (MetricRow r : rows) {
-      sb.append("<tr><td>").append(escape(r.name())).append("</td>");
-      cell(sb, String.valueOf(r.queries()));
-      cell(sb, r.precision10());
-      cell(sb, r.recall10());
-      cell(sb, r.map10());
-      cell(
-          sb,
-          String.format(
-              Locale.ROOT,
-              "%.4f [%.4f, %.4f]",
-              r.ndcg10(),
-              r.ndcg10Interval().lower(),
-              r.ndcg10Interval().upper()));
-      cell(sb, r.precision50());
-      cell(sb, r.recall50());
-      cell(sb, r.map50());
-      cell(sb, r.ndcg50());
-      cell(sb, Double.isNaN(r.recall200()) ? "-" : fmt(r.recall200()));
-      cell(sb, r.diversity10());
-      cell(sb, r.coverage10());
-      sb.append("</tr>\n");
+      out.add(
+          List.of(
+              r.name(),
+              String.valueOf(r.queries()),
+              fmt(r.precision10()),
+              fmt(r.recall10()),
+              fmt(r.map10()),
+              String.format(
+                  Locale.ROOT,
+                  "%.4f [%.4f, %.4f]",
+                  r.ndcg10(),
+                  r.ndcg10Interval().lower(),
+                  r.ndcg10Interval().upper()),
+              fmt(r.precision50()),
+              fmt(r.recall50()),
+              fmt(r.map50()),
+              fmt(r.ndcg50()),
+              Double.isNaN(r.recall200()) ? "-" : fmt(r.recall200()),
+              String.format(Locale.ROOT, "%.3f", r.diversity10()),
+              fmt(r.coverage10())));
     }
-    return sb.append("</table>\n").toString();
-  }
-
-  private static void cell(StringBuilder sb, double v) {
-    cell(sb, fmt(v));
-  }
-
-  private static void cell(StringBuilder sb, String v) {
-    sb.append("<td>").append(escape(v)).append("</td>");
+    return out;
   }
 
   private static String fmt(double v) {
     return String.format(Locale.ROOT, "%.4f", v);
-  }
-
-  /** Minimal HTML escaping. */
-  public static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

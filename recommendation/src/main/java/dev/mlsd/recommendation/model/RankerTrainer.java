@@ -4,7 +4,7 @@ import dev.mlsd.core.inference.InferenceGraph;
 import dev.mlsd.core.inference.dl4j.Dl4jExport;
 import dev.mlsd.core.inference.dl4j.Dl4jWeights;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -57,11 +57,11 @@ public final class RankerTrainer {
    * @param rows number of rows
    * @param width features per row
    * @param p hyper-parameters
-   * @param progress one line per epoch, or null
+   * @param progress told each epoch's loss and the rows done
    * @return the DL4J network (for parity checks) and its export
    */
   public static Trained train(
-      float[] x, float[] y, int rows, int width, Params p, Consumer<String> progress) {
+      float[] x, float[] y, int rows, int width, Params p, TrainingProgress progress) {
     MultiLayerConfiguration conf =
         new NeuralNetConfiguration.Builder()
             .seed(p.seed())
@@ -117,6 +117,9 @@ public final class RankerTrainer {
     for (int i = 0; i < rows; i++) {
       order[i] = i;
     }
+    double[] losses = new double[p.epochs()];
+    LongConsumer done =
+        progress.begin("ranker, " + p.epochs() + " epochs x " + rows, (long) p.epochs() * rows);
     for (int epoch = 1; epoch <= p.epochs(); epoch++) {
       for (int i = rows - 1; i > 0; i--) {
         int j = rnd.nextInt(i + 1);
@@ -143,17 +146,20 @@ public final class RankerTrainer {
                 Nd4j.create(by, new long[] {bs, 1}, 'c')));
         loss += net.score();
         batches++;
+        done.accept(bs);
       }
-      if (progress != null) {
-        progress.accept(
-            String.format(
-                java.util.Locale.ROOT,
-                "ranker epoch %d/%d: %d rows, mean cross-entropy %.4f",
-                epoch,
-                p.epochs(),
-                rows,
-                loss / batches));
-      }
+      losses[epoch - 1] = loss / batches;
+    }
+    progress.end();
+    for (int epoch = 1; epoch <= p.epochs(); epoch++) {
+      progress.line(
+          String.format(
+              java.util.Locale.ROOT,
+              "ranker epoch %d/%d: %d rows, mean cross-entropy %.4f",
+              epoch,
+              p.epochs(),
+              rows,
+              losses[epoch - 1]));
     }
     return new Trained(net, mean, std, export(net, mean, std));
   }

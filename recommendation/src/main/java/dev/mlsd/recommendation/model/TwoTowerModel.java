@@ -4,7 +4,7 @@ import dev.mlsd.recommendation.data.Interactions;
 import dev.mlsd.recommendation.data.TimeSplit;
 import dev.mlsd.recommendation.features.FeaturePipeline;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
@@ -187,7 +187,7 @@ public final class TwoTowerModel {
    * @param features the shared feature pipeline (user features from history, video features)
    * @param itemCounts training watch counts per item (for negative sampling)
    * @param p hyper-parameters
-   * @param progress receives one line per epoch (epoch, mean loss), or null
+   * @param progress told each epoch's loss, and the examples done (one unit per example)
    * @return the trained model
    */
   public static TwoTowerModel train(
@@ -195,7 +195,7 @@ public final class TwoTowerModel {
       FeaturePipeline features,
       int[] itemCounts,
       Params p,
-      Consumer<String> progress) {
+      TrainingProgress progress) {
     Interactions log = split.interactions();
     int du = features.userFeatures().dimension();
     int di = features.videoFeatures().dimension();
@@ -252,6 +252,10 @@ public final class TwoTowerModel {
       order[i] = i;
     }
     float[] videoTable = features.videoFeatures().table();
+    double[] epochLosses = new double[p.epochs()];
+    LongConsumer done =
+        progress.begin(
+            "two-tower, " + p.epochs() + " epochs x " + examples, (long) p.epochs() * examples);
     for (int epoch = 1; epoch <= p.epochs(); epoch++) {
       for (int i = examples - 1; i > 0; i--) {
         int j = rnd.nextInt(i + 1);
@@ -286,18 +290,21 @@ public final class TwoTowerModel {
         g.fit(new MultiDataSet(in, lab));
         lossSum += g.score();
         batches++;
+        done.accept(bs);
       }
-      if (progress != null) {
-        progress.accept(
-            String.format(
-                java.util.Locale.ROOT,
-                "two-tower epoch %d/%d: %d examples (%d positives), mean cross-entropy %.4f",
-                epoch,
-                p.epochs(),
-                examples,
-                total,
-                lossSum / batches));
-      }
+      epochLosses[epoch - 1] = lossSum / batches;
+    }
+    progress.end();
+    for (int epoch = 1; epoch <= p.epochs(); epoch++) {
+      progress.line(
+          String.format(
+              java.util.Locale.ROOT,
+              "two-tower epoch %d/%d: %d examples (%d positives), mean cross-entropy %.4f",
+              epoch,
+              p.epochs(),
+              examples,
+              total,
+              epochLosses[epoch - 1]));
     }
     return new TwoTowerModel(p, g, du, di, items);
   }
