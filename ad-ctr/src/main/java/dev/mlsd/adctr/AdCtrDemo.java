@@ -30,6 +30,7 @@ import dev.mlsd.core.demo.StepNarrator;
 import dev.mlsd.core.featurestore.FeatureStore;
 import dev.mlsd.core.featurestore.InMemoryFeatureStore;
 import dev.mlsd.core.featurestore.RedisFeatureStore;
+import dev.mlsd.core.http.LoadGenerator;
 import dev.mlsd.core.inference.InferenceGraph;
 import dev.mlsd.core.inference.InferenceGraphFile;
 import dev.mlsd.core.inference.Scratch;
@@ -106,6 +107,18 @@ public final class AdCtrDemo implements Callable<Integer> {
       defaultValue = "3000",
       description = "sample requests for the latency measurement (default 3000)")
   int requests;
+
+  @Option(
+      names = "--load-qps",
+      defaultValue = "0",
+      description = "after the demo, load-test POST /v1/ads/rank at this rate (0 = no load test)")
+  int loadQps;
+
+  @Option(
+      names = "--load-seconds",
+      defaultValue = "20",
+      description = "measured seconds of the load test (default 20, after 5 s of warm-up)")
+  int loadSeconds;
 
   private final PrintStream stdout;
 
@@ -379,6 +392,27 @@ public final class AdCtrDemo implements Callable<Integer> {
       writeOutputs(
           n, background, entries, served, rolling, cl, h, p50, p99, p999, test.labels(), monitor);
 
+      if (loadQps > 0) {
+        try (AdServer server = AdServer.start(ads, catalogue, store, holder, monitor, 0)) {
+          List<String> bodies = new ArrayList<>();
+          for (var r : parts.test()) {
+            bodies.add(AdServer.exampleBody(catalogue, r, 10));
+          }
+          n.sayf(
+              "HTTP load test: POST %s/v1/ads/rank at %d requests/s for %d s (after 5 s warm-up)",
+              server.uri(), loadQps, loadSeconds);
+          LoadGenerator.Report rep =
+              LoadGenerator.run(
+                  new LoadGenerator.Settings(
+                      server.uri().resolve("/v1/ads/rank"),
+                      loadQps,
+                      java.time.Duration.ofSeconds(5),
+                      java.time.Duration.ofSeconds(loadSeconds),
+                      16,
+                      i -> bodies.get(i % bodies.size())));
+          n.block(rep.toText());
+        }
+      }
       if (serve) {
         try (AdServer server = AdServer.start(ads, catalogue, store, holder, monitor, port)) {
           n.say("serving on " + server.uri() + ": POST /v1/ads/rank, GET /health, GET /metrics");

@@ -46,6 +46,11 @@ public final class DeepCrossNetwork extends NeuralClickModel {
   }
 
   @Override
+  protected String outputBiasParam() {
+    return "out_b";
+  }
+
+  @Override
   protected void head(ComputationGraphConfiguration.GraphBuilder g, String lastDeep) {
     int d = flatWidth();
     int last = params.hidden()[params.hidden().length - 1];

@@ -74,6 +74,45 @@ public final class InferenceExport {
     throw new IllegalArgumentException("no export for " + m.name());
   }
 
+  /**
+   * A graph with a DCN's exact shapes and seeded random weights, for latency benchmarks: a forward
+   * pass costs the same whatever the weights, and this keeps the training framework out of the
+   * benchmark. Never serve it.
+   */
+  public static InferenceGraph randomDcn(int fields, int featureCount, NeuralParams p, long seed) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    int k = p.embeddingDim();
+    int d = fields * k;
+    InferenceGraph.Builder b = InferenceGraph.builder(0, fields);
+    int e = b.embedding(0, fields, random(r, (long) featureCount * k, 0.05), k, Pooling.CONCAT);
+    int x = e;
+    for (int l = 0; l < p.crossLayers(); l++) {
+      x = b.cross(e, x, random(r, d, 1 / Math.sqrt(d)), new float[d]);
+    }
+    int h = e;
+    int in = d;
+    for (int width : p.hidden()) {
+      h =
+          b.dense(
+              h,
+              random(r, (long) in * width, Math.sqrt(2.0 / in)),
+              new float[width],
+              Activation.RELU);
+      in = width;
+    }
+    int cat = b.concat(x, h);
+    b.dense(cat, random(r, d + in, 0.05), new float[1], Activation.SIGMOID);
+    return b.build();
+  }
+
+  private static float[] random(java.util.SplittableRandom r, long n, double std) {
+    float[] v = new float[Math.toIntExact(n)];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) (FactorizationMachine.gaussian(r) * std);
+    }
+    return v;
+  }
+
   private static int deep(
       InferenceGraph.Builder b,
       int e,

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
@@ -27,17 +28,21 @@ import org.nd4j.linalg.learning.config.Adam;
  * ranges) whose output {@code [batch, k, fields]} is flattened to {@code flat [batch, k * fields]}
  * (row-major, so element {@code (j, f)} is at {@code j * fields + f}), the deep part's ReLU layers,
  * and a subclass's head. The loss is the book's, binary cross-entropy on a sigmoid. Trained with
- * Adam in shuffled mini-batches (shuffle and initialisation seeded); the epoch with the best
- * validation log loss is kept (early stopping on validation, never on test).
+ * Adam in shuffled mini-batches (shuffle and initialisation seeded); training stops after {@value
+ * #PATIENCE} epoch(s) without a better validation log loss and the best epoch is kept (early
+ * stopping on validation, never on test).
  *
  * <p>Why not SameDiff alone: in DL4J 1.0.0-M2.1 the gradient of SameDiff's {@code gather} fails
  * ("input closed before call"), so the embeddings use DL4J's own layer and only the parameter-free
- * or dense custom parts (cross network, FM term) are SameDiff layers inside the graph.
+ * dense custom part (the cross network) is a SameDiff layer inside the graph.
  *
  * <p>Thread safety: training and {@link #predict} are single-threaded; serving scores the exported
  * weights, not this class.
  */
 public abstract class NeuralClickModel implements ClickModel {
+  /** Epochs without a better validation loss before training stops. */
+  public static final int PATIENCE = 1;
+
   private final String name;
   protected final NeuralParams params;
   protected final int fields;
@@ -58,6 +63,12 @@ public abstract class NeuralClickModel implements ClickModel {
    */
   protected abstract void head(ComputationGraphConfiguration.GraphBuilder g, String lastDeep);
 
+  /** The DL4J name of the output bias, e.g. {@code "out_b"}; it starts at the prior's log-odds. */
+  protected abstract String outputBiasParam();
+
+  /** Sets parameters that stay fixed during training (none by default). */
+  protected void initFixed(ComputationGraph graph) {}
+
   /** Width of the flattened embeddings. */
   protected final int flatWidth() {
     return fields * params.embeddingDim();
@@ -74,6 +85,9 @@ public abstract class NeuralClickModel implements ClickModel {
             .dataType(DataType.FLOAT)
             .updater(new Adam(params.learningRate()))
             .l2(params.l2())
+            // clipping keeps the FM term's products from diverging on small data
+            .gradientNormalization(GradientNormalization.ClipL2PerLayer)
+            .gradientNormalizationThreshold(5.0)
             .weightInit(WeightInit.XAVIER)
             .graphBuilder()
             .addInputs("ids")
@@ -84,7 +98,7 @@ public abstract class NeuralClickModel implements ClickModel {
                     .nOut(k)
                     .inputLength(fields)
                     .hasBias(false)
-                    .weightInit(new NormalDistribution(0, 0.05))
+                    .weightInit(new NormalDistribution(0, 0.01))
                     .build(),
                 "ids")
             .addVertex("flat", new ReshapeVertex('c', new int[] {-1, flatWidth()}, null), "emb");
@@ -105,6 +119,11 @@ public abstract class NeuralClickModel implements ClickModel {
     head(g, prev);
     graph = new ComputationGraph(g.build());
     graph.init();
+    // start at the training click rate instead of 1/2: a model starting at p = 0.5 spends its first
+    // epochs learning the prior, and on small data the interaction terms diverge meanwhile
+    double ctr = Math.min(0.99, Math.max(0.01, train.ctr()));
+    graph.getParam(outputBiasParam()).assign(Math.log(ctr / (1 - ctr)));
+    initFixed(graph);
 
     SplittableRandom rnd = new SplittableRandom(seed);
     int n = train.size();
@@ -114,6 +133,7 @@ public abstract class NeuralClickModel implements ClickModel {
     }
     double best = Double.POSITIVE_INFINITY;
     INDArray bestParams = graph.params().dup();
+    int bestEpoch = 0;
     for (int epoch = 0; epoch < params.maxEpochs(); epoch++) {
       FactorizationMachine.shuffle(order, rnd);
       for (int s = 0; s < n; s += params.batchSize()) {
@@ -127,7 +147,8 @@ public abstract class NeuralClickModel implements ClickModel {
       if (loss < best) {
         best = loss;
         bestParams = graph.params().dup();
-      } else {
+        bestEpoch = epochsRun;
+      } else if (epochsRun - bestEpoch > PATIENCE) {
         break;
       }
     }
@@ -194,7 +215,7 @@ public abstract class NeuralClickModel implements ClickModel {
    */
   public record Weight(long[] shape, float[] values) {}
 
-  /** Epochs trained before early stopping. */
+  /** Epochs trained before early stopping (the kept one may be earlier). */
   public int epochsRun() {
     return epochsRun;
   }

@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  *   <li>targeting: a set of values of the schema's targeting field; an ad targets every value it
  *       was actually shown with, each other value with probability 1/2; one ad in five is
  *       untargeted (matches every request);
- *   <li>bid per click, 0.10 to 2.00 (in micros), and a budget per advertiser, 1,000 to 10,000.
+ *   <li>bid per click, 0.10 to 2.00 (in micros), and a budget per advertiser, 200 to 2,000.
  * </ul>
  *
  * Each ad's ad-side feature ids are encoded once here ({@link FeaturePipeline#encodeAd}), so the
@@ -123,7 +123,7 @@ public final class AdCatalogue {
     this.advertisers = advIndex.size();
     this.budgetMicros = new long[advertisers];
     for (int a = 0; a < advertisers; a++) {
-      budgetMicros[a] = 1_000_000_000L + rnd.nextLong(9_000_000_000L);
+      budgetMicros[a] = 200_000_000L + rnd.nextLong(1_800_000_000L);
     }
     this.targetingValues = Map.copyOf(tv);
     Map<Long, Integer> byKey = new HashMap<>();
