@@ -467,7 +467,8 @@ public final class RecommendationDemo implements Callable<Integer> {
                 "epochs", "" + r.epochs(),
                 "batchSize", "" + r.batchSize(),
                 "learningRate", "" + r.learningRate(),
-                "negativeKeep", "" + sys.params().negativeKeep()),
+                "negativeKeep", "" + sys.params().negativeKeep(),
+                "shortHistoryCopies", "" + sys.params().shortHistory()),
             testMetrics,
             sys.millis().get("ranker"),
             code));

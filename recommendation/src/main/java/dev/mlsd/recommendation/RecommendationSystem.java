@@ -71,6 +71,10 @@ public record RecommendationSystem(
    * @param knnNeighbours neighbours per item for item-kNN
    * @param hnsw HNSW build parameters
    * @param negativeKeep share of negative candidates kept for the ranker
+   * @param shortHistory the ranker also trains on each validation request with only its last this
+   *     many history rows (the cold-start distribution); 0 for none. Chosen on validation: training
+   *     on half the validation users and scoring the other half, nDCG@10 went 0.082 -> 0.090 with
+   *     full histories and 0.038 -> 0.056 with 5-row histories.
    */
   public record Params(
       TimeSplit.Params split,
@@ -81,7 +85,8 @@ public record RecommendationSystem(
       int trendingWindow,
       int knnNeighbours,
       HnswBuildParams hnsw,
-      double negativeKeep) {
+      double negativeKeep,
+      int shortHistory) {
     /** The demo's settings. */
     public static Params defaults() {
       return new Params(
@@ -93,7 +98,8 @@ public record RecommendationSystem(
           5000,
           100,
           new HnswBuildParams(16, 100, 42L),
-          0.25);
+          0.25,
+          5);
     }
 
     /** Fewer epochs, for tests and benchmarks that need a trained system quickly. */
@@ -119,7 +125,8 @@ public record RecommendationSystem(
           trendingWindow,
           knnNeighbours,
           hnsw,
-          0.1);
+          0.1,
+          shortHistory);
     }
   }
 
@@ -209,7 +216,9 @@ public record RecommendationSystem(
             candidatesOnly,
             new EvaluationSet(split, EvaluationSet.Part.VALIDATION),
             p.negativeKeep(),
-            p.ranker().seed());
+            p.ranker().seed(),
+            p.shortHistory(),
+            query -> true);
     progress.line(
         String.format(
             java.util.Locale.ROOT,

@@ -34,6 +34,28 @@ public record RankingDataset(
    */
   public static RankingDataset build(
       RecommendationService service, EvaluationSet set, double negativeKeep, long seed) {
+    return build(service, set, negativeKeep, seed, 0, query -> true);
+  }
+
+  /**
+   * Builds the rows, optionally adding for every query a short-history copy: the same targets, with
+   * only the last {@code shortHistory} rows of the history known, so that the ranker also learns
+   * what a new user with a short session looks like (the cold-start distribution).
+   *
+   * @param service a service (its ranker is not used)
+   * @param set the queries
+   * @param negativeKeep share of negatives kept, in (0, 1]
+   * @param seed seed of the down-sampling
+   * @param shortHistory rows kept in the short-history copy, 0 for none
+   * @param queries which query indices of the set to use
+   */
+  public static RankingDataset build(
+      RecommendationService service,
+      EvaluationSet set,
+      double negativeKeep,
+      long seed,
+      int shortHistory,
+      java.util.function.IntPredicate queries) {
     RecoRequest q = service.newRequest();
     RequestScratch scratch = service.newCandidateScratch();
     UserRequest tmp = new UserRequest(256);
@@ -44,14 +66,31 @@ public record RankingDataset(
     double recall = 0;
     double candidates = 0;
     SplittableRandom rnd = new SplittableRandom(seed);
-    for (int i = 0; i < set.size(); i++) {
+    int used = 0;
+    for (int v = 0; v < set.size() * (shortHistory > 0 ? 2 : 1); v++) {
+      int i = v % set.size();
+      boolean variant = v >= set.size();
+      if (!queries.test(i)) {
+        continue;
+      }
       set.request(i, tmp);
       PipelineRecommender.copy(tmp, q.user);
+      if (variant) {
+        int keep = Math.min(shortHistory, tmp.length);
+        q.user.reset(tmp.user, tmp.nowSeconds);
+        for (int h = tmp.length - keep; h < tmp.length; h++) {
+          q.user.add(tmp.items[h], tmp.ratings[h], 0);
+        }
+        q.user.lastSeconds = tmp.lastSeconds;
+      }
       service.prepare(q);
       Candidates c = service.candidates(q, scratch);
       int[] rel = set.relevant(i);
       int hits = 0;
-      candidates += c.size();
+      if (!variant) {
+        candidates += c.size();
+        used++;
+      }
       for (int pos = 0; pos < c.size(); pos++) {
         boolean positive = Arrays.binarySearch(rel, c.id(pos)) >= 0;
         hits += positive ? 1 : 0;
@@ -73,9 +112,11 @@ public record RankingDataset(
         }
         y[rows++] = positive ? 1f : 0f;
       }
-      recall += (double) hits / rel.length;
+      if (!variant) {
+        recall += (double) hits / rel.length;
+      }
     }
-    int n = Math.max(1, set.size());
+    int n = Math.max(1, used);
     return new RankingDataset(
         Arrays.copyOf(x, rows * width),
         Arrays.copyOf(y, rows),
