@@ -9,11 +9,14 @@ import jdk.incubator.vector.VectorSpecies;
  * The SIMD {@link Kernels}, on {@code jdk.incubator.vector} at the machine's preferred width (16
  * floats with AVX-512).
  *
- * <p>The dense product is register-blocked: a block of 4 rows by 2 vectors of output columns keeps
- * 8 accumulators in registers, and for each input index {@code i} loads 2 weight vectors,
- * broadcasts 4 inputs and issues 8 fused multiply-adds. Each output lane accumulates its terms in
- * order of {@code i} starting from the bias, exactly as {@link ScalarKernels} does, so the two
- * agree bit for bit. Leftover rows run 1 row at a time and leftover columns under a lane mask.
+ * <p>The dense product is register-blocked: a block of 4 rows by 4 vectors of output columns keeps
+ * 16 accumulators in registers, and for each input index {@code i} loads 4 weight vectors,
+ * broadcasts 4 inputs and issues 16 fused multiply-adds; narrower leftovers use 4 rows by 2
+ * vectors, then one masked vector, and leftover rows run one at a time. Each output lane
+ * accumulates its terms in order of {@code i} starting from the bias, exactly as {@link
+ * ScalarKernels} does, so the two agree bit for bit. The loop over column strips is outermost, so
+ * one strip of {@code W} ({@code in} by 64 floats) stays in cache while all row blocks stream past
+ * it.
  *
  * <p>Thread safety: stateless.
  */
@@ -36,6 +39,16 @@ public final class SimdKernels implements Kernels {
     // column strips outermost: one strip of W (in x 2 vectors) stays in L1/L2 while every row
     // block streams past it
     int j = 0;
+    for (; j + 4 * L <= out; j += 4 * L) {
+      int r = 0;
+      for (; r + 4 <= rows; r += 4) {
+        block4x4(x, xOff + r * in, in, w, b, out, j, y, yOff + r * out);
+      }
+      for (; r < rows; r++) {
+        block1x2(x, xOff + r * in, in, w, b, out, j, y, yOff + r * out);
+        block1x2(x, xOff + r * in, in, w, b, out, j + 2 * L, y, yOff + r * out);
+      }
+    }
     for (; j + 2 * L <= out; j += 2 * L) {
       int r = 0;
       for (; r + 4 <= rows; r += 4) {
@@ -55,6 +68,60 @@ public final class SimdKernels implements Kernels {
         block1x1(x, xOff + r * in, in, w, b, out, j, y, yOff + r * out, m);
       }
     }
+  }
+
+  private static void block4x4(
+      float[] x, int x0, int in, float[] w, float[] b, int out, int j, float[] y, int y0) {
+    FloatVector b0 = FloatVector.fromArray(S, b, j);
+    FloatVector b1 = FloatVector.fromArray(S, b, j + L);
+    FloatVector b2 = FloatVector.fromArray(S, b, j + 2 * L);
+    FloatVector b3 = FloatVector.fromArray(S, b, j + 3 * L);
+    FloatVector a00 = b0, a01 = b1, a02 = b2, a03 = b3;
+    FloatVector a10 = b0, a11 = b1, a12 = b2, a13 = b3;
+    FloatVector a20 = b0, a21 = b1, a22 = b2, a23 = b3;
+    FloatVector a30 = b0, a31 = b1, a32 = b2, a33 = b3;
+    int x1 = x0 + in;
+    int x2 = x1 + in;
+    int x3 = x2 + in;
+    int wi = j;
+    for (int i = 0; i < in; i++, wi += out) {
+      FloatVector w0 = FloatVector.fromArray(S, w, wi);
+      FloatVector w1 = FloatVector.fromArray(S, w, wi + L);
+      FloatVector w2 = FloatVector.fromArray(S, w, wi + 2 * L);
+      FloatVector w3 = FloatVector.fromArray(S, w, wi + 3 * L);
+      FloatVector v = FloatVector.broadcast(S, x[x0 + i]);
+      a00 = w0.fma(v, a00);
+      a01 = w1.fma(v, a01);
+      a02 = w2.fma(v, a02);
+      a03 = w3.fma(v, a03);
+      v = FloatVector.broadcast(S, x[x1 + i]);
+      a10 = w0.fma(v, a10);
+      a11 = w1.fma(v, a11);
+      a12 = w2.fma(v, a12);
+      a13 = w3.fma(v, a13);
+      v = FloatVector.broadcast(S, x[x2 + i]);
+      a20 = w0.fma(v, a20);
+      a21 = w1.fma(v, a21);
+      a22 = w2.fma(v, a22);
+      a23 = w3.fma(v, a23);
+      v = FloatVector.broadcast(S, x[x3 + i]);
+      a30 = w0.fma(v, a30);
+      a31 = w1.fma(v, a31);
+      a32 = w2.fma(v, a32);
+      a33 = w3.fma(v, a33);
+    }
+    store4(a00, a01, a02, a03, y, y0 + j);
+    store4(a10, a11, a12, a13, y, y0 + out + j);
+    store4(a20, a21, a22, a23, y, y0 + 2 * out + j);
+    store4(a30, a31, a32, a33, y, y0 + 3 * out + j);
+  }
+
+  private static void store4(
+      FloatVector a0, FloatVector a1, FloatVector a2, FloatVector a3, float[] y, int at) {
+    a0.intoArray(y, at);
+    a1.intoArray(y, at + L);
+    a2.intoArray(y, at + 2 * L);
+    a3.intoArray(y, at + 3 * L);
   }
 
   private static void block4x2(
