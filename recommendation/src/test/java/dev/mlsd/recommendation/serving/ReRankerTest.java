@@ -100,6 +100,25 @@ class ReRankerTest {
   }
 
   @Test
+  void yearOfMatchesJavaTime() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+    long[] edges = {0L, -1L, 951_868_799L, 951_868_800L, 978_307_199L, 978_307_200L};
+    for (long s : edges) {
+      assertEquals(
+          java.time.Instant.ofEpochSecond(s).atZone(java.time.ZoneOffset.UTC).getYear(),
+          FreshnessBoost.yearOf(s),
+          "at " + s);
+    }
+    for (int i = 0; i < 10_000; i++) {
+      long s = rnd.nextLong(-3_000_000_000L, 5_000_000_000L);
+      assertEquals(
+          java.time.Instant.ofEpochSecond(s).atZone(java.time.ZoneOffset.UTC).getYear(),
+          FreshnessBoost.yearOf(s),
+          "at " + s);
+    }
+  }
+
+  @Test
   void rulesRefuseBadParameters() {
     assertThrows(IllegalArgumentException.class, () -> new FranchiseCapReRanker(new int[1], 0));
     assertThrows(IllegalArgumentException.class, () -> new MmrDiversityReRanker(CATALOG, 1.5, 5));
