@@ -1,0 +1,232 @@
+package dev.mlsd.benchmarks.ann;
+
+import com.github.jelmerk.hnswlib.core.DistanceFunctions;
+import com.github.jelmerk.hnswlib.core.Item;
+import com.github.jelmerk.hnswlib.core.SearchResult;
+import dev.mlsd.core.ann.ExactIndex;
+import dev.mlsd.core.ann.HnswBuildParams;
+import dev.mlsd.core.ann.HnswIndex;
+import dev.mlsd.core.ann.HnswSearcher;
+import dev.mlsd.core.ann.SearchParams;
+import dev.mlsd.core.ann.Similarity;
+import dev.mlsd.core.ann.TopKCollector;
+import dev.mlsd.core.ann.VectorIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.KnnCollector;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.hnsw.HnswGraphBuilder;
+import org.apache.lucene.util.hnsw.HnswGraphSearcher;
+import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
+import org.apache.lucene.util.hnsw.RandomVectorScorer;
+import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
+
+/**
+ * One library under test, behind the smallest common surface: build over the base vectors with (m,
+ * efConstruction), set ef, answer a top-k query into an int array. Every contender copies the base
+ * vectors into its own storage during {@link #build}, so the heap growth it causes is its memory.
+ * Euclidean distance throughout.
+ *
+ * <p>Not thread-safe: one instance per benchmark thread.
+ */
+abstract class AnnContender {
+  static final int M = 16;
+  static final int EF_CONSTRUCTION = 100;
+  static final long SEED = 42L;
+
+  /** Builds the index (single-threaded), copying the vectors. */
+  abstract void build(float[][] base);
+
+  /** Sets the query-time beam width (ignored by the exact index). */
+  abstract void setEf(int ef);
+
+  /** Writes the ids of the k best matches, best first, and returns how many it wrote. */
+  abstract int search(float[] query, int k, int[] ids);
+
+  /** Whether ef means anything here. */
+  boolean tunable() {
+    return true;
+  }
+
+  static AnnContender named(String name) {
+    return switch (name) {
+      case "mlsd-hnsw" -> new Mlsd();
+      case "lucene-hnsw" -> new Lucene();
+      case "hnswlib" -> new Hnswlib();
+      case "exact-simd" -> new Exact();
+      default ->
+          throw new IllegalArgumentException(
+              "unknown library '" + name + "': mlsd-hnsw, lucene-hnsw, hnswlib, exact-simd");
+    };
+  }
+
+  /** This project's HNSW. */
+  static final class Mlsd extends AnnContender {
+    private HnswSearcher searcher;
+    private SearchParams params = new SearchParams(10);
+    private TopKCollector results;
+
+    @Override
+    void build(float[][] base) {
+      HnswIndex index =
+          new HnswIndex(
+              base[0].length, Similarity.EUCLIDEAN, new HnswBuildParams(M, EF_CONSTRUCTION, SEED));
+      for (float[] v : base) {
+        index.add(v);
+      }
+      searcher = index.newSearcher();
+    }
+
+    @Override
+    void setEf(int ef) {
+      params = new SearchParams(ef);
+    }
+
+    @Override
+    int search(float[] query, int k, int[] ids) {
+      if (results == null || results.k() != k) {
+        results = new TopKCollector(k);
+      }
+      results.reset();
+      searcher.search(query, params, null, results);
+      return results.drainTo(ids, null);
+    }
+  }
+
+  /** This project's exact SIMD brute force, the row every index must beat. */
+  static final class Exact extends AnnContender {
+    private VectorIndex.Searcher searcher;
+    private TopKCollector results;
+
+    @Override
+    void build(float[][] base) {
+      ExactIndex index = new ExactIndex(base[0].length, Similarity.EUCLIDEAN);
+      for (float[] v : base) {
+        index.add(v);
+      }
+      searcher = index.newSearcher();
+    }
+
+    @Override
+    void setEf(int ef) {}
+
+    @Override
+    boolean tunable() {
+      return false;
+    }
+
+    @Override
+    int search(float[] query, int k, int[] ids) {
+      if (results == null || results.k() != k) {
+        results = new TopKCollector(k);
+      }
+      results.reset();
+      searcher.search(query, null, null, results);
+      return results.drainTo(ids, null);
+    }
+  }
+
+  /**
+   * Lucene's HNSW used directly ({@code org.apache.lucene.util.hnsw}): {@link HnswGraphBuilder}
+   * over on-heap float vectors with Lucene's default flat scorer (Panama SIMD when the incubator
+   * module is present), searched with {@link HnswGraphSearcher} the way Lucene's codec does, with
+   * topK = ef and the best k kept (that is what a Lucene kNN query with k = ef does).
+   */
+  static final class Lucene extends AnnContender {
+    private FloatVectorValues values;
+    private OnHeapHnswGraph graph;
+    private int ef = 10;
+
+    @Override
+    void build(float[][] base) {
+      List<float[]> copy = new ArrayList<>(base.length);
+      for (float[] v : base) {
+        copy.add(v.clone());
+      }
+      values = FloatVectorValues.fromFloats(copy, base[0].length);
+      try {
+        RandomVectorScorerSupplier scorers =
+            DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorerSupplier(
+                VectorSimilarityFunction.EUCLIDEAN, values);
+        graph = HnswGraphBuilder.create(scorers, M, EF_CONSTRUCTION, SEED).build(base.length);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    void setEf(int ef) {
+      this.ef = ef;
+    }
+
+    @Override
+    int search(float[] query, int k, int[] ids) {
+      try {
+        RandomVectorScorer scorer =
+            DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(
+                VectorSimilarityFunction.EUCLIDEAN, values, query);
+        KnnCollector c =
+            HnswGraphSearcher.search(scorer, Math.max(k, ef), graph, null, Integer.MAX_VALUE);
+        TopDocs top = c.topDocs();
+        ScoreDoc[] docs = top.scoreDocs;
+        int n = Math.min(k, docs.length);
+        for (int i = 0; i < n; i++) {
+          ids[i] = docs[i].doc;
+        }
+        return n;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** jelmerk hnswlib (hnswlib-core), the pure-Java port of the authors' library. */
+  static final class Hnswlib extends AnnContender {
+    private com.github.jelmerk.hnswlib.core.hnsw.HnswIndex<Integer, float[], Row, Float> index;
+
+    /** An indexed row: hnswlib wants items with ids. */
+    record Row(Integer id, float[] vector) implements Item<Integer, float[]> {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public int dimensions() {
+        return vector.length;
+      }
+    }
+
+    @Override
+    void build(float[][] base) {
+      index =
+          com.github.jelmerk.hnswlib.core.hnsw.HnswIndex.newBuilder(
+                  base[0].length, DistanceFunctions.FLOAT_EUCLIDEAN_DISTANCE, base.length)
+              .withM(M)
+              .withEfConstruction(EF_CONSTRUCTION)
+              .withEf(10)
+              .build();
+      for (int i = 0; i < base.length; i++) {
+        index.add(new Row(i, base[i].clone()));
+      }
+    }
+
+    @Override
+    void setEf(int ef) {
+      index.setEf(ef);
+    }
+
+    @Override
+    int search(float[] query, int k, int[] ids) {
+      List<SearchResult<Row, Float>> found = index.findNearest(query, k);
+      int n = Math.min(k, found.size());
+      for (int i = 0; i < n; i++) {
+        ids[i] = found.get(i).item().id();
+      }
+      return n;
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.mlsd.benchmarks.ann;
+
+import dev.mlsd.core.ann.HnswBuildParams;
+import dev.mlsd.core.ann.HnswIndex;
+import dev.mlsd.core.ann.SearchParams;
+import dev.mlsd.core.ann.Similarity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * How long {@link HnswIndex#load} takes: checksum, bulk reads of the vector block and the link
+ * arrays, and the structural check of every link. The issue's bar: a million vectors in seconds.
+ *
+ * <p>The index is built in setup with a small efConstruction (16): graph quality does not change
+ * the file size or the load work, and a full-quality million-vector build takes minutes on two
+ * cores.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms6g", "-Xmx6g"})
+public class HnswLoadBenchmark {
+  /** Number of vectors (d = 64). */
+  @Param({"1000000"})
+  public int n;
+
+  private Path file;
+  private int[] expected;
+  private float[] query;
+
+  @Setup(Level.Trial)
+  public void build() throws IOException {
+    float[][] base = AnnData.uniform(n, 64, 1);
+    HnswIndex index = new HnswIndex(64, Similarity.EUCLIDEAN, new HnswBuildParams(16, 16, 42L));
+    for (float[] v : base) {
+      index.add(v);
+    }
+    query = base[n / 2];
+    expected = index.search(query, 10, new SearchParams(50));
+    file = Files.createTempFile("mlsd-hnsw-load", ".mlsd");
+    index.save(file);
+    System.out.printf("%nHNSW-FILE n=%d bytes=%d%n", n, Files.size(file));
+  }
+
+  @Benchmark
+  public HnswIndex load() throws IOException {
+    HnswIndex index = HnswIndex.load(file);
+    // check our own result: the loaded index answers as the saved one did
+    int[] got = index.search(query, 10, new SearchParams(50));
+    if (!Arrays.equals(got, expected)) {
+      throw new AssertionError("loaded index answers differently");
+    }
+    return index;
+  }
+
+  @TearDown(Level.Trial)
+  public void delete() throws IOException {
+    Files.deleteIfExists(file);
+  }
+}
