@@ -49,6 +49,14 @@ abstract class AnnContender {
   /** Writes the ids of the k best matches, best first, and returns how many it wrote. */
   abstract int search(float[] query, int k, int[] ids);
 
+  /**
+   * Vectors scored by the last {@link #search}, or -1 where the library does not say (hnswlib). A
+   * count that, unlike the QPS, does not depend on what else the machine is running.
+   */
+  long lastVisited() {
+    return -1;
+  }
+
   /** Whether ef means anything here. */
   boolean tunable() {
     return true;
@@ -76,7 +84,10 @@ abstract class AnnContender {
     void build(float[][] base) {
       HnswIndex index =
           new HnswIndex(
-              base[0].length, Similarity.EUCLIDEAN, new HnswBuildParams(M, EF_CONSTRUCTION, SEED));
+              base[0].length,
+              Similarity.EUCLIDEAN,
+              new HnswBuildParams(M, EF_CONSTRUCTION, SEED),
+              base.length);
       for (float[] v : base) {
         index.add(v);
       }
@@ -97,19 +108,26 @@ abstract class AnnContender {
       searcher.search(query, params, null, results);
       return results.drainTo(ids, null);
     }
+
+    @Override
+    long lastVisited() {
+      return searcher.visitedCount();
+    }
   }
 
   /** This project's exact SIMD brute force, the row every index must beat. */
   static final class Exact extends AnnContender {
     private VectorIndex.Searcher searcher;
     private TopKCollector results;
+    private int size;
 
     @Override
     void build(float[][] base) {
-      ExactIndex index = new ExactIndex(base[0].length, Similarity.EUCLIDEAN);
+      ExactIndex index = new ExactIndex(base[0].length, Similarity.EUCLIDEAN, base.length);
       for (float[] v : base) {
         index.add(v);
       }
+      size = base.length;
       searcher = index.newSearcher();
     }
 
@@ -130,6 +148,11 @@ abstract class AnnContender {
       searcher.search(query, null, null, results);
       return results.drainTo(ids, null);
     }
+
+    @Override
+    long lastVisited() {
+      return size;
+    }
   }
 
   /**
@@ -142,6 +165,7 @@ abstract class AnnContender {
     private FloatVectorValues values;
     private OnHeapHnswGraph graph;
     private int ef = 10;
+    private long visited;
 
     @Override
     void build(float[][] base) {
@@ -173,6 +197,7 @@ abstract class AnnContender {
                 VectorSimilarityFunction.EUCLIDEAN, values, query);
         KnnCollector c =
             HnswGraphSearcher.search(scorer, Math.max(k, ef), graph, null, Integer.MAX_VALUE);
+        visited = c.visitedCount();
         TopDocs top = c.topDocs();
         ScoreDoc[] docs = top.scoreDocs;
         int n = Math.min(k, docs.length);
@@ -183,6 +208,11 @@ abstract class AnnContender {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    @Override
+    long lastVisited() {
+      return visited;
     }
   }
 

@@ -25,7 +25,16 @@ public final class ExactIndex implements VectorIndex {
    * @param similarity how vectors are compared
    */
   public ExactIndex(int dimension, Similarity similarity) {
-    this.store = new VectorStore(dimension, similarity, 16);
+    this(dimension, similarity, 16);
+  }
+
+  /**
+   * @param dimension vector length, at least 1
+   * @param similarity how vectors are compared
+   * @param expectedSize how many vectors to make room for before the storage grows
+   */
+  public ExactIndex(int dimension, Similarity similarity, int expectedSize) {
+    this.store = new VectorStore(dimension, similarity, expectedSize);
   }
 
   @Override

@@ -63,7 +63,23 @@ public final class HnswIndex implements VectorIndex {
    * @param params graph shape and seed
    */
   public HnswIndex(int dimension, Similarity similarity, HnswBuildParams params) {
-    this(new VectorStore(dimension, similarity, 1024), new HnswGraph(params.m(), 1024), params);
+    this(dimension, similarity, params, 1024);
+  }
+
+  /**
+   * An empty index with room for {@code expectedSize} vectors before its arrays grow (they grow by
+   * half when full, so a size hint avoids both the copies and up to a third of unused capacity).
+   *
+   * @param dimension vector length, at least 1
+   * @param similarity how vectors are compared
+   * @param params graph shape and seed
+   * @param expectedSize how many vectors to make room for; more may be added
+   */
+  public HnswIndex(int dimension, Similarity similarity, HnswBuildParams params, int expectedSize) {
+    this(
+        new VectorStore(dimension, similarity, expectedSize),
+        new HnswGraph(params.m(), expectedSize),
+        params);
   }
 
   HnswIndex(VectorStore store, HnswGraph graph, HnswBuildParams params) {

@@ -27,6 +27,7 @@ public final class HnswSearcher implements VectorIndex.Searcher {
   private int[] visited = new int[0];
   private int generation;
   private int visitedCount;
+  private int descentCount;
 
   HnswSearcher(HnswIndex index) {
     this.index = index;
@@ -45,7 +46,10 @@ public final class HnswSearcher implements VectorIndex.Searcher {
     }
   }
 
-  /** How many nodes the last layer search scored (for reports and tests). */
+  /**
+   * How many vectors the last query scored, on every layer (for reports: unlike time, it does not
+   * depend on the machine). An exhaustive fallback counts every vector it scanned.
+   */
   public int visitedCount() {
     return visitedCount;
   }
@@ -63,6 +67,7 @@ public final class HnswSearcher implements VectorIndex.Searcher {
       if (passing < (long) Math.ceil(params.exactBelowSelectivity() * live)
           || passing <= collector.k()) {
         store.scan(query, filter, collector);
+        visitedCount = store.size;
         return;
       }
       // past this many scored nodes, scanning the passing ones would have been cheaper
@@ -81,9 +86,11 @@ public final class HnswSearcher implements VectorIndex.Searcher {
             filter,
             store.deletedCount > 0,
             visitLimit);
+    visitedCount += descentCount;
     if (!complete || (results.size() < collector.k() && results.size() < live)) {
       // the graph could not supply k results (a selective filter or many deletions): be exact
       store.scan(query, filter, collector);
+      visitedCount += store.size;
       return;
     }
     for (int i = 0, n = results.size(); i < n; i++) {
@@ -129,14 +136,26 @@ public final class HnswSearcher implements VectorIndex.Searcher {
     Similarity sim = store.similarity;
     int cur = entry;
     float curScore = sim.score(qa, qo, data, cur * dim, dim);
+    int scored = 1;
+    // a node scored once is never better than the current node again (the walk only moves up),
+    // so one visited generation spans all layers of the descent
+    int gen = nextGeneration(graph.size);
+    int[] seen = visited;
+    seen[cur] = gen;
     for (int level = fromLevel; level > toLevel; level--) {
       boolean moved = true;
       while (moved) {
         moved = false;
         int[] links = graph.upper[cur];
         int off = (level - 1) * (graph.m + 1);
-        for (int j = off + 1, end = off + 1 + links[off]; j < end; j++) {
+        int end = off + 1 + links[off];
+        for (int j = off + 1; j < end; j++) {
           int n = links[j];
+          if (seen[n] == gen) {
+            continue;
+          }
+          seen[n] = gen;
+          scored++;
           float s = sim.score(qa, qo, data, n * dim, dim);
           if (s > curScore) {
             curScore = s;
@@ -146,6 +165,7 @@ public final class HnswSearcher implements VectorIndex.Searcher {
         }
       }
     }
+    descentCount = scored;
     return NeighborHeap.pack(cur, curScore);
   }
 
