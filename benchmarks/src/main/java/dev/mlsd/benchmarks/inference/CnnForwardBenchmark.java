@@ -1,5 +1,7 @@
 package dev.mlsd.benchmarks.inference;
 
+import dev.mlsd.core.inference.InferenceGraph;
+import dev.mlsd.core.inference.Scratch;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -27,11 +29,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * DL4J's own CNN forward pass for a small visual-search embedding network, measured first to decide
- * whether the inference path needs conv2d at all (the issue: implement it only if DL4J cannot meet
- * the module's budget). A 64x64 RGB image through conv 3x3x16 (ReLU), max-pool 2, conv 3x3x32
- * (ReLU), max-pool 2, conv 3x3x64 (ReLU), global average pooling and a 64 -> 64 dense embedding;
- * about 11.2 million multiply-adds per image.
+ * A small visual-search embedding CNN: DL4J's own forward pass (measured first, to decide whether
+ * the inference path needed conv2d at all) against the exported graph (im2col + the dense kernels)
+ * on the scalar and SIMD kernels. A 64x64 RGB image through conv 3x3x16 (ReLU), max-pool 2, conv
+ * 3x3x32 (ReLU), max-pool 2, conv 3x3x64 (ReLU), global average pooling and a 64 -> 64 dense
+ * embedding; about 11.2 million multiply-adds per image.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -52,6 +54,12 @@ public class CnnForwardBenchmark {
 
   private MultiLayerNetwork net;
   private INDArray images;
+  private float[] nhwc;
+  private float[] out;
+  private InferenceGraph simd;
+  private InferenceGraph scalar;
+  private Scratch simdScratch;
+  private Scratch scalarScratch;
 
   @Setup
   public void setUp() {

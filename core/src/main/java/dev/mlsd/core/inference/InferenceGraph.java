@@ -333,6 +333,62 @@ public final class InferenceGraph {
       return add(new ActivationHead(from, widths.get(from), act, Activation.DEFAULT_LEAKY_ALPHA));
     }
 
+    /**
+     * A 2-D convolution over a node holding {@code h x w x cin} images channels-last (NHWC).
+     *
+     * @param kernel {@code [kh * kw * cin, cout]} row-major, row {@code (ky * kw + kx) * cin + ci}
+     * @param b {@code cout} values
+     */
+    public int conv2d(
+        int from,
+        int h,
+        int w,
+        int cin,
+        int kh,
+        int kw,
+        int stride,
+        int pad,
+        float[] kernel,
+        float[] b,
+        Activation act) {
+      checkNode(from);
+      requireImage(from, h, w, cin);
+      if (b == null) {
+        throw new IllegalArgumentException("conv2d bias is null");
+      }
+      return add(new Conv2d(from, h, w, cin, b.length, kh, kw, stride, pad, kernel, b, act));
+    }
+
+    /** Max pooling over {@code size x size} windows of a channels-last image node. */
+    public int maxPool2d(int from, int h, int w, int c, int size, int stride) {
+      checkNode(from);
+      requireImage(from, h, w, c);
+      return add(new Pool2d(from, h, w, c, size, stride, false));
+    }
+
+    /** Global average pooling of a channels-last image node: {@code c} values per image. */
+    public int globalAvgPool(int from, int h, int w, int c) {
+      checkNode(from);
+      requireImage(from, h, w, c);
+      return add(new Pool2d(from, h, w, c, 1, 1, true));
+    }
+
+    private void requireImage(int node, int h, int w, int c) {
+      if ((long) h * w * c != widths.get(node)) {
+        throw new IllegalArgumentException(
+            "node "
+                + node
+                + " has width "
+                + widths.get(node)
+                + ", not an image of "
+                + h
+                + "x"
+                + w
+                + "x"
+                + c);
+      }
+    }
+
     /** The graph; its output is the last node added. */
     public InferenceGraph build() {
       if (layers.isEmpty()) {

@@ -23,11 +23,12 @@ import java.util.List;
  * <p>The JSON header is {@code {"card": <model card>, "graph": {"inputWidth", "idWidth", "layers":
  * [...]}}}, one object per layer in run order with its {@code type} ({@code dense}, {@code
  * embedding}, {@code concat}, {@code add}, {@code cross}, {@code cross-v2}, {@code
- * fm-second-order}, {@code dot}, {@code activation}), the nodes it reads and its shape. The payload
- * is every layer's float arrays in run order, little-endian float32: dense and cross-v2 {@code w}
- * ({@code [nIn, nOut]} row-major) then {@code b}; cross {@code w} then {@code b}; embedding its
- * table ({@code [vocab, dim]} row-major); the other layers have none. Every shape is checked again
- * on load.
+ * fm-second-order}, {@code dot}, {@code activation}, {@code conv2d}, {@code max-pool2d}, {@code
+ * global-avg-pool}), the nodes it reads and its shape. The payload is every layer's float arrays in
+ * run order, little-endian float32: dense and cross-v2 {@code w} ({@code [nIn, nOut]} row-major)
+ * then {@code b}; cross {@code w} then {@code b}; conv2d its kernel ({@code [kh * kw * cin, cout]})
+ * then {@code b}; embedding its table ({@code [vocab, dim]} row-major); the other layers have none.
+ * Every shape is checked again on load.
  *
  * <p>Thread safety: stateless.
  */
@@ -93,6 +94,19 @@ public final class InferenceGraphFile {
                 .put("fields", f.fields())
                 .put("layout", f.ncw() ? "CONCAT_NCW" : "CONCAT");
         case DotHead d -> o.put("type", "dot").put("a", d.a()).put("b", d.b());
+        case Conv2d c -> {
+          o.put("type", "conv2d").put("input", c.input()).put("h", c.h()).put("w", c.w());
+          o.put("cin", c.cin()).put("cout", c.cout()).put("kh", c.kh()).put("kw", c.kw());
+          o.put("stride", c.stride()).put("pad", c.pad());
+          o.put("activation", c.activation().name()).put("alpha", Activation.DEFAULT_LEAKY_ALPHA);
+          arrays.add(c.kernel());
+          arrays.add(c.b());
+        }
+        case Pool2d p -> {
+          o.put("type", p.global() ? "global-avg-pool" : "max-pool2d").put("input", p.input());
+          o.put("h", p.h()).put("w", p.w()).put("c", p.c());
+          o.put("size", p.size()).put("stride", p.stride());
+        }
         case ActivationHead h -> {
           o.put("type", "activation").put("input", h.input());
           o.put("activation", h.activation().name()).put("alpha", h.alpha());
@@ -177,6 +191,40 @@ public final class InferenceGraphFile {
                   Pooling.valueOf(o.path("layout").asText("CONCAT")));
           case "dot" -> b.dot(o.get("a").asInt(), o.get("b").asInt());
           case "activation" -> b.activation(o.get("input").asInt(), activation(o));
+          case "conv2d" -> {
+            int cin = o.get("cin").asInt();
+            int cout = o.get("cout").asInt();
+            int kh = o.get("kh").asInt();
+            int kw = o.get("kw").asInt();
+            float[] kernel = take(fb, (long) kh * kw * cin * cout);
+            float[] bias = take(fb, cout);
+            b.conv2d(
+                o.get("input").asInt(),
+                o.get("h").asInt(),
+                o.get("w").asInt(),
+                cin,
+                kh,
+                kw,
+                o.get("stride").asInt(),
+                o.get("pad").asInt(),
+                kernel,
+                bias,
+                activation(o));
+          }
+          case "max-pool2d" ->
+              b.maxPool2d(
+                  o.get("input").asInt(),
+                  o.get("h").asInt(),
+                  o.get("w").asInt(),
+                  o.get("c").asInt(),
+                  o.get("size").asInt(),
+                  o.get("stride").asInt());
+          case "global-avg-pool" ->
+              b.globalAvgPool(
+                  o.get("input").asInt(),
+                  o.get("h").asInt(),
+                  o.get("w").asInt(),
+                  o.get("c").asInt());
           default -> throw new IllegalArgumentException("unknown layer type '" + type + "'");
         }
       }

@@ -16,7 +16,9 @@ sealed interface Layer
         CrossV2,
         FmSecondOrder,
         DotHead,
-        ActivationHead {
+        ActivationHead,
+        Conv2d,
+        Pool2d {
 
   /** Output values per row. */
   int width();
@@ -27,6 +29,11 @@ sealed interface Layer
   /** Temporary floats per row this layer needs in {@link Scratch#tmp}. */
   default int tmpPerRow() {
     return 0;
+  }
+
+  /** Temporary floats this layer needs in {@link Scratch#tmp} for a chunk of {@code capacity}. */
+  default long tmpFloats(int capacity) {
+    return (long) capacity * tmpPerRow();
   }
 
   /** Multiply-adds per row, times two: the FLOP count the benchmarks report. */

@@ -28,15 +28,15 @@ public final class Scratch {
     int nodes = widths.length;
     this.buf = new float[nodes][];
     this.off = new int[nodes];
-    int tmpPerRow = 0;
+    long tmpFloats = 0;
     // node 0 (the input) and the last node (the output) point at the caller's arrays
     for (int i = 1; i < nodes - 1; i++) {
       buf[i] = new float[Math.multiplyExact(capacity, widths[i])];
     }
     for (Layer l : layout) {
-      tmpPerRow = Math.max(tmpPerRow, l.tmpPerRow());
+      tmpFloats = Math.max(tmpFloats, l.tmpFloats(capacity));
     }
-    this.tmp = new float[Math.multiplyExact(capacity, tmpPerRow)];
+    this.tmp = new float[Math.toIntExact(tmpFloats)];
   }
 
   /** The most rows scored in one pass; larger batches run in chunks of this size. */

@@ -22,8 +22,9 @@
  * into the preceding dense layer ({@link dev.mlsd.core.inference.BatchNormFolding}); embedding
  * lookup with sum or mean pooling over a bag of ids; concatenation; element-wise sum; the DCN cross
  * layer and its DCN-V2 matrix form; the factorization machine's second-order term; a dot-product
- * two-tower head; standalone sigmoid and softmax heads. Every one has a parity test against DL4J's
- * own forward pass (maximum absolute difference at most 1e-5). Exporting from DL4J lives in {@link
+ * two-tower head; standalone sigmoid and softmax heads; conv2d, max pooling and global average
+ * pooling over channels-last (NHWC) images. Every one has a parity test against DL4J's own forward
+ * pass (maximum absolute difference at most 1e-5). Exporting from DL4J lives in {@link
  * dev.mlsd.core.inference.dl4j}, the only package here that touches DL4J.
  *
  * <p>Weight layout: every weight matrix is stored as DL4J stores a dense layer's {@code W}, shape

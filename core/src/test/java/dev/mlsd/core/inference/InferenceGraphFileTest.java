@@ -65,6 +65,37 @@ class InferenceGraphFileTest {
   }
 
   @Test
+  void cnnRoundTripGivesIdenticalScores() throws IOException {
+    InferenceGraph.Builder b = InferenceGraph.builder(6 * 6 * 2, 0);
+    int c =
+        b.conv2d(
+            b.input(),
+            6,
+            6,
+            2,
+            3,
+            3,
+            1,
+            1,
+            InferenceGraphTest.random(1, 3 * 3 * 2 * 4),
+            InferenceGraphTest.random(2, 4),
+            Activation.RELU);
+    int p = b.maxPool2d(c, 6, 6, 4, 2, 2);
+    b.globalAvgPool(p, 3, 3, 4);
+    InferenceGraph g = b.build();
+    Path f = dir.resolve("cnn.mlsd");
+    InferenceGraphFile.write(f, g, card());
+    InferenceGraph h = InferenceGraphFile.read(f).graph();
+    float[] x = InferenceGraphTest.random(3, 3 * 72);
+    float[] a = new float[3 * 4];
+    float[] bOut = new float[3 * 4];
+    g.score(x, 3, a, g.newScratch(2));
+    h.score(x, 3, bOut, h.newScratch(3));
+    assertArrayEquals(a, bOut, 0f);
+    assertEquals(g.describe(), h.describe());
+  }
+
+  @Test
   void corruptOrForeignFilesAreRefused() throws IOException {
     Path f = dir.resolve("m.mlsd");
     InferenceGraphFile.write(f, everyLayer(), card());

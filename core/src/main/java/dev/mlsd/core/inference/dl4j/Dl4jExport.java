@@ -149,6 +149,51 @@ public final class Dl4jExport {
     return b.embedding(idColumn, bagSize, table, dim, pooling);
   }
 
+  /**
+   * Adds a trained DL4J {@code ConvolutionLayer} (square stride and padding, truncate mode, no
+   * dilation) over a channels-last {@code h x w} image node, converting its {@code W} from DL4J's
+   * {@code [cout, cin, kh, kw]} to the {@code [kh * kw * cin, cout]} layout of {@link
+   * InferenceGraph.Builder#conv2d}.
+   *
+   * @return the new node; its image is {@code hOut x wOut x cout}, NHWC
+   */
+  public static int addConv2d(InferenceGraph.Builder b, int from, int h, int w, Layer layer) {
+    if (!(layer.conf().getLayer()
+        instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer conv)) {
+      throw new IllegalArgumentException("not a convolution layer: " + layer.conf().getLayer());
+    }
+    int[] k = conv.getKernelSize();
+    int[] st = conv.getStride();
+    int[] pad = conv.getPadding();
+    int[] dil = conv.getDilation();
+    if (st[0] != st[1] || pad[0] != pad[1] || dil[0] != 1 || dil[1] != 1) {
+      throw new IllegalArgumentException("only square stride/padding and no dilation");
+    }
+    if (conv.getConvolutionMode() != org.deeplearning4j.nn.conf.ConvolutionMode.Truncate) {
+      throw new IllegalArgumentException("only ConvolutionMode.Truncate is supported");
+    }
+    int cin = (int) conv.getNIn();
+    int cout = (int) conv.getNOut();
+    float[] dl4j = Dl4jWeights.floats(layer.paramTable().get("W")); // [cout, cin, kh, kw]
+    float[] kernel = new float[dl4j.length];
+    for (int co = 0; co < cout; co++) {
+      for (int ci = 0; ci < cin; ci++) {
+        for (int ky = 0; ky < k[0]; ky++) {
+          for (int kx = 0; kx < k[1]; kx++) {
+            int src = ((co * cin + ci) * k[0] + ky) * k[1] + kx;
+            kernel[((ky * k[1] + kx) * cin + ci) * cout + co] = dl4j[src];
+          }
+        }
+      }
+    }
+    float[] bias =
+        layer.paramTable().containsKey("b")
+            ? Dl4jWeights.vector(layer.paramTable().get("b"), cout)
+            : new float[cout];
+    Activation act = Dl4jWeights.activation(conv.getActivationFn());
+    return b.conv2d(from, h, w, cin, k[0], k[1], st[0], pad[0], kernel, bias, act);
+  }
+
   private static PendingDense dense(Layer l, FeedForwardLayer conf) {
     int nIn = (int) conf.getNIn();
     int nOut = (int) conf.getNOut();
