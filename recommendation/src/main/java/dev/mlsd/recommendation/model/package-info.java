@@ -1,7 +1,6 @@
 /**
- * Step 5, model development: the baselines ({@link
- * dev.mlsd.recommendation.model.PopularityModel}, {@link
- * dev.mlsd.recommendation.model.TrendingModel}, {@link
+ * Step 5, model development: the baselines ({@link dev.mlsd.recommendation.model.PopularityModel},
+ * {@link dev.mlsd.recommendation.model.TrendingModel}, {@link
  * dev.mlsd.recommendation.model.ItemKnnModel}), matrix factorisation by weighted alternating least
  * squares ({@link dev.mlsd.recommendation.model.Wals}, with {@link
  * dev.mlsd.recommendation.model.WalsScorer} folding users in), the DL4J two-tower network ({@link
