@@ -48,6 +48,8 @@ public final class RecoRequest {
   final GenreModel genreModel;
   final Scratch rankerScratch;
   final float[] rankerOut;
+  final int[] storeIds = new int[1];
+  final float[] storeRow;
 
   RecoRequest(RecommendationService s) {
     int items = s.models().catalog().size();
@@ -72,6 +74,7 @@ public final class RecoRequest {
     rankerScratch =
         s.models().ranker() == null ? null : s.models().ranker().newScratch(s.maxCandidates());
     rankerOut = new float[s.maxCandidates()];
+    storeRow = new float[s.models().tower().dimension() + s.models().wals().factors() + 4];
   }
 
   /** Whether the item is in the request's history. */

@@ -43,12 +43,27 @@ public final class RecommendationHttpServer {
   private final Map<Integer, Integer> knownUsers = new HashMap<>();
   private final long now;
   private final ThreadLocal<RecoRequest> requests;
+  private final UserStateFeatures userState;
 
   /**
+   * Serves with the known users' state materialised into a new in-memory feature store.
+   *
    * @param service the recommender
    * @param split the split: warm users are known, cold-start users are not (they use POST)
    */
   public RecommendationHttpServer(RecommendationService service, TimeSplit split) {
+    this(service, split, new dev.mlsd.core.featurestore.InMemoryFeatureStore());
+  }
+
+  /**
+   * @param service the recommender
+   * @param split the split: warm users are known, cold-start users are not (they use POST)
+   * @param store where the known users' state is materialised at start (in-memory, or Redis)
+   */
+  public RecommendationHttpServer(
+      RecommendationService service,
+      TimeSplit split,
+      dev.mlsd.core.featurestore.FeatureStore store) {
     this.service = service;
     this.log = split.interactions();
     long max = 0;
@@ -62,6 +77,19 @@ public final class RecommendationHttpServer {
     }
     this.now = max + 1;
     this.requests = ThreadLocal.withInitial(service::newRequest);
+    this.userState =
+        new UserStateFeatures(
+            store, service.models().tower().dimension(), service.models().wals().factors());
+    userState.materialise(
+        service,
+        log,
+        knownUsers.values().stream().mapToInt(Integer::intValue).sorted().toArray(),
+        now);
+  }
+
+  /** The materialised known-user state. */
+  public UserStateFeatures userState() {
+    return userState;
   }
 
   /** The time the served system takes as "now" for known users: just after the last rating. */
@@ -113,7 +141,7 @@ public final class RecommendationHttpServer {
     }
     RecoRequest q = requests.get();
     q.user.fill(log, u, log.start(u), log.end(u), now);
-    return answer(q, userId, k);
+    return answer(q, userId, k, userState);
   }
 
   /** Serves an anonymous user from the posted history. */
@@ -133,11 +161,11 @@ public final class RecommendationHttpServer {
       }
       q.user.add(item, h.rating(), t);
     }
-    return answer(q, null, k);
+    return answer(q, null, k, null);
   }
 
-  private Response answer(RecoRequest q, Integer userId, int k) {
-    service.prepare(q);
+  private Response answer(RecoRequest q, Integer userId, int k, UserStateFeatures state) {
+    service.prepare(q, state);
     var c = service.pipeline().run(q, k);
     int n = Math.min(k, c.size());
     Catalog cat = service.models().catalog();
@@ -187,6 +215,7 @@ public final class RecommendationHttpServer {
         .getPrefix("/v1/users/", this::route)
         .post("/v1/recommendations", AnonymousRequest.class, this::anonymous)
         .pipeline(service.pipeline())
+        .featureStore("user-state", userState.store())
         .health("knownUsers", knownUsers::size)
         .health("videos", () -> service.models().catalog().size())
         .start();

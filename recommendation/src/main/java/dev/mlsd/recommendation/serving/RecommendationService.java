@@ -105,6 +105,28 @@ public final class RecommendationService {
    * @throws IllegalArgumentException on an unknown item in the history
    */
   public void prepare(RecoRequest q) {
+    prepare(q, null);
+  }
+
+  /**
+   * As {@link #prepare(RecoRequest)}, but a known user's embeddings and aggregates are read from
+   * the feature store when it holds them (batch features) instead of being computed (online).
+   *
+   * @param q the request
+   * @param userState the materialised user state, or null to compute everything online
+   */
+  public void prepare(RecoRequest q, UserStateFeatures userState) {
+    markHistory(q);
+    UserRequest u = q.user;
+    if (userState == null || u.user < 0 || !userState.read(q, u.user)) {
+      computeUserState(q);
+    }
+    models.trending().scoreAll(u, q.trending);
+    models.itemKnn().scoreAll(u, q.knn);
+    q.genreModel.scoreAll(u, q.genre);
+  }
+
+  private void markHistory(RecoRequest q) {
     for (int i = 0; i < q.markedCount; i++) {
       q.seen[q.marked[i]] = false;
     }
@@ -121,12 +143,14 @@ public final class RecommendationService {
         q.marked[q.markedCount++] = it;
       }
     }
+  }
+
+  /** The user part of the request-time features: both embeddings and the aggregates. */
+  void computeUserState(RecoRequest q) {
+    UserRequest u = q.user;
     // the last component stays 0 (see RecommendationSystem.index: MIPS augmentation)
     System.arraycopy(q.tower.userVector(u), 0, q.towerUser, 0, q.towerUser.length - 1);
     System.arraycopy(q.wals.userVector(u), 0, q.walsUser, 0, q.walsUser.length - 1);
-    models.trending().scoreAll(u, q.trending);
-    models.itemKnn().scoreAll(u, q.knn);
-    q.genreModel.scoreAll(u, q.genre);
     Catalog cat = models.catalog();
     double years = 0;
     int yearCount = 0;
@@ -156,10 +180,23 @@ public final class RecommendationService {
    * @return how many were written
    */
   public int recommend(RecoRequest q, int k, int[] out) {
+    return recommend(q, k, out, null);
+  }
+
+  /**
+   * Serves one request, reading a known user's state from the feature store when it has it.
+   *
+   * @param q the request, {@code q.user} filled
+   * @param k how many results, at least 1
+   * @param out receives up to k item indices, best first
+   * @param userState the materialised user state, or null
+   * @return how many were written
+   */
+  public int recommend(RecoRequest q, int k, int[] out, UserStateFeatures userState) {
     if (pipeline == null) {
       throw new IllegalStateException("no ranker: this service only generates candidates");
     }
-    prepare(q);
+    prepare(q, userState);
     Candidates c = pipeline.run(q, k);
     int n = Math.min(k, c.size());
     for (int p = 0; p < n; p++) {

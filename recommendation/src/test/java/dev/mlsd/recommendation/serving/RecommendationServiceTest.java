@@ -52,6 +52,43 @@ class RecommendationServiceTest {
   }
 
   @Test
+  void featureStorePathEqualsTheOnlinePath() {
+    RecommendationSystem s = TrainedFixture.system();
+    RecommendationService service = s.service();
+    var log = s.split().interactions();
+    var state =
+        new UserStateFeatures(
+            new dev.mlsd.core.featurestore.InMemoryFeatureStore(),
+            service.models().tower().dimension(),
+            service.models().wals().factors());
+    long now = 2_000_000_000L;
+    int[] users = {0, 1, 2};
+    assertEquals(3, state.materialise(service, log, users, now));
+    RecoRequest online = service.newRequest();
+    RecoRequest batch = service.newRequest();
+    for (int u : users) {
+      online.user.fill(log, u, log.start(u), log.end(u), now);
+      batch.user.fill(log, u, log.start(u), log.end(u), now);
+      int[] a = new int[10];
+      int[] b = new int[10];
+      service.recommend(online, 10, a, null);
+      service.recommend(batch, 10, b, state);
+      assertArrayEquals(online.towerUser, batch.towerUser);
+      assertArrayEquals(online.walsUser, batch.walsUser);
+      assertEquals(online.userMeanStars, batch.userMeanStars);
+      assertArrayEquals(a, b, "user " + u);
+    }
+    // a user the store does not hold is computed online, with the same result
+    online.user.fill(log, 5, log.start(5), log.end(5), now);
+    batch.user.fill(log, 5, log.start(5), log.end(5), now);
+    int[] a = new int[10];
+    int[] b = new int[10];
+    service.recommend(online, 10, a, null);
+    service.recommend(batch, 10, b, state);
+    assertArrayEquals(a, b);
+  }
+
+  @Test
   void refusesAnUnknownItemInTheHistory() {
     RecommendationSystem s = TrainedFixture.system();
     RecoRequest q = s.service().newRequest();
