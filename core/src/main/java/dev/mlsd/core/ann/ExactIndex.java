@@ -9,6 +9,8 @@ import java.util.function.IntPredicate;
  * against, and on small or heavily filtered sets the fastest index there is: its cost is {@code n *
  * d} multiply-adds per query, with perfectly sequential memory reads.
  *
+ * <p>Searchers ignore {@link SearchParams} (it may be null): the answer is always exact.
+ *
  * <p>Thread safety: {@link #add} and {@link #delete} take a write lock, searches a read lock. Any
  * number of searches (each on its own {@link Searcher}) may run concurrently with each other and
  * with writes; a search sees every write that completed before it started and none that started
