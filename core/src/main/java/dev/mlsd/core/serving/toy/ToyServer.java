@@ -41,8 +41,8 @@ public final class ToyServer implements Callable<Integer> {
   @Option(names = "--redis", description = "Redis URL for the feature store (default: in-memory)")
   String redis;
 
-  @Option(names = "--threads", description = "HTTP worker threads (default 4)")
-  int threads = 4;
+  @Option(names = "--threads", description = "HTTP worker threads (default 2, one per core here)")
+  int threads = 2;
 
   @Option(names = "--load", description = "run the load generator against the server, then exit")
   boolean load;
@@ -56,8 +56,8 @@ public final class ToyServer implements Callable<Integer> {
   @Option(names = "--warmup", description = "warm-up seconds before measuring (default 5)")
   int warmup = 5;
 
-  @Option(names = "--clients", description = "load generator connections (default 16)")
-  int clients = 16;
+  @Option(names = "--clients", description = "load generator connections (default 8)")
+  int clients = 8;
 
   private final PrintStream out;
 
