@@ -408,14 +408,27 @@ public final class RecommendationDemo implements Callable<Integer> {
     var t = sys.params().tower();
     var r = sys.params().ranker();
     Map<String, Double> testMetrics = new LinkedHashMap<>();
+    Map<String, Double> towerMetrics = new LinkedHashMap<>();
+    Map<String, Double> walsMetrics = new LinkedHashMap<>();
+    walsMetrics.put("objective", sys.wals().objective(sys.matrix()));
     @SuppressWarnings("unchecked")
     Map<String, Object> test = (Map<String, Object>) eval.get("test");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> rows = (List<Map<String, Object>>) test.get("rows");
     for (Map<String, Object> row : rows) {
-      if (row.get("model").equals("full pipeline")) {
-        testMetrics.put("test ndcg@10", (Double) row.get("ndcg@10"));
-        testMetrics.put("test recall@10", (Double) row.get("recall@10"));
+      Map<String, Double> into =
+          switch ((String) row.get("model")) {
+            case "full pipeline" -> testMetrics;
+            case "generator: two-tower" -> towerMetrics;
+            case "generator: WALS" -> walsMetrics;
+            default -> null;
+          };
+      if (into != null) {
+        into.put("test ndcg@10", (Double) row.get("ndcg@10"));
+        into.put("test recall@10", (Double) row.get("recall@10"));
+        if (row.get("recall@200") instanceof Double r200) {
+          into.put("test recall@200", r200);
+        }
       }
     }
     List<ModelCard> cards = new ArrayList<>();
@@ -432,7 +445,7 @@ public final class RecommendationDemo implements Callable<Integer> {
                 "lambda", "" + w.lambda(),
                 "unobservedWeight", "" + w.unobservedWeight(),
                 "iterations", "" + w.iterations()),
-            Map.of("objective", sys.wals().objective(sys.matrix())),
+            walsMetrics,
             sys.millis().get("wals"),
             code));
     cards.add(
@@ -451,7 +464,7 @@ public final class RecommendationDemo implements Callable<Integer> {
                 "epochs", "" + t.epochs(),
                 "batchSize", "" + t.batchSize(),
                 "learningRate", "" + t.learningRate()),
-            Map.of(),
+            towerMetrics,
             sys.millis().get("two-tower"),
             code));
     cards.add(
