@@ -361,6 +361,9 @@ public final class AdCtrDemo implements Callable<Integer> {
         ads.serve(load.get(i % load.size()));
       }
       ads.pipeline().totalLatency().reset();
+      for (dev.mlsd.core.serving.Stage st : dev.mlsd.core.serving.Stage.values()) {
+        ads.pipeline().stageLatency(st).reset();
+      }
       for (int i = 0; i < requests; i++) {
         long t0 = System.nanoTime();
         Candidates c = ads.serve(load.get(i % load.size()));
@@ -377,6 +380,18 @@ public final class AdCtrDemo implements Callable<Integer> {
           "%d in-process requests, up to 500 candidates each: p50 %.3f ms, p99 %.3f ms, p999 %.3f ms"
               + " (budget %.0f ms: %s)",
           requests, p50, p99, p999, BUDGET_MS, p99 <= BUDGET_MS ? "within" : "OVER");
+      StringBuilder stages = new StringBuilder("per stage, p50 / p99 in microseconds:");
+      for (dev.mlsd.core.serving.Stage st : dev.mlsd.core.serving.Stage.values()) {
+        LatencyRecorder r = ads.pipeline().stageLatency(st);
+        stages.append(
+            String.format(
+                Locale.ROOT,
+                " %s %.0f / %.0f;",
+                st.metricName(),
+                r.percentileMicros(50),
+                r.percentileMicros(99)));
+      }
+      n.say(stages.toString());
       int broke = 0;
       for (int adv = 0; adv < catalogue.advertisers(); adv++) {
         if (ads.budget().remainingMicros(adv) < 2_000_000) {

@@ -46,8 +46,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * side); the catalogue is the training period's 5,000 most shown ads.
  *
  * <p>The DCN has the demo's shapes (43 fields, k = 8, two cross layers, 64-32 deep part) with
- * seeded random weights: latency depends on the shapes, not on the weight values, and this keeps
- * DL4J out of the benchmark jar.
+ * seeded random weights: latency depends on the shapes, not on the weight values, and training one
+ * in the benchmark's setup would take a minute.
  *
  * <p>Redis: {@code -p store=redis} with {@code MLSD_REDIS_URL} set (e.g. {@code
  * redis://127.0.0.1:6379}).
