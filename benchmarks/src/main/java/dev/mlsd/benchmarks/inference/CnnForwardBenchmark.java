@@ -1,7 +1,10 @@
 package dev.mlsd.benchmarks.inference;
 
 import dev.mlsd.core.inference.InferenceGraph;
+import dev.mlsd.core.inference.Kernels;
 import dev.mlsd.core.inference.Scratch;
+import dev.mlsd.core.inference.dl4j.Dl4jExport;
+import dev.mlsd.core.inference.dl4j.Dl4jWeights;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -103,12 +106,39 @@ public class CnnForwardBenchmark {
     net = new MultiLayerNetwork(conf);
     net.init();
     images = Nd4j.rand(DataType.FLOAT, batch, 3, 64, 64);
-    INDArray out = net.output(images, false);
-    if (out.rows() != batch
-        || out.columns() != 64
-        || !Double.isFinite(out.sumNumber().doubleValue())) {
-      throw new AssertionError("unexpected CNN output " + out.shapeInfoToString());
+    INDArray ref = net.output(images, false);
+    if (ref.rows() != batch || ref.columns() != 64) {
+      throw new AssertionError("unexpected CNN output " + ref.shapeInfoToString());
     }
+    nhwc = Dl4jWeights.floats(images.permute(0, 2, 3, 1));
+    out = new float[batch * 64];
+    InferenceGraph.Builder b = InferenceGraph.builder(64 * 64 * 3, 0).kernels(Kernels.simd());
+    int c1 = Dl4jExport.addConv2d(b, b.input(), 64, 64, net.getLayer(0));
+    int p1 = b.maxPool2d(c1, 64, 64, 16, 2, 2);
+    int c2 = Dl4jExport.addConv2d(b, p1, 32, 32, net.getLayer(2));
+    int p2 = b.maxPool2d(c2, 32, 32, 32, 2, 2);
+    int c3 = Dl4jExport.addConv2d(b, p2, 16, 16, net.getLayer(4));
+    int g = b.globalAvgPool(c3, 16, 16, 64);
+    Dl4jExport.addDense(b, g, net.getLayer(6));
+    simd = b.build();
+    scalar = simd.withKernels(Kernels.scalar());
+    simdScratch = simd.newScratch(32);
+    scalarScratch = scalar.newScratch(32);
+    float[] expected = Dl4jWeights.floats(ref);
+    Check.sameWithin(1e-5, expected, simd(), "simd vs DL4J");
+    Check.sameWithin(1e-5, expected, scalar(), "scalar vs DL4J");
+  }
+
+  @Benchmark
+  public float[] scalar() {
+    scalar.score(nhwc, batch, out, scalarScratch);
+    return out;
+  }
+
+  @Benchmark
+  public float[] simd() {
+    simd.score(nhwc, batch, out, simdScratch);
+    return out;
   }
 
   @Benchmark
