@@ -24,9 +24,11 @@ import redis.clients.jedis.util.JedisURIHelper;
  * <p>Budget: connecting, waiting for a pooled connection and each socket read are bounded by the
  * per-request budget ({@link Settings#budget()}). When Redis is down, refuses, or answers later
  * than the budget, the batch is served with the schema's defaults and counted in {@link
- * FeatureStoreCounters#fallbackBatches()}; for {@link Settings#retryAfter()} afterwards requests do
- * not try Redis at all (they fall back at once), then one request tries again. Worst case a request
- * waits about twice the budget (pool wait, then read); a dead loopback server refuses at once.
+ * FeatureStoreCounters#fallbackBatches()}. When Redis is unreachable (refused, reset, closed), for
+ * {@link Settings#retryAfter()} afterwards requests do not try it at all (they fall back at once),
+ * then one request tries again; a merely slow answer (read timeout, pool wait past the budget)
+ * costs only its own request. Worst case a request waits about twice the budget (pool wait, then
+ * read); a dead loopback server refuses at once.
  *
  * <p>Security: AUTH and TLS come through the URL: {@code redis://user:password@host:port/db},
  * {@code rediss://...} for TLS.
@@ -211,7 +213,10 @@ public final class RedisFeatureStore implements FeatureStore {
     } catch (JedisException | IllegalStateException e) {
       // down, refused, slower than the budget, pool exhausted past the budget, or closed
       lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
-      retryAtNanos = System.nanoTime() + settings.retryAfter().toNanos();
+      if (!isSlow(e)) {
+        // unreachable: stop trying for a while; a merely slow answer only costs this request
+        retryAtNanos = System.nanoTime() + settings.retryAfter().toNanos();
+      }
       return fallback(schema, count, out, outOffset, outStride);
     }
     int dim = schema.dim();
@@ -238,6 +243,17 @@ public final class RedisFeatureStore implements FeatureStore {
       counters.corruptValues.add(corrupt);
     }
     return found;
+  }
+
+  /** A read timeout or a pool wait past the budget, as opposed to an unreachable server. */
+  private static boolean isSlow(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.SocketTimeoutException
+          || t instanceof java.util.NoSuchElementException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int fallback(FeatureSchema schema, int count, float[] out, int outOffset, int stride) {

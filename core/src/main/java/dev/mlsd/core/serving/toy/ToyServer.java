@@ -41,6 +41,9 @@ public final class ToyServer implements Callable<Integer> {
   @Option(names = "--redis", description = "Redis URL for the feature store (default: in-memory)")
   String redis;
 
+  @Option(names = "--budget-ms", description = "Redis feature-read budget in ms (default 10)")
+  int budgetMillis = 10;
+
   @Option(names = "--threads", description = "HTTP worker threads (default 2, one per core here)")
   int threads = 2;
 
@@ -92,7 +95,9 @@ public final class ToyServer implements Callable<Integer> {
         redis == null
             ? new InMemoryFeatureStore()
             : new RedisFeatureStore(
-                redis, RedisFeatureStore.Settings.defaults().withBudget(Duration.ofMillis(10)))) {
+                redis,
+                RedisFeatureStore.Settings.defaults()
+                    .withBudget(Duration.ofMillis(budgetMillis)))) {
       out.println("materialising " + ToyCatalog.ITEMS + " item feature rows into " + store.kind());
       ToyCatalog.materialize(store);
       ModelHolder<float[]> model = new ModelHolder<>(ToyCatalog.weights(1), card(1));
