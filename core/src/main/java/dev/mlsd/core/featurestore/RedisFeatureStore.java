@@ -19,7 +19,8 @@ import redis.clients.jedis.util.JedisURIHelper;
  * <p>Layout: one Redis string per (feature group, entity), key {@code PREFIX + name + ":v" +
  * version + ":" + id} (e.g. {@code mlsd:fs:ad:v1:42}), value a {@link FeatureCodec} row (version
  * byte, dim, little-endian floats). A batch read is one {@code MGET} of every candidate's key: one
- * round trip per request. Materialisation writes with {@code MSET} in chunks of {@value #CHUNK}.
+ * round trip per request. Materialisation writes with {@code MSET} in chunks of {@value #CHUNK}, on
+ * a separate small pool whose timeout is {@link #WRITE_TIMEOUT}, not the serving budget.
  *
  * <p>Budget: connecting, waiting for a pooled connection and each socket read are bounded by the
  * per-request budget ({@link Settings#budget()}). When Redis is down, refuses, or answers later
@@ -41,6 +42,9 @@ import redis.clients.jedis.util.JedisURIHelper;
  * <p>Book: chapter 1, "Feature store"; chapter 8, "Serving" (feature store, latency budget).
  */
 public final class RedisFeatureStore implements FeatureStore {
+  /** The timeout of materialisation writes (not bound by the serving budget). */
+  public static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+
   /** Keys per MSET when materialising. */
   public static final int CHUNK = 500;
 
@@ -91,6 +95,7 @@ public final class RedisFeatureStore implements FeatureStore {
   }
 
   private final RedisClient redis;
+  private final RedisClient writer;
   private final Settings settings;
   private final String redactedUrl;
   private final FeatureStoreCounters counters = new FeatureStoreCounters();
@@ -110,35 +115,40 @@ public final class RedisFeatureStore implements FeatureStore {
     URI uri = parse(url);
     this.settings = settings;
     this.redactedUrl = uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
+    this.redis = client(uri, settings.budget(), settings.poolSize());
+    // materialisation is a batch job, not a request: its own small pool with generous timeouts
+    this.writer = client(uri, WRITE_TIMEOUT, 2);
+  }
+
+  private static RedisClient client(URI uri, Duration timeout, int poolSize) {
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
-    pool.setMaxTotal(settings.poolSize());
-    pool.setMaxIdle(settings.poolSize());
+    pool.setMaxTotal(poolSize);
+    pool.setMaxIdle(poolSize);
     pool.setMinIdle(0);
     pool.setBlockWhenExhausted(true);
-    pool.setMaxWait(settings.budget());
+    pool.setMaxWait(timeout);
     pool.setTestOnBorrow(false);
     pool.setJmxEnabled(false);
-    int budgetMillis = (int) Math.min(Integer.MAX_VALUE, settings.budget().toMillis());
+    int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     DefaultJedisClientConfig.Builder client =
         DefaultJedisClientConfig.builder()
-            .connectionTimeoutMillis(budgetMillis)
-            .socketTimeoutMillis(budgetMillis)
+            .connectionTimeoutMillis(millis)
+            .socketTimeoutMillis(millis)
             .user(JedisURIHelper.getUser(uri))
             .password(JedisURIHelper.getPassword(uri))
             .clientName("mlsd-feature-store");
     if (JedisURIHelper.isRedisSSLScheme(uri)) {
-      // rediss://: TLS with the JDK's trust store and host name verification
+      // rediss://: TLS with Jedis's default SSL options (the JDK's trust store)
       client.sslOptions(SslOptions.defaults());
     }
     if (JedisURIHelper.hasDbIndex(uri)) {
       client.database(JedisURIHelper.getDBIndex(uri));
     }
-    this.redis =
-        RedisClient.builder()
-            .hostAndPort(JedisURIHelper.getHostAndPort(uri))
-            .clientConfig(client.build())
-            .poolConfig(pool)
-            .build();
+    return RedisClient.builder()
+        .hostAndPort(JedisURIHelper.getHostAndPort(uri))
+        .clientConfig(client.build())
+        .poolConfig(pool)
+        .build();
   }
 
   /** Opens a store with {@link Settings#defaults()}. */
@@ -182,7 +192,7 @@ public final class RedisFeatureStore implements FeatureStore {
           kv[2 * i] = key(prefix, ids[start + i]);
           kv[2 * i + 1] = FeatureCodec.encode(rows, (start + i) * dim, dim);
         }
-        redis.mset(kv);
+        writer.mset(kv);
       }
     } catch (JedisException | IllegalStateException e) {
       throw new FeatureStoreException(
@@ -275,7 +285,7 @@ public final class RedisFeatureStore implements FeatureStore {
         for (int i = 0; i < n; i++) {
           keys[i] = key(prefix, ids[start + i]);
         }
-        redis.del(keys);
+        writer.del(keys);
       }
     } catch (JedisException e) {
       throw new FeatureStoreException("could not delete from " + redactedUrl, e);
@@ -310,6 +320,7 @@ public final class RedisFeatureStore implements FeatureStore {
   public void close() {
     closed = true;
     redis.close();
+    writer.close();
   }
 
   @Override
