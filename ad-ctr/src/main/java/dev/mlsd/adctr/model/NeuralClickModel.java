@@ -1,6 +1,7 @@
 package dev.mlsd.adctr.model;
 
 import dev.mlsd.adctr.features.EncodedRows;
+import dev.mlsd.core.demo.QuietStdout;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -134,22 +135,25 @@ public abstract class NeuralClickModel implements ClickModel {
     double best = Double.POSITIVE_INFINITY;
     INDArray bestParams = graph.params().dup();
     int bestEpoch = 0;
-    for (int epoch = 0; epoch < params.maxEpochs(); epoch++) {
-      FactorizationMachine.shuffle(order, rnd);
-      for (int s = 0; s < n; s += params.batchSize()) {
-        int e = Math.min(n, s + params.batchSize());
-        int[] idx = java.util.Arrays.copyOfRange(order, s, e);
-        graph.fit(new DataSet(idsArray(train.fieldIds(), idx), labelArray(train.labels(), idx)));
-        progress.accept(e - s);
-      }
-      epochsRun = epoch + 1;
-      double loss = FactorizationMachine.logLoss(predict(validation), validation.labels());
-      if (loss < best) {
-        best = loss;
-        bestParams = graph.params().dup();
-        bestEpoch = epochsRun;
-      } else if (epochsRun - bestEpoch > PATIENCE) {
-        break;
+    // SameDiff layers (the DCN cross network) println "Added differentiated op ..." on first fit
+    try (QuietStdout quiet = QuietStdout.dropping("Added differentiated op")) {
+      for (int epoch = 0; epoch < params.maxEpochs(); epoch++) {
+        FactorizationMachine.shuffle(order, rnd);
+        for (int s = 0; s < n; s += params.batchSize()) {
+          int e = Math.min(n, s + params.batchSize());
+          int[] idx = java.util.Arrays.copyOfRange(order, s, e);
+          graph.fit(new DataSet(idsArray(train.fieldIds(), idx), labelArray(train.labels(), idx)));
+          progress.accept(e - s);
+        }
+        epochsRun = epoch + 1;
+        double loss = FactorizationMachine.logLoss(predict(validation), validation.labels());
+        if (loss < best) {
+          best = loss;
+          bestParams = graph.params().dup();
+          bestEpoch = epochsRun;
+        } else if (epochsRun - bestEpoch > PATIENCE) {
+          break;
+        }
       }
     }
     graph.setParams(bestParams);
