@@ -14,8 +14,8 @@ import java.util.Arrays;
  * </pre>
  *
  * Classes that only appear in detections are ignored (their AP is undefined). Range [0, 1], higher
- * is better. COCO's 101-point interpolation is left out: with all-point interpolation the
- * figure is close to, but not exactly, what pycocotools reports.
+ * is better. COCO's 101-point interpolation is left out: with all-point interpolation the figure is
+ * close to, but not exactly, what pycocotools reports.
  *
  * <p>Book: chapter 3 (mAP over classes and IoU thresholds). Thread safety: stateless.
  */
