@@ -94,7 +94,7 @@ public final class TwoTowerSearchModel {
 
     /** The demo's defaults (about three minutes on two cores). */
     public static Params defaults(long seed) {
-      return new Params(1 << 14, false, 32, 128, 128, 0.05, 12, 256, 1e-3, seed);
+      return new Params(1 << 14, false, 32, 128, 256, 0.05, 12, 256, 1e-3, seed);
     }
 
     /** The hasher these parameters describe. */
@@ -163,8 +163,8 @@ public final class TwoTowerSearchModel {
   }
 
   /**
-   * Scores a model after an epoch on held-out queries (validation MRR), for early stopping.
-   * Called with epoch 0 before training.
+   * Scores a model after an epoch on held-out queries (validation MRR), for early stopping. Called
+   * with epoch 0 before training.
    */
   @FunctionalInterface
   public interface Validation {
@@ -173,8 +173,8 @@ public final class TwoTowerSearchModel {
   }
 
   /**
-   * Trains, and when {@code validation} is given keeps the weights of the epoch (0 included:
-   * the untrained towers) with the best validation score.
+   * Trains, and when {@code validation} is given keeps the weights of the epoch (0 included: the
+   * untrained towers) with the best validation score.
    *
    * @param pairs the (query, video) pairs of the training videos
    * @param p hyper-parameters ({@code epochs} is the most run)
@@ -217,7 +217,8 @@ public final class TwoTowerSearchModel {
     if (validation != null) {
       scores[0] = validation.score(model);
       best = snapshot(sd);
-      progress.accept(String.format(Locale.ROOT, "epoch 0 (untrained): validation MRR %.4f", scores[0]));
+      progress.accept(
+          String.format(Locale.ROOT, "epoch 0 (untrained): validation MRR %.4f", scores[0]));
     }
     for (int epoch = 0; epoch < p.epochs(); epoch++) {
       for (int i = n - 1; i > 0; i--) {
