@@ -35,6 +35,7 @@ import dev.mlsd.recommendation.model.TrainingProgress;
 import dev.mlsd.recommendation.model.TwoTowerScorer;
 import dev.mlsd.recommendation.model.WalsScorer;
 import dev.mlsd.recommendation.serving.RankingDataset;
+import dev.mlsd.recommendation.serving.RankingDrift;
 import dev.mlsd.recommendation.serving.RecoRequest;
 import dev.mlsd.recommendation.serving.RecommendationHttpServer;
 import dev.mlsd.recommendation.serving.RecommendationModels;
@@ -565,7 +566,9 @@ public final class RecommendationDemo implements Callable<Integer> {
             total.percentileMicros(95),
             total.percentileMicros(99)));
 
-    RecommendationHttpServer http = new RecommendationHttpServer(service, sys.split());
+    RecommendationHttpServer http =
+        new RecommendationHttpServer(service, sys.split())
+            .monitorDrift(RankingDrift.fromTraining(sys.rankingData(), sys.ranker().exported()));
     try (JsonServer server = http.start(serve ? port : 0)) {
       HttpClient client = HttpClient.newHttpClient();
       int sampleUser = sampleUser(sys.split());
