@@ -61,7 +61,9 @@ public final class AdRanker implements Ranker<AdRequest> {
 
   @Override
   public void rank(AdRequest query, Candidates candidates) {
-    ServedModel m = model.current();
+    ModelHolder.Served<ServedModel> served = model.served();
+    candidates.scoredBy(served);
+    ServedModel m = served.model();
     State s = state.get();
     if (s.scratchOwner != m) {
       s.scratch = m.graph().newScratch(capacity);

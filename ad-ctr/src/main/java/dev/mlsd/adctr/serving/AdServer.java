@@ -171,8 +171,9 @@ public final class AdServer implements AutoCloseable {
 
   private static RankResponse rank(
       AdPipeline ads, AdCatalogue catalogue, ModelHolder<ServedModel> model, AdRequest q) {
-    String version = model.version();
     Candidates top = ads.serve(q);
+    // the version that scored these ads (read once by AdRanker), not a second read of the holder
+    String version = top.scoredBy() == null ? model.version() : top.scoredBy().version();
     RankedAd[] out = new RankedAd[top.size()];
     for (int pos = 0; pos < out.length; pos++) {
       int ad = top.id(pos);
