@@ -49,6 +49,7 @@ public final class Candidates {
   private int size;
   private int overflow;
   private int currentSource;
+  private ModelHolder.Served<?> scoredBy;
   private int currentRank;
 
   // de-duplication: open addressing, a slot is live when its stamp equals the request's stamp,
@@ -114,6 +115,7 @@ public final class Candidates {
     size = 0;
     overflow = 0;
     currentSource = 0;
+    scoredBy = null;
     currentRank = 0;
     if (++stamp == 0) {
       Arrays.fill(setStamps, 0);
@@ -267,6 +269,21 @@ public final class Candidates {
       }
       order[j + 1] = r;
     }
+  }
+
+  /**
+   * Records the model that scored these candidates: a {@link Ranker} serving from a {@link
+   * ModelHolder} reads {@link ModelHolder#served()} once per request, scores with that model and
+   * records it here, so the answer reports the version of the very weights that produced its scores
+   * even when a swap happens mid-request.
+   */
+  public void scoredBy(ModelHolder.Served<?> served) {
+    this.scoredBy = served;
+  }
+
+  /** The model recorded by {@link #scoredBy(ModelHolder.Served)} for this request, or null. */
+  public ModelHolder.Served<?> scoredBy() {
+    return scoredBy;
   }
 
   /** How many candidates the list holds now. */

@@ -143,7 +143,7 @@ public final class RecommendationHttpServer {
       Validation.maxLength("history", history, MAX_HISTORY);
       Validation.range("k", k, 1, MAX_K);
       if (timestamp < 0) {
-        throw new IllegalArgumentException("timestamp must be >= 0 seconds");
+        throw BadRequestException.badRequest("timestamp must be >= 0 seconds");
       }
     }
   }
@@ -173,11 +173,11 @@ public final class RecommendationHttpServer {
     Catalog c = service.models().catalog();
     for (HistoryEntry h : body.history()) {
       if (h == null) {
-        throw new IllegalArgumentException("history entries must not be null");
+        throw BadRequestException.badRequest("history entries must not be null");
       }
       int item = c.itemOf(h.movieId());
       if (item < 0) {
-        throw new IllegalArgumentException("unknown movieId " + h.movieId());
+        throw BadRequestException.badRequest("unknown movieId " + h.movieId());
       }
       q.user.add(item, h.rating(), t);
     }
@@ -207,7 +207,7 @@ public final class RecommendationHttpServer {
     try {
       id = Integer.parseInt(parts[0]);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("user id must be an integer, got '" + parts[0] + "'");
+      throw BadRequestException.badRequest("user id must be an integer, got '" + parts[0] + "'");
     }
     int k = 10;
     String ks = query.get("k");
@@ -215,7 +215,7 @@ public final class RecommendationHttpServer {
       try {
         k = Integer.parseInt(ks);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("k must be an integer, got '" + ks + "'");
+        throw BadRequestException.badRequest("k must be an integer, got '" + ks + "'");
       }
     }
     return forUser(id, k);
