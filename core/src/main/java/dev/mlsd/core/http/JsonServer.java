@@ -85,10 +85,17 @@ public final class JsonServer implements AutoCloseable {
       Class<?> type,
       JsonHandler<Object> handler,
       Supplier<Object> getter,
+      PathHandler queryGetter,
       boolean prometheus,
       LatencyRecorder latency) {}
 
-  private record PrefixRoute(String prefix, PathHandler handler, LatencyRecorder latency) {}
+  private record PrefixRoute(
+      String prefix,
+      String method,
+      PathHandler handler,
+      Class<?> type,
+      PathBodyHandler<Object> bodyHandler,
+      LatencyRecorder latency) {}
 
   private JsonServer(Builder b) throws IOException {
     this.service = b.service;
@@ -181,6 +188,14 @@ public final class JsonServer implements AutoCloseable {
         status = send(ex, 200, PROMETHEUS_TEXT, metrics.scrape().getBytes(StandardCharsets.UTF_8));
       } else if (route.getter() != null) {
         status = sendJson(ex, 200, route.getter().get());
+      } else if (route.queryGetter() != null) {
+        try {
+          status = sendJson(ex, 200, route.queryGetter().handle("", query(ex.getRequestURI())));
+        } catch (BadRequestException e) {
+          status = sendError(ex, e.status(), Json.oneLine(e.getMessage()));
+        } catch (IllegalArgumentException e) {
+          status = sendError(ex, 400, Json.oneLine(e.getMessage()));
+        }
       } else {
         status = handlePost(ex, route);
       }
@@ -199,42 +214,10 @@ public final class JsonServer implements AutoCloseable {
   }
 
   private int handlePost(HttpExchange ex, Route route) throws IOException {
-    String type = ex.getRequestHeaders().getFirst("Content-Type");
-    if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-      return sendError(ex, 415, "Content-Type must be application/json, got " + Json.oneLine(type));
-    }
-    String declared = ex.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null) {
-      try {
-        if (Long.parseLong(declared.trim()) > maxBodyBytes) {
-          return sendError(ex, 413, "body larger than " + maxBodyBytes + " bytes");
-        }
-      } catch (NumberFormatException e) {
-        return sendError(ex, 400, "bad Content-Length");
-      }
-    }
-    byte[] buf = bodyBuffer.get();
-    int n = 0;
-    try (InputStream in = ex.getRequestBody()) {
-      int r;
-      while (n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0) {
-        n += r;
-      }
-    }
-    if (n > maxBodyBytes) {
-      return sendError(ex, 413, "body larger than " + maxBodyBytes + " bytes");
-    }
-    if (n == 0) {
-      return sendError(ex, 400, "empty body: expected a JSON object");
-    }
-    Object request;
-    try {
-      request = json.readValue(buf, 0, n, route.type());
-    } catch (JsonProcessingException e) {
-      return sendError(ex, 400, Json.reason(e));
-    }
+    int[] status = new int[1];
+    Object request = readBody(ex, route.type(), status);
     if (request == null) {
-      return sendError(ex, 400, "bad request body: null");
+      return status[0];
     }
     Object response;
     try {
@@ -247,14 +230,89 @@ public final class JsonServer implements AutoCloseable {
     return sendJson(ex, 200, response);
   }
 
+  /**
+   * Reads and parses a POST body; on a bad body sends the error, puts its status in {@code
+   * status[0]} and returns null.
+   */
+  private Object readBody(HttpExchange ex, Class<?> type, int[] status) throws IOException {
+    String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+    if (contentType != null
+        && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      status[0] =
+          sendError(ex, 415, "Content-Type must be application/json, got " + Json.oneLine(contentType));
+      return null;
+    }
+    String declared = ex.getRequestHeaders().getFirst("Content-Length");
+    if (declared != null) {
+      try {
+        if (Long.parseLong(declared.trim()) > maxBodyBytes) {
+          status[0] = sendError(ex, 413, "body larger than " + maxBodyBytes + " bytes");
+          return null;
+        }
+      } catch (NumberFormatException e) {
+        status[0] = sendError(ex, 400, "bad Content-Length");
+        return null;
+      }
+    }
+    byte[] buf = bodyBuffer.get();
+    int n = 0;
+    try (InputStream in = ex.getRequestBody()) {
+      int r;
+      while (n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0) {
+        n += r;
+      }
+    }
+    if (n > maxBodyBytes) {
+      status[0] = sendError(ex, 413, "body larger than " + maxBodyBytes + " bytes");
+      return null;
+    }
+    if (n == 0) {
+      status[0] = sendError(ex, 400, "empty body: expected a JSON object");
+      return null;
+    }
+    Object request;
+    try {
+      request = json.readValue(buf, 0, n, type);
+    } catch (JsonProcessingException e) {
+      status[0] = sendError(ex, 400, Json.reason(e));
+      return null;
+    }
+    if (request == null) {
+      status[0] = sendError(ex, 400, "bad request body: null");
+    }
+    return request;
+  }
+
   private void handlePrefix(HttpExchange ex, PrefixRoute p, String path, long t0) {
     int status;
     try {
-      if (!"GET".equals(ex.getRequestMethod())) {
-        ex.getResponseHeaders().set("Allow", "GET");
+      if (!p.method().equals(ex.getRequestMethod())) {
+        ex.getResponseHeaders().set("Allow", p.method());
         status =
             sendError(
-                ex, 405, p.prefix() + "* takes GET, not " + Json.oneLine(ex.getRequestMethod()));
+                ex,
+                405,
+                p.prefix()
+                    + "* takes "
+                    + p.method()
+                    + ", not "
+                    + Json.oneLine(ex.getRequestMethod()));
+      } else if (p.bodyHandler() != null) {
+        int[] bad = new int[1];
+        Object body = readBody(ex, p.type(), bad);
+        if (body == null) {
+          status = bad[0];
+        } else {
+          Object response;
+          try {
+            response = p.bodyHandler().handle(path.substring(p.prefix().length()), body);
+            status = sendJson(ex, 200, response);
+          } catch (BadRequestException e) {
+            status = sendError(ex, e.status(), Json.oneLine(e.getMessage()));
+          } catch (IllegalArgumentException e) {
+            status = sendError(ex, 400, Json.oneLine(e.getMessage()));
+          }
+        }
       } else {
         Object response;
         try {
@@ -414,6 +472,7 @@ public final class JsonServer implements AutoCloseable {
               Validation.present("type", type),
               (JsonHandler<Object>) Validation.present("handler", handler),
               null,
+              null,
               false,
               new LatencyRecorder("http " + path)));
       return this;
@@ -435,6 +494,30 @@ public final class JsonServer implements AutoCloseable {
               null,
               null,
               Validation.present("body", body),
+              null,
+              false,
+              new LatencyRecorder("http " + path)));
+      return this;
+    }
+
+    /**
+     * Adds a JSON endpoint answering GET on an exact path with query parameters, e.g. {@code GET
+     * /v1/review-queue?reviewer=alice&max=20}; the handler gets {@code ""} as the rest of the path.
+     *
+     * @param path the exact path
+     * @param handler computes the response from the decoded query parameters
+     */
+    public Builder getWithQuery(String path, PathHandler handler) {
+      checkPath(path);
+      routes.put(
+          path,
+          new Route(
+              path,
+              "GET",
+              null,
+              null,
+              null,
+              Validation.present("handler", handler),
               false,
               new LatencyRecorder("http " + path)));
       return this;
@@ -457,7 +540,37 @@ public final class JsonServer implements AutoCloseable {
       prefixRoutes.add(
           new PrefixRoute(
               prefix,
+              "GET",
               Validation.present("handler", handler),
+              null,
+              null,
+              new LatencyRecorder("http " + prefix + "*")));
+      return this;
+    }
+
+    /**
+     * Adds a JSON endpoint answering POST for every path that starts with {@code prefix} and is
+     * longer than it, with the rest of the path and the parsed body handed to the handler (for an
+     * id in the path, e.g. {@code POST /v1/reviews/{postId}}). The body is read and validated as in
+     * {@link #post}. Exact paths win; prefixes are tried in declaration order.
+     *
+     * @param prefix the path prefix, starting and ending with "/"
+     * @param type the request record type
+     * @param handler computes the response
+     */
+    @SuppressWarnings("unchecked")
+    public <I> Builder postPrefix(String prefix, Class<I> type, PathBodyHandler<I> handler) {
+      checkPath(prefix);
+      if (!prefix.endsWith("/")) {
+        throw new IllegalArgumentException("a prefix must end with '/': " + prefix);
+      }
+      prefixRoutes.add(
+          new PrefixRoute(
+              prefix,
+              "POST",
+              null,
+              Validation.present("type", type),
+              (PathBodyHandler<Object>) Validation.present("handler", handler),
               new LatencyRecorder("http " + prefix + "*")));
       return this;
     }
@@ -530,12 +643,20 @@ public final class JsonServer implements AutoCloseable {
               null,
               null,
               () -> self[0].healthBody(),
+              null,
               false,
               new LatencyRecorder("http /health")));
       routes.put(
           "/metrics",
           new Route(
-              "/metrics", "GET", null, null, null, true, new LatencyRecorder("http /metrics")));
+              "/metrics",
+              "GET",
+              null,
+              null,
+              null,
+              null,
+              true,
+              new LatencyRecorder("http /metrics")));
       for (Route r : routes.values()) {
         metrics.bindLatency(r.latency(), "endpoint", r.path());
       }
