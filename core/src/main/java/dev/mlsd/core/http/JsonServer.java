@@ -239,7 +239,8 @@ public final class JsonServer implements AutoCloseable {
     if (contentType != null
         && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       status[0] =
-          sendError(ex, 415, "Content-Type must be application/json, got " + Json.oneLine(contentType));
+          sendError(
+              ex, 415, "Content-Type must be application/json, got " + Json.oneLine(contentType));
       return null;
     }
     String declared = ex.getRequestHeaders().getFirst("Content-Length");

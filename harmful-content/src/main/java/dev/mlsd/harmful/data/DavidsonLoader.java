@@ -31,7 +31,9 @@ public final class DavidsonLoader {
 
   private DavidsonLoader() {}
 
-  /** Finds the file through {@link Datasets} ({@code MLSD_DATA_DIR}, cache, download) and reads it. */
+  /**
+   * Finds the file through {@link Datasets} ({@code MLSD_DATA_DIR}, cache, download) and reads it.
+   */
   public static Corpus load() throws IOException {
     Path file = Datasets.require(DATASET, FILE);
     return read(file);

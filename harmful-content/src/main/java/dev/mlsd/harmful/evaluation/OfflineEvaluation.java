@@ -17,9 +17,9 @@ import java.util.List;
 /**
  * Computes a model's offline metrics on the test split, every one from core's {@code
  * dev.mlsd.core.metrics} with a seeded 95% bootstrap interval: per category PR-AUC, ROC-AUC, and
- * precision and recall at the validation-chosen thresholds (stratified resampling of the rows);
- * for the derived three-class decision macro- and weighted F1 (plain resampling of the rows) and
- * the hate class's F1, precision and recall, the figures Davidson et al. report.
+ * precision and recall at the validation-chosen thresholds (stratified resampling of the rows); for
+ * the derived three-class decision macro- and weighted F1 (plain resampling of the rows) and the
+ * hate class's F1, precision and recall, the figures Davidson et al. report.
  *
  * <p>Thread safety: stateless.
  *
@@ -101,8 +101,8 @@ public final class OfflineEvaluation {
   }
 
   /**
-   * The hate PR-AUC of model A minus model B on the same stratified resamples of the test rows;
-   * an interval above 0 means A is better beyond the noise.
+   * The hate PR-AUC of model A minus model B on the same stratified resamples of the test rows; an
+   * interval above 0 means A is better beyond the noise.
    */
   public static ConfidenceInterval prAucDifference(
       float[] scoresA, float[] scoresB, boolean[] labels, Bootstrap bootstrap) {

@@ -10,8 +10,8 @@ package dev.mlsd.harmful.features;
  * not collide by construction.
  *
  * <p>The ids are a bag: the same id may appear more than once (a repeated n-gram, or a collision).
- * The model averages the rows of its first layer over the bag, which equals a dense layer over
- * term frequencies.
+ * The model averages the rows of its first layer over the bag, which equals a dense layer over term
+ * frequencies.
  *
  * <p>Thread safety: immutable.
  *
@@ -53,7 +53,8 @@ public final class HashedNgrams {
           truncated = true;
           break;
         }
-        long pair = FeatureHash.add(FeatureHash.add(FeatureHash.start(bigramSeed), previousWord), word);
+        long pair =
+            FeatureHash.add(FeatureHash.add(FeatureHash.start(bigramSeed), previousWord), word);
         s.ids[count++] = FeatureHash.bucket(FeatureHash.finish(pair), buckets);
       }
       previousWord = word;

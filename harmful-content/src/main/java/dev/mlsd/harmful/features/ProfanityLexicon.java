@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A word list of profanity and slurs, written for this project (resource {@code profanity.txt}:
- * one word per line, {@code #} comments; see its header for what is in it and why). Words are
+ * A word list of profanity and slurs, written for this project (resource {@code profanity.txt}: one
+ * word per line, {@code #} comments; see its header for what is in it and why). Words are
  * normalised like post text (lower case, repeated letters collapsed) and kept as sorted 64-bit
  * hashes, so a token is looked up by its hash without building a string.
  *

@@ -5,8 +5,8 @@ package dev.mlsd.harmful.features;
  * {@code @mention} with {@code @user} and every URL ({@code http://}, {@code https://}, {@code
  * www.}) with {@code url}; decodes HTML entities ({@code &amp; &lt; &gt; &quot; &apos;} and numeric
  * {@code &#N;} / {@code &#xH;}; an unknown entity stays as written); collapses a letter repeated
- * more than twice to two ({@code "soooo"} to {@code "soo"}); turns runs of whitespace into one space
- * and trims. Input beyond {@link #MAX_CHARS} is ignored.
+ * more than twice to two ({@code "soooo"} to {@code "soo"}); turns runs of whitespace into one
+ * space and trims. Input beyond {@link #MAX_CHARS} is ignored.
  *
  * <p>Allocation-free: writes into {@code out} and returns the length.
  *

@@ -8,8 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
- * Binary focal loss (Lin et al., "Focal Loss for Dense Object Detection", ICCV 2017) as a DL4J
- * loss function, for a sigmoid output:
+ * Binary focal loss (Lin et al., "Focal Loss for Dense Object Detection", ICCV 2017) as a DL4J loss
+ * function, for a sigmoid output:
  *
  * <pre>
  *   FL(p, y) = - alpha * y * (1 - p)^gamma * ln(p) - (1 - alpha) * (1 - y) * p^gamma * ln(1 - p)
@@ -27,11 +27,11 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  *          + (1 - alpha) * (1 - y) * (p^gamma / (1 - p) - gamma * p^(gamma - 1) * ln(1 - p))
  * </pre>
  *
- * and passed back through the layer's activation, so any activation producing a probability
- * works. A mask (per example or per output) multiplies both the score and the gradient, so
- * non-binary masks act as example weights (vote agreement). Like DL4J's own losses, the gradient is
- * of the sum over the mini-batch; the updater divides by its size. {@code FocalLossTest} checks the
- * score against the formula and the gradient against finite differences.
+ * and passed back through the layer's activation, so any activation producing a probability works.
+ * A mask (per example or per output) multiplies both the score and the gradient, so non-binary
+ * masks act as example weights (vote agreement). Like DL4J's own losses, the gradient is of the sum
+ * over the mini-batch; the updater divides by its size. {@code FocalLossTest} checks the score
+ * against the formula and the gradient against finite differences.
  *
  * <p>Book: chapter 5, "Training: class imbalance (focal loss)".
  */
@@ -103,7 +103,8 @@ public final class FocalLoss implements ILossFunction {
   public INDArray computeScoreArray(
       INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
     float[][] y = labels.castTo(DataType.FLOAT).toFloatMatrix();
-    float[][] p = activationFn.getActivation(preOutput.dup(), false).castTo(DataType.FLOAT).toFloatMatrix();
+    float[][] p =
+        activationFn.getActivation(preOutput.dup(), false).castTo(DataType.FLOAT).toFloatMatrix();
     float[][] m = mask == null ? null : mask.castTo(DataType.FLOAT).toFloatMatrix();
     float[] score = new float[y.length];
     for (int i = 0; i < y.length; i++) {
@@ -118,7 +119,11 @@ public final class FocalLoss implements ILossFunction {
 
   @Override
   public double computeScore(
-      INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask, boolean average) {
+      INDArray labels,
+      INDArray preOutput,
+      IActivation activationFn,
+      INDArray mask,
+      boolean average) {
     INDArray scores = computeScoreArray(labels, preOutput, activationFn, mask);
     double sum = scores.sumNumber().doubleValue();
     return average ? sum / scores.size(0) : sum;
@@ -128,7 +133,8 @@ public final class FocalLoss implements ILossFunction {
   public INDArray computeGradient(
       INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
     float[][] y = labels.castTo(DataType.FLOAT).toFloatMatrix();
-    float[][] p = activationFn.getActivation(preOutput.dup(), true).castTo(DataType.FLOAT).toFloatMatrix();
+    float[][] p =
+        activationFn.getActivation(preOutput.dup(), true).castTo(DataType.FLOAT).toFloatMatrix();
     float[][] m = mask == null ? null : mask.castTo(DataType.FLOAT).toFloatMatrix();
     float[][] dLdp = new float[y.length][];
     for (int i = 0; i < y.length; i++) {
@@ -143,7 +149,11 @@ public final class FocalLoss implements ILossFunction {
 
   @Override
   public Pair<Double, INDArray> computeGradientAndScore(
-      INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask, boolean average) {
+      INDArray labels,
+      INDArray preOutput,
+      IActivation activationFn,
+      INDArray mask,
+      boolean average) {
     return new Pair<>(
         computeScore(labels, preOutput, activationFn, mask, average),
         computeGradient(labels, preOutput, activationFn, mask));

@@ -4,8 +4,8 @@ import dev.mlsd.harmful.features.EncodedPosts;
 import smile.classification.Maxent;
 
 /**
- * The baseline: logistic regression over the hashed word and character n-grams (binary presence,
- * a repeated id counted again), one independent model per task, trained by Smile's {@link Maxent}
+ * The baseline: logistic regression over the hashed word and character n-grams (binary presence, a
+ * repeated id counted again), one independent model per task, trained by Smile's {@link Maxent}
  * (L-BFGS with an L2 penalty). No shared layers, no dense signals: what a team would ship first.
  *
  * <p>Thread safety: immutable after training.

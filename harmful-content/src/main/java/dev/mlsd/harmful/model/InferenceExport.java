@@ -15,11 +15,11 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  *
  * <p>The first trunk layer reads {@code [term frequencies | signals]}, so its weight matrix {@code
  * W} ({@code [buckets + signals, width]}) splits in two: its first {@code buckets} rows become an
- * embedding table averaged over the post's n-gram ids ({@link Pooling#MEAN} over {@code count}
- * ids equals {@code tf . W} with {@code tf = count(id) / ids}), and its last rows a dense layer
- * over the signals carrying the bias. The two are added and the ReLU applied; the rest of the trunk
- * and the two sigmoid heads are dense layers, and the heads are concatenated so one call returns
- * {@code [p(hate), p(offensive)]}. The result is exact up to float summation order; {@link
+ * embedding table averaged over the post's n-gram ids ({@link Pooling#MEAN} over {@code count} ids
+ * equals {@code tf . W} with {@code tf = count(id) / ids}), and its last rows a dense layer over
+ * the signals carrying the bias. The two are added and the ReLU applied; the rest of the trunk and
+ * the two sigmoid heads are dense layers, and the heads are concatenated so one call returns {@code
+ * [p(hate), p(offensive)]}. The result is exact up to float summation order; {@link
  * #maxAbsDifference} measures it against DL4J.
  *
  * <p>Inputs of the exported graph: a dense row of the signals ({@code inputWidth = signals}) and an
@@ -56,7 +56,10 @@ public final class InferenceExport {
       String head = MultiTaskNetwork.HEADS[t];
       heads[t] =
           b.dense(
-              h, Dl4jWeights.param(g, head, "W"), Dl4jWeights.param(g, head, "b"), Activation.SIGMOID);
+              h,
+              Dl4jWeights.param(g, head, "W"),
+              Dl4jWeights.param(g, head, "b"),
+              Activation.SIGMOID);
     }
     b.concat(heads);
     return b.build();

@@ -106,16 +106,67 @@ public final class MultiTaskNetwork implements HarmClassifier {
       double prior = Math.clamp(mean(trainLabels[t]), 0.01, 0.99);
       graph.getParam(HEADS[t] + "_b").assign(Math.log(prior / (1 - prior)));
     }
+    return fit(
+        graph,
+        train,
+        trainLabels,
+        trainWeights,
+        validation,
+        validationLabels,
+        params,
+        seed,
+        progress);
+  }
+
+  /**
+   * The retraining round: a copy of this network trained further on new data (warm start), with the
+   * same early stopping; this network is left unchanged.
+   *
+   * @see #train
+   */
+  public MultiTaskNetwork continueTraining(
+      EncodedPosts train,
+      boolean[][] trainLabels,
+      float[] trainWeights,
+      EncodedPosts validation,
+      boolean[][] validationLabels,
+      int epochs,
+      LongConsumer progress) {
+    return fit(
+        graph.clone(),
+        train,
+        trainLabels,
+        trainWeights,
+        validation,
+        validationLabels,
+        params.withMaxEpochs(epochs),
+        seed + 1,
+        progress);
+  }
+
+  private static MultiTaskNetwork fit(
+      ComputationGraph graph,
+      EncodedPosts train,
+      boolean[][] trainLabels,
+      float[] trainWeights,
+      EncodedPosts validation,
+      boolean[][] validationLabels,
+      MultiTaskParams params,
+      long seed,
+      LongConsumer progress) {
+    int buckets = train.buckets();
+    int denseWidth = train.denseWidth();
     SplittableRandom random = new SplittableRandom(seed);
     int n = train.size();
     int[] order = new int[n];
     Arrays.setAll(order, i -> i);
     List<double[]> history = new ArrayList<>();
-    double best = Double.POSITIVE_INFINITY;
-    INDArray bestParams = graph.params().dup();
-    int bestEpoch = 0;
     MultiTaskNetwork view =
         new MultiTaskNetwork(graph, params, buckets, denseWidth, seed, history, 0);
+    // epoch 0: the starting point (a warm start must beat where it began)
+    double best = summedLogLoss(view.predict(validation), validationLabels);
+    INDArray bestParams = graph.params().dup();
+    int bestEpoch = 0;
     for (int epoch = 1; epoch <= params.maxEpochs(); epoch++) {
       shuffle(order, random);
       double trainLoss = 0;

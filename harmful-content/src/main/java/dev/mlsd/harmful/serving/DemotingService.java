@@ -2,9 +2,9 @@ package dev.mlsd.harmful.serving;
 
 /**
  * The demoting service: a post the model is unsure about stays up but is shown less (its ranking
- * weight drops to the demoted share of {@link OnlineMetrics.Exposure}) and goes to the human
- * review queue. If the queue is unreachable the post is still demoted and the failure is counted;
- * the post can be queued again by a user report.
+ * weight drops to the demoted share of {@link OnlineMetrics.Exposure}) and goes to the human review
+ * queue. If the queue is unreachable the post is still demoted and the failure is counted; the post
+ * can be queued again by a user report.
  *
  * <p>Thread safety: thread-safe if the queue is.
  *

@@ -9,11 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The book's enforcement pipeline, in run order: the {@link HarmfulContentDetectionService} scores
  * a new post; the {@link EnforcementPolicy} routes it; the {@link ViolationEnforcementService}
- * removes it, or the {@link DemotingService} demotes it and queues it for review, or it is
- * allowed. Users' reports queue an allowed post for review; authors' appeals queue a removed or
- * demoted one. A reviewer's decision sets the post's final state and is appended to the {@link
- * TrainingLog}. Every step updates the {@link OnlineMetrics}; every score feeds the prediction
- * {@link DriftMonitor}.
+ * removes it, or the {@link DemotingService} demotes it and queues it for review, or it is allowed.
+ * Users' reports queue an allowed post for review; authors' appeals queue a removed or demoted one.
+ * A reviewer's decision sets the post's final state and is appended to the {@link TrainingLog}.
+ * Every step updates the {@link OnlineMetrics}; every score feeds the prediction {@link
+ * DriftMonitor}.
  *
  * <p>Posts are kept in memory by id (a deployment keeps them in its post store).
  *
@@ -124,7 +124,8 @@ public final class EnforcementPipeline {
     if (post.state() == Action.ALLOW && post.reviewed() == null) {
       queued = demoting.queue(post, ReviewReason.USER_REPORT, "");
     }
-    return java.util.Map.of("postId", postId, "reports", post.userReports(), "queuedForReview", queued);
+    return java.util.Map.of(
+        "postId", postId, "reports", post.userReports(), "queuedForReview", queued);
   }
 
   /** The author appeals a removal or demotion: the post is queued for review. */
@@ -139,8 +140,10 @@ public final class EnforcementPipeline {
     }
     metrics.onAppeal();
     // an appeal of a demoted post still waiting for review joins that review
-    boolean queued = queue.contains(postId) || demoting.queue(post, ReviewReason.APPEAL, post.category());
-    return java.util.Map.of("postId", postId, "status", queued ? "queued for review" : "not queued");
+    boolean queued =
+        queue.contains(postId) || demoting.queue(post, ReviewReason.APPEAL, post.category());
+    return java.util.Map.of(
+        "postId", postId, "status", queued ? "queued for review" : "not queued");
   }
 
   /** Up to {@code max} items for a reviewer (see {@link ReviewQueue#claim}). */

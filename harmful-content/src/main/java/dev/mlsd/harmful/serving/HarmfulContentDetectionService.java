@@ -11,9 +11,9 @@ import dev.mlsd.harmful.features.Featurizer;
  * scores it with the served multi-task graph, one probability per harm category.
  *
  * <p>Per request: normalise, tokenise, hash (into this thread's {@link FeatureScratch}), then one
- * {@link InferenceGraph#score} call (into this thread's {@link Scratch}). Nothing is allocated
- * once a thread has its scratch. The model is read once per call from the {@link ModelHolder}, so
- * a swap never mixes two models in one answer.
+ * {@link InferenceGraph#score} call (into this thread's {@link Scratch}). Nothing is allocated once
+ * a thread has its scratch. The model is read once per call from the {@link ModelHolder}, so a swap
+ * never mixes two models in one answer.
  *
  * <p>Thread safety: thread-safe; each thread keeps its own scratch.
  *
@@ -47,8 +47,7 @@ public final class HarmfulContentDetectionService {
    *
    * @param text the raw text (at most {@link dev.mlsd.harmful.features.TextNormalizer#MAX_CHARS}
    *     chars are read)
-   * @param out receives one probability per category, {@link dev.mlsd.harmful.data.HarmTask}
-   *     order
+   * @param out receives one probability per category, {@link dev.mlsd.harmful.data.HarmTask} order
    */
   public void score(CharSequence text, float[] out) {
     Worker w = workers.get();

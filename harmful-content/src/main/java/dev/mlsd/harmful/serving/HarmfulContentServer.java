@@ -14,10 +14,10 @@ import java.util.Map;
  * <ul>
  *   <li>{@code POST /v1/posts} {@code {"postId": 7, "text": "..."}}: scores and enforces;
  *   <li>{@code GET /v1/review-queue?reviewer=alice&max=20}: claims items for a reviewer;
- *   <li>{@code POST /v1/reviews/{postId}} {@code {"decision": "hate|offensive|neither",
- *       "reviewer": "alice"}}: a decision, appended to the training log;
- *   <li>{@code POST /v1/appeals/{postId}} {@code {}}: the author appeals;
- *   <li>{@code POST /v1/reports/{postId}} {@code {}}: a user reports the post;
+ *   <li>{@code POST /v1/reviews/{postId}} {@code {"decision": "hate|offensive|neither", "reviewer":
+ *       "alice"}}: a decision, appended to the training log;
+ *   <li>{@code POST /v1/appeals/{postId}} {@code {"note": "..."}}: the author appeals;
+ *   <li>{@code POST /v1/reports/{postId}} {@code {"note": "..."}}: a user reports the post;
  *   <li>{@code GET /v1/online-metrics}: the online metrics as JSON;
  *   <li>{@code GET /health}, {@code GET /metrics} (Prometheus: the online metrics as {@code
  *       mlsd_integrity_*}, prediction drift as {@code mlsd_drift_psi{feature="p_hate"}}, latency
@@ -49,19 +49,17 @@ public final class HarmfulContentServer implements AutoCloseable {
     JsonServer.Builder b =
         JsonServer.builder("harmful-content")
             .port(port)
-            .post(
-                "/v1/posts",
-                Requests.NewPost.class,
-                r -> pipeline.submit(r.postId(), r.text()))
+            .post("/v1/posts", Requests.NewPost.class, r -> pipeline.submit(r.postId(), r.text()))
             .getWithQuery("/v1/review-queue", (rest, q) -> reviewQueue(pipeline, q))
             .postPrefix(
                 "/v1/reviews/",
                 Requests.Review.class,
                 (rest, r) ->
-                    pipeline.review(
-                        postId(rest), ReviewDecision.parse(r.decision()), r.reviewer()))
-            .postPrefix("/v1/appeals/", Requests.Note.class, (rest, r) -> pipeline.appeal(postId(rest)))
-            .postPrefix("/v1/reports/", Requests.Note.class, (rest, r) -> pipeline.report(postId(rest)))
+                    pipeline.review(postId(rest), ReviewDecision.parse(r.decision()), r.reviewer()))
+            .postPrefix(
+                "/v1/appeals/", Requests.Note.class, (rest, r) -> pipeline.appeal(postId(rest)))
+            .postPrefix(
+                "/v1/reports/", Requests.Note.class, (rest, r) -> pipeline.report(postId(rest)))
             .get("/v1/online-metrics", () -> pipeline.metrics().snapshot())
             .model("multi-task", pipeline.detection().model())
             .health("reviewQueue", () -> pipeline.queue().kind())

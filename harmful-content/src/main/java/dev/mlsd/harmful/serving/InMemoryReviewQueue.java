@@ -30,7 +30,8 @@ public final class InMemoryReviewQueue implements ReviewQueue {
   @Override
   public synchronized List<ReviewItem> claim(String reviewer, int max) {
     List<ReviewItem> out = new ArrayList<>();
-    LinkedHashMap<Long, ReviewItem> mine = claimed.computeIfAbsent(reviewer, r -> new LinkedHashMap<>());
+    LinkedHashMap<Long, ReviewItem> mine =
+        claimed.computeIfAbsent(reviewer, r -> new LinkedHashMap<>());
     for (ReviewItem item : mine.values()) {
       if (out.size() == max) {
         return out;

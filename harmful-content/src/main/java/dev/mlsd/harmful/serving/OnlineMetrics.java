@@ -26,8 +26,8 @@ import java.util.function.LongFunction;
  *
  * <p>Two things a platform measures that a replay must state: which posts are harmful (a platform
  * samples and hand-labels posts to estimate prevalence; here a {@code GroundTruth}, the crowd
- * label, stands in) and how many impressions a post gets (here {@link Exposure}: a fixed number
- * per post that stays up, a share of it when demoted, none when removed, since the system decides
+ * label, stands in) and how many impressions a post gets (here {@link Exposure}: a fixed number per
+ * post that stays up, a share of it when demoted, none when removed, since the system decides
  * before anyone sees the post). Without ground truth the harm-dependent counters stay 0.
  *
  * <p>Thread safety: thread-safe (adders).

@@ -19,8 +19,8 @@ import redis.clients.jedis.util.JedisURIHelper;
  *
  * <ul>
  *   <li>{@code <prefix>stream}: one entry per queued item ({@link ReviewItem#toFields()});
- *   <li>{@code <prefix>ids}: a hash from post id to its entry id, so a decision can acknowledge
- *       by post id and a post is never queued twice.
+ *   <li>{@code <prefix>ids}: a hash from post id to its entry id, so a decision can acknowledge by
+ *       post id and a post is never queued twice.
  * </ul>
  *
  * {@link #claim} reads the reviewer's pending entries first ({@code XREADGROUP ... 0}), then new
@@ -31,8 +31,8 @@ import redis.clients.jedis.util.JedisURIHelper;
  * theirs; moving them to another reviewer ({@code XAUTOCLAIM}) is the next step a deployment would
  * add.
  *
- * <p>Failures: a connection or timeout failure throws {@link ReviewQueueUnavailableException}
- * (the HTTP layer answers 503), never anything that would surface as a 500.
+ * <p>Failures: a connection or timeout failure throws {@link ReviewQueueUnavailableException} (the
+ * HTTP layer answers 503), never anything that would surface as a 500.
  *
  * <p>Thread safety: thread-safe (a pooled client).
  */
@@ -81,7 +81,8 @@ public final class RedisReviewQueue implements ReviewQueue {
       }
     } catch (JedisException e) {
       redis.close();
-      throw new ReviewQueueUnavailableException("review queue: Redis unreachable at " + uri.getHost(), e);
+      throw new ReviewQueueUnavailableException(
+          "review queue: Redis unreachable at " + uri.getHost(), e);
     }
   }
 
@@ -117,7 +118,10 @@ public final class RedisReviewQueue implements ReviewQueue {
   private void read(String reviewer, int count, StreamEntryID from, List<ReviewItem> out) {
     List<Map.Entry<String, List<StreamEntry>>> r =
         redis.xreadGroup(
-            GROUP, reviewer, XReadGroupParams.xReadGroupParams().count(count), Map.of(stream, from));
+            GROUP,
+            reviewer,
+            XReadGroupParams.xReadGroupParams().count(count),
+            Map.of(stream, from));
     if (r == null) {
       return;
     }

@@ -49,9 +49,10 @@ public final class Requests {
 
   /**
    * {@code POST /v1/appeals/{postId}} and {@code POST /v1/reports/{postId}}: an author's appeal or
-   * a user's report.
+   * a user's report, {@code {"note": "..."}}.
    *
-   * @param note optional free text, at most 500 chars (not used by the pipeline)
+   * @param note free text, may be empty or null but must be present, at most 500 chars (kept for
+   *     the reviewer, not used by the model)
    */
   public record Note(String note) {
     /** Validates. */

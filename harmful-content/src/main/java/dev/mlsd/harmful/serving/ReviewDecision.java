@@ -50,7 +50,8 @@ public enum ReviewDecision {
       }
     }
     throw new IllegalArgumentException(
-        "decision must be one of hate, offensive, neither; got " + dev.mlsd.core.http.Json.oneLine(String.valueOf(s)));
+        "decision must be one of hate, offensive, neither; got "
+            + dev.mlsd.core.http.Json.oneLine(String.valueOf(s)));
   }
 
   /** The decision for one of the three classes. */

@@ -5,10 +5,10 @@
  * dev.mlsd.harmful.serving.ViolationEnforcementService} removes it (and tells the author why) or
  * {@link dev.mlsd.harmful.serving.DemotingService} demotes it into the human {@link
  * dev.mlsd.harmful.serving.ReviewQueue} (in memory, or a Redis Stream); reviewer decisions go to
- * the {@link dev.mlsd.harmful.serving.TrainingLog}; {@link
- * dev.mlsd.harmful.serving.OnlineMetrics} counts prevalence, harmful impressions, proactive rate,
- * user reports and valid appeals. {@link dev.mlsd.harmful.serving.EnforcementPipeline} wires them
- * in run order and {@link dev.mlsd.harmful.serving.HarmfulContentServer} puts them on HTTP; {@link
+ * the {@link dev.mlsd.harmful.serving.TrainingLog}; {@link dev.mlsd.harmful.serving.OnlineMetrics}
+ * counts prevalence, harmful impressions, proactive rate, user reports and valid appeals. {@link
+ * dev.mlsd.harmful.serving.EnforcementPipeline} wires them in run order and {@link
+ * dev.mlsd.harmful.serving.HarmfulContentServer} puts them on HTTP; {@link
  * dev.mlsd.harmful.serving.StreamReplay} replays test posts through it with simulated users,
  * authors and reviewers.
  *
