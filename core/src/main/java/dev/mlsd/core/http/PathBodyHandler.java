@@ -5,8 +5,10 @@ package dev.mlsd.core.http;
  * {@code {"decision": "hate"}}: declared by its path prefix with {@link
  * JsonServer.Builder#postPrefix}; the handler parses the rest of the path itself.
  *
- * <p>Like {@link JsonHandler}: throw {@link BadRequestException} or {@link
- * IllegalArgumentException} (400) for input it cannot serve; anything else is a 500.
+ * <p>Like {@link JsonHandler}: throw {@link BadRequestException} (400, or 404 via {@link
+ * BadRequestException#unknownId}) for input it cannot serve; anything else, a plain {@link
+ * IllegalArgumentException} included, is a 500. The body was validated by its record's constructor
+ * before the call (a refusal there is a 400).
  *
  * <p>Thread safety: called from the server's worker threads at once; must be thread-safe.
  *

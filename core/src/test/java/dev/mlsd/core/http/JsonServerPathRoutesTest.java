@@ -30,7 +30,12 @@ class JsonServerPathRoutesTest {
                 "/v1/reviews/",
                 Decision.class,
                 (rest, d) -> {
-                  long id = Long.parseLong(rest);
+                  long id;
+                  try {
+                    id = Long.parseLong(rest);
+                  } catch (NumberFormatException e) {
+                    throw BadRequestException.badRequest("not an id: " + rest);
+                  }
                   if (id == 404) {
                     throw BadRequestException.unknownId("post", id);
                   }
