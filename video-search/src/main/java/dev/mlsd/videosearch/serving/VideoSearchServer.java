@@ -1,6 +1,5 @@
 package dev.mlsd.videosearch.serving;
 
-import dev.mlsd.core.http.BadRequestException;
 import dev.mlsd.core.http.JsonServer;
 import java.io.IOException;
 
@@ -37,14 +36,7 @@ public final class VideoSearchServer {
       throws IOException {
     return JsonServer.builder("video-search")
         .port(port)
-        .getPrefix(
-            "/v1/",
-            (rest, query) -> {
-              if (!rest.equals("search")) {
-                throw new BadRequestException(404, "no endpoint /v1/" + rest);
-              }
-              return service.search(query);
-            })
+        .getWithQuery("/v1/search", (rest, query) -> service.search(query))
         .post("/v1/videos", NewVideo.class, service::add)
         .health("videos", () -> indexer.catalogue().size())
         .health("fusion", info::fusion)
