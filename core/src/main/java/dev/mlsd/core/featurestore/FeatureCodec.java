@@ -14,8 +14,9 @@ import java.nio.ByteOrder;
  * </pre>
  *
  * <p>3 + 4 x dim bytes: a 16-float row is 67 bytes (a JSON rendering of the same row is about three
- * times larger). A value of another version or length is refused on read and counted as corrupt, so
- * a layout change never silently mis-reads.
+ * times larger). A value of another version or length, or holding NaN or an infinity, is refused on
+ * read and counted as corrupt, so a layout change or a poisoned row never silently mis-reads;
+ * encoding refuses non-finite values in the first place.
  *
  * <p>Thread safety: stateless.
  */
@@ -42,10 +43,17 @@ public final class FeatureCodec {
    * @param values source
    * @param offset first value
    * @param dim number of values, 1..65535
+   * @throws IllegalArgumentException if a value is NaN or infinite
    */
   public static byte[] encode(float[] values, int offset, int dim) {
     if (dim < 1 || dim > 0xFFFF) {
       throw new IllegalArgumentException("dim must be in 1..65535, got " + dim);
+    }
+    for (int i = 0; i < dim; i++) {
+      if (!Float.isFinite(values[offset + i])) {
+        throw new IllegalArgumentException(
+            "feature " + i + " is " + values[offset + i] + ": only finite values are stored");
+      }
     }
     byte[] b = new byte[encodedLength(dim)];
     b[0] = VERSION;
@@ -64,13 +72,19 @@ public final class FeatureCodec {
    * @param dim the expected number of floats
    * @param out destination
    * @param offset where to write
-   * @return false, writing nothing, if the value is of another version or length
+   * @return false, writing nothing, if the value is of another version or length, or holds NaN or
+   *     an infinity (a model fed those would score garbage without failing)
    */
   public static boolean decode(byte[] value, int dim, float[] out, int offset) {
     if (value.length != encodedLength(dim)
         || value[0] != VERSION
         || ((value[1] & 0xFF) | (value[2] & 0xFF) << 8) != dim) {
       return false;
+    }
+    for (int i = 0; i < dim; i++) {
+      if (!Float.isFinite((float) FLOAT_LE.get(value, HEADER_BYTES + 4 * i))) {
+        return false;
+      }
     }
     for (int i = 0; i < dim; i++) {
       out[offset + i] = (float) FLOAT_LE.get(value, HEADER_BYTES + 4 * i);
