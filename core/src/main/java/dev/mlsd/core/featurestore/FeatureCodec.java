@@ -46,13 +46,33 @@ public final class FeatureCodec {
    * @throws IllegalArgumentException if a value is NaN or infinite
    */
   public static byte[] encode(float[] values, int offset, int dim) {
+    return encode(null, values, offset, dim);
+  }
+
+  /**
+   * Encodes one row of a schema: NaN is accepted where the schema's default is NaN ({@link
+   * FeatureSchema#accepts}), infinities never.
+   *
+   * @throws IllegalArgumentException if a value is not acceptable in its column
+   */
+  public static byte[] encode(FeatureSchema schema, float[] values, int offset) {
+    return encode(schema, values, offset, schema.dim());
+  }
+
+  private static byte[] encode(FeatureSchema schema, float[] values, int offset, int dim) {
     if (dim < 1 || dim > 0xFFFF) {
       throw new IllegalArgumentException("dim must be in 1..65535, got " + dim);
     }
     for (int i = 0; i < dim; i++) {
-      if (!Float.isFinite(values[offset + i])) {
+      float v = values[offset + i];
+      if (schema == null ? !Float.isFinite(v) : !schema.accepts(i, v)) {
         throw new IllegalArgumentException(
-            "feature " + i + " is " + values[offset + i] + ": only finite values are stored");
+            "feature "
+                + i
+                + " is "
+                + v
+                + ": a stored value must be finite (or NaN where NaN is"
+                + " the column's declared missing value)");
       }
     }
     byte[] b = new byte[encodedLength(dim)];
@@ -76,13 +96,27 @@ public final class FeatureCodec {
    *     an infinity (a model fed those would score garbage without failing)
    */
   public static boolean decode(byte[] value, int dim, float[] out, int offset) {
+    return decode(value, null, dim, out, offset);
+  }
+
+  /**
+   * Decodes one row of a schema: as {@link #decode(byte[], int, float[], int)}, but NaN is accepted
+   * where the schema's default is NaN ({@link FeatureSchema#accepts}).
+   */
+  public static boolean decode(byte[] value, FeatureSchema schema, float[] out, int offset) {
+    return decode(value, schema, schema.dim(), out, offset);
+  }
+
+  private static boolean decode(
+      byte[] value, FeatureSchema schema, int dim, float[] out, int offset) {
     if (value.length != encodedLength(dim)
         || value[0] != VERSION
         || ((value[1] & 0xFF) | (value[2] & 0xFF) << 8) != dim) {
       return false;
     }
     for (int i = 0; i < dim; i++) {
-      if (!Float.isFinite((float) FLOAT_LE.get(value, HEADER_BYTES + 4 * i))) {
+      float v = (float) FLOAT_LE.get(value, HEADER_BYTES + 4 * i);
+      if (schema == null ? !Float.isFinite(v) : !schema.accepts(i, v)) {
         return false;
       }
     }

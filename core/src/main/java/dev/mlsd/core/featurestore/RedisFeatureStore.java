@@ -45,9 +45,10 @@ import redis.clients.jedis.util.JedisURIHelper;
  * pooled connections are validated (PING) when borrowed until a read succeeds again, so the stale
  * connections left by a Redis restart are replaced instead of failing one request each.
  *
- * <p>Values: a stored row of another encoding version or length, or holding NaN or an infinity, is
- * refused by {@link FeatureCodec}, replaced by the defaults and counted in {@link
- * FeatureStoreCounters#corruptValues()}.
+ * <p>Values: a stored row of another encoding version or length, or holding an infinity or a NaN
+ * (except in a column whose default is NaN, its declared missing value), is refused by {@link
+ * FeatureCodec}, replaced by the defaults and counted in {@link
+ * FeatureStoreCounters#corruptValues()}; {@link #write} refuses such rows.
  *
  * <p>Security: AUTH and TLS come through the URL: {@code redis://user:password@host:port/db},
  * {@code rediss://...} for TLS.
@@ -233,7 +234,7 @@ public final class RedisFeatureStore implements FeatureStore {
         byte[][] kv = new byte[2 * n][];
         for (int i = 0; i < n; i++) {
           kv[2 * i] = key(prefix, ids[start + i]);
-          kv[2 * i + 1] = FeatureCodec.encode(rows, (start + i) * dim, dim);
+          kv[2 * i + 1] = FeatureCodec.encode(schema, rows, (start + i) * dim);
         }
         writer.mset(kv);
       }
@@ -308,7 +309,7 @@ public final class RedisFeatureStore implements FeatureStore {
       if (v == null) {
         schema.copyDefaults(out, o);
         missing++;
-      } else if (FeatureCodec.decode(v, dim, out, o)) {
+      } else if (FeatureCodec.decode(v, schema, out, o)) {
         found++;
       } else {
         schema.copyDefaults(out, o);

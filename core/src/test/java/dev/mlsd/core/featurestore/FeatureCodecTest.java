@@ -48,6 +48,23 @@ class FeatureCodecTest {
   }
 
   @Test
+  void nanIsAcceptedOnlyWhereTheSchemaDeclaresItTheMissingValue() {
+    FeatureSchema ctr =
+        new FeatureSchema("ad", 1, java.util.List.of("ctr", "bid"), new float[] {Float.NaN, 0f});
+    float[] out = new float[2];
+    byte[] noHistory = FeatureCodec.encode(ctr, new float[] {Float.NaN, 2f}, 0);
+    assertTrue(FeatureCodec.decode(noHistory, ctr, out, 0));
+    assertTrue(Float.isNaN(out[0]));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> FeatureCodec.encode(ctr, new float[] {0.1f, Float.NaN}, 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> FeatureCodec.encode(ctr, new float[] {Float.POSITIVE_INFINITY, 1f}, 0));
+    assertFalse(FeatureCodec.decode(noHistory, 2, out, 0), "the schema-less decode is strict");
+  }
+
+  @Test
   void otherVersionOrLengthIsRefusedWithoutWriting() {
     byte[] b = FeatureCodec.encode(new float[] {1, 2, 3}, 0, 3);
     float[] out = new float[3];
