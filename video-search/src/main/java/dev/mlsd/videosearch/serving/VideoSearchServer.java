@@ -1,6 +1,7 @@
 package dev.mlsd.videosearch.serving;
 
 import dev.mlsd.core.http.JsonServer;
+import dev.mlsd.core.serving.ServingPipeline;
 import java.io.IOException;
 
 /**
@@ -29,22 +30,26 @@ public final class VideoSearchServer {
    *
    * @param service the endpoints' logic
    * @param indexer for /health
+   * @param served the pipeline and its fusion, for /health and /metrics
    * @param port the port, 0 for any free one
    */
   public static JsonServer start(
-      SearchService service, VideoIndexer indexer, SearchPipelinesInfo info, int port)
-      throws IOException {
+      SearchService service, VideoIndexer indexer, Served served, int port) throws IOException {
     return JsonServer.builder("video-search")
         .port(port)
         .getWithQuery("/v1/search", (rest, query) -> service.search(query))
         .post("/v1/videos", NewVideo.class, service::add)
         .health("videos", () -> indexer.catalogue().size())
-        .health("fusion", info::fusion)
-        .pipeline(info.pipeline())
+        .health("fusion", served::fusion)
+        .pipeline(served.pipeline())
         .start();
   }
 
-  /** What /health and /metrics describe. */
-  public record SearchPipelinesInfo(
-      dev.mlsd.core.serving.ServingPipeline<SearchRequest> pipeline, String fusion) {}
+  /**
+   * What {@code /health} and {@code /metrics} describe.
+   *
+   * @param pipeline the served pipeline (its stage latencies go to /metrics)
+   * @param fusion a description of its fusion, for /health
+   */
+  public record Served(ServingPipeline<SearchRequest> pipeline, String fusion) {}
 }
