@@ -86,9 +86,28 @@ public final class JsonServer implements AutoCloseable {
       JsonHandler<Object> handler,
       Supplier<Object> getter,
       boolean prometheus,
-      LatencyRecorder latency) {}
+      LatencyRecorder latency,
+      RawHandler raw,
+      BinaryHandler binary,
+      java.util.Set<String> binaryTypes) {
+    Route(
+        String path,
+        String method,
+        Class<?> type,
+        JsonHandler<Object> handler,
+        Supplier<Object> getter,
+        boolean prometheus,
+        LatencyRecorder latency) {
+      this(path, method, type, handler, getter, prometheus, latency, null, null, null);
+    }
+  }
 
-  private record PrefixRoute(String prefix, PathHandler handler, LatencyRecorder latency) {}
+  private record PrefixRoute(
+      String prefix, PathHandler handler, LatencyRecorder latency, RawHandler raw) {
+    PrefixRoute(String prefix, PathHandler handler, LatencyRecorder latency) {
+      this(prefix, handler, latency, null);
+    }
+  }
 
   private JsonServer(Builder b) throws IOException {
     this.service = b.service;
@@ -181,6 +200,8 @@ public final class JsonServer implements AutoCloseable {
         status = send(ex, 200, PROMETHEUS_TEXT, metrics.scrape().getBytes(StandardCharsets.UTF_8));
       } else if (route.getter() != null) {
         status = sendJson(ex, 200, route.getter().get());
+      } else if (route.raw() != null) {
+        status = sendRaw(ex, route.raw(), "");
       } else {
         status = handlePost(ex, route);
       }
@@ -200,7 +221,20 @@ public final class JsonServer implements AutoCloseable {
 
   private int handlePost(HttpExchange ex, Route route) throws IOException {
     String type = ex.getRequestHeaders().getFirst("Content-Type");
-    if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+    String mediaType =
+        type == null ? null : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+    if (route.binary() != null) {
+      if (mediaType == null || !route.binaryTypes().contains(mediaType)) {
+        return sendError(
+            ex,
+            415,
+            "Content-Type must be one of "
+                + new java.util.TreeSet<>(route.binaryTypes())
+                + ", got "
+                + (type == null ? "none" : Json.oneLine(type)));
+      }
+    } else if (type != null
+        && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       return sendError(ex, 415, "Content-Type must be application/json, got " + Json.oneLine(type));
     }
     String declared = ex.getRequestHeaders().getFirst("Content-Length");
@@ -223,6 +257,20 @@ public final class JsonServer implements AutoCloseable {
     }
     if (n > maxBodyBytes) {
       return sendError(ex, 413, "body larger than " + maxBodyBytes + " bytes");
+    }
+    if (route.binary() != null) {
+      if (n == 0) {
+        return sendError(ex, 400, "empty body: expected " + mediaType + " bytes");
+      }
+      Object answer;
+      try {
+        answer = route.binary().handle(buf, n, mediaType, query(ex.getRequestURI()));
+      } catch (BadRequestException e) {
+        return sendError(ex, e.status(), Json.oneLine(e.getMessage()));
+      } catch (IllegalArgumentException e) {
+        return sendError(ex, 400, Json.oneLine(e.getMessage()));
+      }
+      return sendJson(ex, 200, answer);
     }
     if (n == 0) {
       return sendError(ex, 400, "empty body: expected a JSON object");
@@ -258,9 +306,13 @@ public final class JsonServer implements AutoCloseable {
       } else {
         Object response;
         try {
-          response =
-              p.handler().handle(path.substring(p.prefix().length()), query(ex.getRequestURI()));
-          status = sendJson(ex, 200, response);
+          if (p.raw() != null) {
+            status = sendRaw(ex, p.raw(), path.substring(p.prefix().length()));
+          } else {
+            response =
+                p.handler().handle(path.substring(p.prefix().length()), query(ex.getRequestURI()));
+            status = sendJson(ex, 200, response);
+          }
         } catch (BadRequestException e) {
           status = sendError(ex, e.status(), Json.oneLine(e.getMessage()));
         } catch (IllegalArgumentException e) {
@@ -301,6 +353,19 @@ public final class JsonServer implements AutoCloseable {
       }
     }
     return q;
+  }
+
+  /** Answers a raw GET; 4xx from the handler's exceptions as for JSON endpoints. */
+  private int sendRaw(HttpExchange ex, RawHandler handler, String rest) throws IOException {
+    RawHandler.Response r;
+    try {
+      r = handler.handle(rest, query(ex.getRequestURI()));
+    } catch (BadRequestException e) {
+      return sendError(ex, e.status(), Json.oneLine(e.getMessage()));
+    } catch (IllegalArgumentException e) {
+      return sendError(ex, 400, Json.oneLine(e.getMessage()));
+    }
+    return send(ex, 200, r.contentType(), r.body());
   }
 
   private int sendJson(HttpExchange ex, int status, Object body) throws IOException {
@@ -459,6 +524,87 @@ public final class JsonServer implements AutoCloseable {
               prefix,
               Validation.present("handler", handler),
               new LatencyRecorder("http " + prefix + "*")));
+      return this;
+    }
+
+    /**
+     * Adds an endpoint answering GET with bytes of a given content type (a web page, an image)
+     * rather than JSON. Errors are still JSON: throw {@link BadRequestException} or {@link
+     * IllegalArgumentException} as in {@link PathHandler}.
+     *
+     * @param path the exact path, e.g. {@code "/"} (the only endpoint that may be the root)
+     * @param handler computes the response; its {@code rest} argument is empty
+     */
+    public Builder getRaw(String path, RawHandler handler) {
+      if (!"/".equals(path)) { // the root may serve a page
+        checkPath(path);
+      } else if (routes.containsKey(path)) {
+        throw new IllegalArgumentException("endpoint / declared twice");
+      }
+      routes.put(
+          path,
+          new Route(
+              path,
+              "GET",
+              null,
+              null,
+              null,
+              false,
+              new LatencyRecorder("http " + path),
+              Validation.present("handler", handler),
+              null,
+              null));
+      return this;
+    }
+
+    /**
+     * Like {@link #getPrefix}, answering bytes of a given content type (e.g. {@code GET
+     * /v1/images/42.png}).
+     *
+     * @param prefix the path prefix, starting and ending with "/"
+     * @param handler computes the response from the rest of the path
+     */
+    public Builder getRawPrefix(String prefix, RawHandler handler) {
+      checkPath(prefix);
+      if (!prefix.endsWith("/")) {
+        throw new IllegalArgumentException("a prefix must end with '/': " + prefix);
+      }
+      prefixRoutes.add(
+          new PrefixRoute(
+              prefix,
+              null,
+              new LatencyRecorder("http " + prefix + "*"),
+              Validation.present("handler", handler)));
+      return this;
+    }
+
+    /**
+     * Adds an endpoint answering POST whose body is not JSON but bytes of one of the given media
+     * types (an image upload), with parameters in the query string; the answer is JSON. The body
+     * limit, 413, 415 (another or no Content-Type) and 4xx rules are those of {@link #post}.
+     *
+     * @param path the exact path, e.g. {@code "/v1/search"}
+     * @param mediaTypes the accepted media types, lower case, e.g. {@code "image/png"}
+     * @param handler computes the response
+     */
+    public Builder postBinary(String path, java.util.Set<String> mediaTypes, BinaryHandler handler) {
+      checkPath(path);
+      if (mediaTypes.isEmpty()) {
+        throw new IllegalArgumentException("postBinary needs at least one media type");
+      }
+      routes.put(
+          path,
+          new Route(
+              path,
+              "POST",
+              null,
+              null,
+              null,
+              false,
+              new LatencyRecorder("http " + path),
+              null,
+              Validation.present("handler", handler),
+              java.util.Set.copyOf(mediaTypes)));
       return this;
     }
 
