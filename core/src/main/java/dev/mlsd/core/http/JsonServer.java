@@ -103,9 +103,9 @@ public final class JsonServer implements AutoCloseable {
   }
 
   private record PrefixRoute(
-      String prefix, PathHandler handler, LatencyRecorder latency, RawHandler raw) {
+      String prefix, PathHandler handler, LatencyRecorder latency, RawHandler raw, String method) {
     PrefixRoute(String prefix, PathHandler handler, LatencyRecorder latency) {
-      this(prefix, handler, latency, null);
+      this(prefix, handler, latency, null, "GET");
     }
   }
 
@@ -177,11 +177,19 @@ public final class JsonServer implements AutoCloseable {
     String path = ex.getRequestURI().getPath();
     Route route = routes.get(path);
     if (route == null) {
+      PrefixRoute matched = null;
       for (PrefixRoute p : prefixRoutes) {
         if (path.startsWith(p.prefix()) && path.length() > p.prefix().length()) {
-          handlePrefix(ex, p, path, t0);
-          return;
+          if (p.method().equals(ex.getRequestMethod())) {
+            matched = p;
+            break;
+          }
+          matched = matched == null ? p : matched; // a 405 names the first prefix's method
         }
+      }
+      if (matched != null) {
+        handlePrefix(ex, matched, path, t0);
+        return;
       }
     }
     String endpoint = route == null ? "unknown" : path;
@@ -298,11 +306,17 @@ public final class JsonServer implements AutoCloseable {
   private void handlePrefix(HttpExchange ex, PrefixRoute p, String path, long t0) {
     int status;
     try {
-      if (!"GET".equals(ex.getRequestMethod())) {
-        ex.getResponseHeaders().set("Allow", "GET");
+      if (!p.method().equals(ex.getRequestMethod())) {
+        ex.getResponseHeaders().set("Allow", p.method());
         status =
             sendError(
-                ex, 405, p.prefix() + "* takes GET, not " + Json.oneLine(ex.getRequestMethod()));
+                ex,
+                405,
+                p.prefix()
+                    + "* takes "
+                    + p.method()
+                    + ", not "
+                    + Json.oneLine(ex.getRequestMethod()));
       } else {
         Object response;
         try {
@@ -326,7 +340,7 @@ public final class JsonServer implements AutoCloseable {
     } finally {
       ex.close();
     }
-    metrics.countRequest(p.prefix() + "*", status);
+    metrics.countRequest(("GET".equals(p.method()) ? "" : p.method() + " ") + p.prefix() + "*", status);
     p.latency().recordNanos(System.nanoTime() - t0);
   }
 
@@ -574,7 +588,31 @@ public final class JsonServer implements AutoCloseable {
               prefix,
               null,
               new LatencyRecorder("http " + prefix + "*"),
-              Validation.present("handler", handler)));
+              Validation.present("handler", handler),
+              "GET"));
+      return this;
+    }
+
+    /**
+     * Like {@link #getPrefix} for POST: an action on the resource named in the path, e.g. {@code
+     * POST /v1/images/42/private}. The body, if any, is not read; parameters come from the path and
+     * the query string. Answers JSON.
+     *
+     * @param prefix the path prefix, starting and ending with "/"
+     * @param handler computes the response from the rest of the path and the query
+     */
+    public Builder postPrefix(String prefix, PathHandler handler) {
+      checkPath(prefix);
+      if (!prefix.endsWith("/")) {
+        throw new IllegalArgumentException("a prefix must end with '/': " + prefix);
+      }
+      prefixRoutes.add(
+          new PrefixRoute(
+              prefix,
+              Validation.present("handler", handler),
+              new LatencyRecorder("http POST " + prefix + "*"),
+              null,
+              "POST"));
       return this;
     }
 
@@ -662,7 +700,7 @@ public final class JsonServer implements AutoCloseable {
       }
       java.util.List<String> endpoints = new java.util.ArrayList<>(routes.keySet());
       for (PrefixRoute p : prefixRoutes) {
-        endpoints.add(p.prefix() + "*");
+        endpoints.add(("GET".equals(p.method()) ? "" : p.method() + " ") + p.prefix() + "*");
       }
       endpoints.add("/health");
       endpoints.add("/metrics");

@@ -32,6 +32,14 @@ class BinaryEndpointsTest {
               }
               return new RawHandler.Response("image/png", png);
             })
+        .postPrefix(
+            "/img/",
+            (rest, q) -> {
+              if (!rest.equals("7/private")) {
+                throw new BadRequestException(404, "no image " + rest);
+              }
+              return Map.of("id", 7, "private", Boolean.parseBoolean(q.getOrDefault("value", "true")));
+            })
         .postBinary(
             "/upload",
             Set.of("image/png", "image/jpeg"),
@@ -62,6 +70,9 @@ class BinaryEndpointsTest {
       assertEquals("image/png", img.headers().firstValue("Content-Type").get());
       assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2}, img.body());
       assertEquals(404, c.get("/img/8.png").statusCode());
+      HttpResponse<String> flag = c.post("/img/7/private?value=false", null, new byte[0]);
+      assertEquals(200, flag.statusCode(), flag.body());
+      assertTrue(flag.body().contains("\"private\":false"), flag.body());
 
       HttpResponse<String> up =
           c.post("/upload?k=3", "image/png", "xyz".getBytes(StandardCharsets.US_ASCII));
