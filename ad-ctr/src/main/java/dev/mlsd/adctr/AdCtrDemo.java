@@ -24,7 +24,7 @@ import dev.mlsd.adctr.serving.SampleRequests;
 import dev.mlsd.adctr.serving.ServedModel;
 import dev.mlsd.adctr.serving.ServingMonitor;
 import dev.mlsd.core.demo.HtmlReport;
-import dev.mlsd.core.demo.ProgressBar;
+import dev.mlsd.core.demo.Progress;
 import dev.mlsd.core.demo.ResultsJson;
 import dev.mlsd.core.demo.StepNarrator;
 import dev.mlsd.core.featurestore.FeatureStore;
@@ -245,12 +245,12 @@ public final class AdCtrDemo implements Callable<Integer> {
     for (ModelSpec spec : lineup) {
       int runs = spec.neural() ? seeds : 1;
       String label = spec.name() + (runs > 1 ? " x" + runs + " seeds" : "");
-      try (ProgressBar bar = new ProgressBar(stdout, label, runs * spec.work(train.size()))) {
+      try (Progress bar = new Progress(stdout, label, runs * spec.work(train.size()))) {
         entries.add(ModelComparison.run(spec, train, validation, test, seedList, 1.0, bar));
       }
     }
-    try (ProgressBar bar =
-        new ProgressBar(stdout, "LR, negatives x" + negativeRate, lineup.getFirst().work(a))) {
+    try (Progress bar =
+        new Progress(stdout, "LR, negatives x" + negativeRate, lineup.getFirst().work(a))) {
       entries.add(
           ModelComparison.run(
               lineup.getFirst(), train, validation, test, seedList, negativeRate, bar));
@@ -285,7 +285,7 @@ public final class AdCtrDemo implements Callable<Integer> {
     for (ModelSpec spec : lineup) {
       rollingWork += spec.work(2 * all.size());
     }
-    try (ProgressBar bar = new ProgressBar(stdout, "rolling origin, 4 origins", rollingWork)) {
+    try (Progress bar = new Progress(stdout, "rolling origin, 4 origins", rollingWork)) {
       rollingList = RollingOriginEvaluation.run(lineup, all, 5, seed, bar);
     }
     rolling = rollingList.toArray(new RollingOriginEvaluation.Result[0]);

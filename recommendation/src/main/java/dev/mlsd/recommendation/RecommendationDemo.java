@@ -5,7 +5,7 @@ import dev.mlsd.core.ann.SearchParams;
 import dev.mlsd.core.ann.TopKCollector;
 import dev.mlsd.core.ann.VectorIndex;
 import dev.mlsd.core.demo.HtmlReport;
-import dev.mlsd.core.demo.ProgressBar;
+import dev.mlsd.core.demo.Progress;
 import dev.mlsd.core.demo.ResultsJson;
 import dev.mlsd.core.demo.StepNarrator;
 import dev.mlsd.core.http.JsonServer;
@@ -106,7 +106,7 @@ public final class RecommendationDemo implements Callable<Integer> {
 
   /** Training progress as core progress bars between the narrator's lines. */
   private TrainingProgress progress() {
-    ProgressBar[] bar = new ProgressBar[1];
+    Progress[] bar = new Progress[1];
     return new TrainingProgress() {
       @Override
       public void line(String text) {
@@ -115,7 +115,7 @@ public final class RecommendationDemo implements Callable<Integer> {
 
       @Override
       public java.util.function.LongConsumer begin(String label, long total) {
-        bar[0] = new ProgressBar(say.out(), label, Math.max(1, total));
+        bar[0] = new Progress(say.out(), label, Math.max(1, total));
         return bar[0];
       }
 

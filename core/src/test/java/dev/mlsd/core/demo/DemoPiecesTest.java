@@ -98,7 +98,7 @@ class DemoPiecesTest {
   void progressBarClampsAndRefusesNegativeWork() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    try (ProgressBar bar = new ProgressBar(out, "train", 10)) {
+    try (Progress bar = new Progress(out, "train", 10)) {
       bar.accept(4);
       assertEquals(0.4, bar.fraction(), 1e-12);
       bar.accept(100);
@@ -106,6 +106,6 @@ class DemoPiecesTest {
       assertThrows(IllegalArgumentException.class, () -> bar.accept(-1));
     }
     assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("100%"));
-    assertThrows(IllegalArgumentException.class, () -> new ProgressBar(out, "x", 0));
+    assertThrows(IllegalArgumentException.class, () -> new Progress(out, "x", 0));
   }
 }

@@ -5,7 +5,7 @@ import java.util.function.LongConsumer;
 
 /**
  * Where training reports to: one-line messages, and units of work done inside a long phase (for a
- * progress bar). The demo draws bars with core's {@code ProgressBar}; tests pass {@link #silent()}.
+ * progress bar). The demo draws bars with core's {@code Progress}; tests pass {@link #silent()}.
  */
 public interface TrainingProgress {
   /** One finished message (an epoch's loss, a sweep's objective). */

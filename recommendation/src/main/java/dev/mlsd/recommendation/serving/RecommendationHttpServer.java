@@ -165,8 +165,7 @@ public final class RecommendationHttpServer {
   }
 
   private Response answer(RecoRequest q, Integer userId, int k, UserStateFeatures state) {
-    service.prepare(q, state);
-    var c = service.pipeline().run(q, k);
+    var c = service.serve(q, k, state);
     int n = Math.min(k, c.size());
     Catalog cat = service.models().catalog();
     List<Item> items = new ArrayList<>(n);

@@ -1,0 +1,78 @@
+package dev.mlsd.videosearch.serving;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.mlsd.videosearch.data.SearchQuery;
+import dev.mlsd.videosearch.evaluation.FusedRetriever;
+import org.junit.jupiter.api.Test;
+
+class FusionTest {
+  /**
+   * Text search returns 10 (bm25 8), 20 (5), 30 (2); learned returns 20 (0.9), 40 (0.5), 10 (0.1).
+   */
+  static final SearchComponent TEXT = fixed(new int[] {10, 20, 30}, new float[] {8, 5, 2});
+
+  static final SearchComponent LEARNED =
+      fixed(new int[] {20, 40, 10}, new float[] {0.9f, 0.5f, 0.1f});
+
+  static SearchComponent fixed(int[] ids, float[] scores) {
+    return (q, depth, outIds, outScores) -> {
+      int n = Math.min(depth, ids.length);
+      System.arraycopy(ids, 0, outIds, 0, n);
+      System.arraycopy(scores, 0, outScores, 0, n);
+      return n;
+    };
+  }
+
+  @Test
+  void weightedSumOfMinMaxNormalisedScoresByHand() {
+    ScoreRanges r = new ScoreRanges();
+    r.reset();
+    for (float s : new float[] {8, 5, 2}) {
+      r.text(s);
+    }
+    for (float s : new float[] {0.9f, 0.5f, 0.1f}) {
+      r.learned(s);
+    }
+    WeightedSumFusion f = new WeightedSumFusion(0.25);
+    // video 10: text (8-2)/6 = 1, learned (0.1-0.1)/0.8 = 0 -> 0.25
+    assertEquals(0.25f, f.fuse(8, 1, 0.1f, 3, r), 1e-6);
+    // video 20: text 0.5, learned 1 -> 0.125 + 0.75 = 0.875
+    assertEquals(0.875f, f.fuse(5, 2, 0.9f, 1, r), 1e-6);
+    // video 30: text 0, not returned by learned -> 0
+    assertEquals(0f, f.fuse(2, 3, Float.NaN, 0, r), 1e-6);
+    // video 40: not returned by text, learned 0.5 -> 0.75 * 0.5 = 0.375
+    assertEquals(0.375f, f.fuse(Float.NaN, 0, 0.5f, 2, r), 1e-6);
+  }
+
+  @Test
+  void reciprocalRankFusionByHand() {
+    ReciprocalRankFusion f = new ReciprocalRankFusion(60);
+    ScoreRanges r = new ScoreRanges();
+    assertEquals(1.0 / 61 + 1.0 / 63, f.fuse(8, 1, 0.1f, 3, r), 1e-7);
+    assertEquals(1.0 / 62, f.fuse(Float.NaN, 0, 0.5f, 2, r), 1e-7);
+  }
+
+  @Test
+  void fusedRetrieverRanksTheUnionByFusedScoreThenId() {
+    int[] out = new int[10];
+    SearchQuery q = new SearchQuery(0, 0, "anything");
+    int n = new FusedRetriever(TEXT, LEARNED, new WeightedSumFusion(0.25), 3).retrieve(q, 10, out);
+    // 20: 0.875, 40: 0.375, 10: 0.25, 30: 0
+    assertArrayEquals(new int[] {20, 40, 10, 30}, java.util.Arrays.copyOf(out, n));
+    n = new FusedRetriever(TEXT, LEARNED, new WeightedSumFusion(1.0), 3).retrieve(q, 10, out);
+    // text only: 10 (1), 20 (0.5), then 30 and 40 tie at 0 and go by id
+    assertArrayEquals(new int[] {10, 20, 30, 40}, java.util.Arrays.copyOf(out, n));
+    n = new FusedRetriever(TEXT, LEARNED, new ReciprocalRankFusion(60), 3).retrieve(q, 2, out);
+    // 10: 1/61 + 1/63, 20: 1/62 + 1/61 -> 20 first
+    assertArrayEquals(new int[] {20, 10}, java.util.Arrays.copyOf(out, n));
+  }
+
+  @Test
+  void refusesAWeightOutsideZeroOne() {
+    assertThrows(IllegalArgumentException.class, () -> new WeightedSumFusion(1.5));
+    assertThrows(IllegalArgumentException.class, () -> new ReciprocalRankFusion(0));
+  }
+}
