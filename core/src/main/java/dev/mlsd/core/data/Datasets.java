@@ -245,7 +245,8 @@ public final class Datasets {
           md5.update(buf, 0, n);
         }
       }
-      return new Digests(HexFormat.of().formatHex(sha.digest()), HexFormat.of().formatHex(md5.digest()));
+      return new Digests(
+          HexFormat.of().formatHex(sha.digest()), HexFormat.of().formatHex(md5.digest()));
     }
   }
 

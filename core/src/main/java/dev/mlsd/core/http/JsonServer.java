@@ -340,7 +340,8 @@ public final class JsonServer implements AutoCloseable {
     } finally {
       ex.close();
     }
-    metrics.countRequest(("GET".equals(p.method()) ? "" : p.method() + " ") + p.prefix() + "*", status);
+    metrics.countRequest(
+        ("GET".equals(p.method()) ? "" : p.method() + " ") + p.prefix() + "*", status);
     p.latency().recordNanos(System.nanoTime() - t0);
   }
 
@@ -625,7 +626,8 @@ public final class JsonServer implements AutoCloseable {
      * @param mediaTypes the accepted media types, lower case, e.g. {@code "image/png"}
      * @param handler computes the response
      */
-    public Builder postBinary(String path, java.util.Set<String> mediaTypes, BinaryHandler handler) {
+    public Builder postBinary(
+        String path, java.util.Set<String> mediaTypes, BinaryHandler handler) {
       checkPath(path);
       if (mediaTypes.isEmpty()) {
         throw new IllegalArgumentException("postBinary needs at least one media type");

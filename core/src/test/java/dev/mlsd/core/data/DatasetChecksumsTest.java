@@ -166,7 +166,9 @@ class DatasetChecksumsTest {
     } finally {
       server.stop(0);
     }
-    assertEquals("cifar10-test.zip", DatasetDescriptor.load("cifar10-test").file("cifar-10-binary.tar.gz").alternativeTo());
+    assertEquals(
+        "cifar10-test.zip",
+        DatasetDescriptor.load("cifar10-test").file("cifar-10-binary.tar.gz").alternativeTo());
   }
 
   @Test

@@ -38,7 +38,8 @@ class BinaryEndpointsTest {
               if (!rest.equals("7/private")) {
                 throw new BadRequestException(404, "no image " + rest);
               }
-              return Map.of("id", 7, "private", Boolean.parseBoolean(q.getOrDefault("value", "true")));
+              return Map.of(
+                  "id", 7, "private", Boolean.parseBoolean(q.getOrDefault("value", "true")));
             })
         .postBinary(
             "/upload",

@@ -100,7 +100,9 @@ public final class Cifar10 {
           if (problems.size() < 5) {
             problems.add(
                 new RowProblem(
-                    seen, e.getName() + (label < 0 ? ": not under a class folder" : ": not a 32x32 image")));
+                    seen,
+                    e.getName()
+                        + (label < 0 ? ": not under a class folder" : ": not a 32x32 image")));
           }
           continue;
         }
@@ -186,7 +188,8 @@ public final class Cifar10 {
       if ((batch[r * record] & 0xff) >= CLASSES.size()) {
         malformed++;
         if (problems.size() < 5) {
-          problems.add(new RowProblem(r + 1, "label " + (batch[r * record] & 0xff) + " is not a class"));
+          problems.add(
+              new RowProblem(r + 1, "label " + (batch[r * record] & 0xff) + " is not a class"));
         }
       }
     }

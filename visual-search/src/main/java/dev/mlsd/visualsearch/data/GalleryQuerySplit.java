@@ -3,8 +3,8 @@ package dev.mlsd.visualsearch.data;
 import java.util.SplittableRandom;
 
 /**
- * Which images form the searchable gallery and which are held out as queries. The encoder trains
- * on gallery images only (and without their labels); every metric is computed for the queries.
+ * Which images form the searchable gallery and which are held out as queries. The encoder trains on
+ * gallery images only (and without their labels); every metric is computed for the queries.
  *
  * <p>Fashion-MNIST keeps its own split: the 60,000 training images are the gallery and the 10,000
  * test images the queries. CIFAR-10's test split alone has 10,000 images: a seeded shuffle keeps
@@ -23,7 +23,11 @@ public record GalleryQuerySplit(ImageSet gallery, ImageSet queries, String descr
     return new GalleryQuerySplit(
         train,
         test,
-        "gallery = " + train.count() + " training images, queries = " + test.count() + " test images");
+        "gallery = "
+            + train.count()
+            + " training images, queries = "
+            + test.count()
+            + " test images");
   }
 
   /**
@@ -35,7 +39,8 @@ public record GalleryQuerySplit(ImageSet gallery, ImageSet queries, String descr
    */
   public static GalleryQuerySplit shuffled(ImageSet all, double galleryFraction, long seed) {
     if (!(galleryFraction > 0 && galleryFraction < 1)) {
-      throw new IllegalArgumentException("galleryFraction must be in (0, 1), got " + galleryFraction);
+      throw new IllegalArgumentException(
+          "galleryFraction must be in (0, 1), got " + galleryFraction);
     }
     int[] order = new int[all.count()];
     for (int i = 0; i < order.length; i++) {

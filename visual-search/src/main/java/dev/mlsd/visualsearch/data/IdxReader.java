@@ -64,8 +64,7 @@ public final class IdxReader {
     int b0 = buffered.read();
     int b1 = buffered.read();
     buffered.reset();
-    InputStream raw =
-        b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+    InputStream raw = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
     DataInputStream data = new DataInputStream(raw);
     int magic;
     try {

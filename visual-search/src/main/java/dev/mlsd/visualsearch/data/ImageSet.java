@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A labelled set of small images held as unsigned bytes, channels-last: image {@code i}, pixel
- * {@code (y, x)}, channel {@code c} is {@code pixels[((i * height + y) * width + x) * channels +
- * c] & 0xff}. Greyscale sets have one channel, colour sets three (RGB).
+ * {@code (y, x)}, channel {@code c} is {@code pixels[((i * height + y) * width + x) * channels + c]
+ * & 0xff}. Greyscale sets have one channel, colour sets three (RGB).
  *
  * <p>Labels are class indices into {@link #classNames()}; they are used only for evaluation (same
  * class = relevant), never for training the self-supervised encoder.
@@ -40,7 +40,10 @@ public record ImageSet(
     }
     if (pixels.length != (long) count * height * width * channels) {
       throw new IllegalArgumentException(
-          "pixels hold " + pixels.length + " bytes, the shape needs " + (long) count * height * width * channels);
+          "pixels hold "
+              + pixels.length
+              + " bytes, the shape needs "
+              + (long) count * height * width * channels);
     }
     if (labels.length != count) {
       throw new IllegalArgumentException("labels hold " + labels.length + ", expected " + count);

@@ -21,7 +21,9 @@ import java.util.List;
  * @param groups group index of each class
  */
 public record ClassRelevance(int[] groups) {
-  /** Fashion-MNIST groups: tops (T-shirt, pullover, dress, coat, shirt), trousers, footwear, bags. */
+  /**
+   * Fashion-MNIST groups: tops (T-shirt, pullover, dress, coat, shirt), trousers, footwear, bags.
+   */
   public static final ClassRelevance FASHION_GROUPS =
       new ClassRelevance(new int[] {0, 1, 0, 0, 0, 2, 0, 2, 3, 2});
 

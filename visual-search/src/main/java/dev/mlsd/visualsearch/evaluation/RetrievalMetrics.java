@@ -31,7 +31,10 @@ import java.util.stream.IntStream;
  * @param averagePrecision AP@10 of each query (for paired comparisons between embedders)
  */
 public record RetrievalMetrics(
-    Map<String, ConfidenceInterval> metrics, int[] curveK, double[] curve, double[] averagePrecision) {
+    Map<String, ConfidenceInterval> metrics,
+    int[] curveK,
+    double[] curve,
+    double[] averagePrecision) {
 
   /** The cut-off of the headline metrics. */
   public static final int K = 10;
@@ -90,7 +93,7 @@ public record RetrievalMetrics(
     Map<String, ConfidenceInterval> m = new LinkedHashMap<>();
     m.put("map@10", bootstrap.ofMean(ap));
     m.put("ndcg@10", bootstrap.ofMean(ndcg));
-    m.put("ndcg@10_graded", bootstrap.ofMean(graded));
+    m.put("graded_ndcg@10", bootstrap.ofMean(graded));
     m.put("mrr", bootstrap.ofMean(rr));
     m.put("precision@10", bootstrap.ofMean(p10));
     m.put("recall@10", bootstrap.ofMean(r10));

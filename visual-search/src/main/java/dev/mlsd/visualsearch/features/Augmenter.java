@@ -18,8 +18,7 @@ import java.util.SplittableRandom;
  * <p>Book: chapter 2, "Constructing the dataset" (self-supervision: augmented copies of an image as
  * its positives).
  *
- * @param minCropArea smallest crop, as a share of the image's area, in (0, 1]; 1 turns cropping
- *     off
+ * @param minCropArea smallest crop, as a share of the image's area, in (0, 1]; 1 turns cropping off
  * @param flipProbability chance of a horizontal flip
  * @param maxShift largest translation in pixels, each direction
  * @param noiseStd standard deviation of the added Gaussian noise (on [0, 1] values)
@@ -56,7 +55,14 @@ public record Augmenter(
    * @param r the random source for this view
    */
   public void view(
-      byte[] src, int srcOff, int h, int w, int c, float[] out, int outOff, float[] tmp,
+      byte[] src,
+      int srcOff,
+      int h,
+      int w,
+      int c,
+      float[] out,
+      int outOff,
+      float[] tmp,
       SplittableRandom r) {
     // 1. random resized crop (area share and aspect ratio drawn), bilinear back to h x w
     double area = minCropArea + (1 - minCropArea) * r.nextDouble();

@@ -14,8 +14,18 @@ public final class ImageOps {
    * channels to {@code outH x outW}, bilinearly (pixel centres aligned), writing [0, 1] floats.
    */
   public static void resizeBilinear(
-      byte[] src, int srcOff, int w, int c, int x0, int y0, int cw, int ch, float[] out, int outOff,
-      int outH, int outW) {
+      byte[] src,
+      int srcOff,
+      int w,
+      int c,
+      int x0,
+      int y0,
+      int cw,
+      int ch,
+      float[] out,
+      int outOff,
+      int outH,
+      int outW) {
     double sy = (double) ch / outH;
     double sx = (double) cw / outW;
     for (int y = 0; y < outH; y++) {
@@ -44,8 +54,18 @@ public final class ImageOps {
 
   /** {@link #resizeBilinear} rounded back to bytes (for crops served as images). */
   public static void resizeBilinearBytes(
-      byte[] src, int srcOff, int w, int c, int x0, int y0, int cw, int ch, byte[] out,
-      float[] tmp, int outH, int outW) {
+      byte[] src,
+      int srcOff,
+      int w,
+      int c,
+      int x0,
+      int y0,
+      int cw,
+      int ch,
+      byte[] out,
+      float[] tmp,
+      int outH,
+      int outW) {
     resizeBilinear(src, srcOff, w, c, x0, y0, cw, ch, tmp, 0, outH, outW);
     for (int i = 0; i < outH * outW * c; i++) {
       out[i] = (byte) Math.round(tmp[i] * 255f);

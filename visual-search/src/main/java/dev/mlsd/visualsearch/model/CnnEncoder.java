@@ -75,7 +75,8 @@ public final class CnnEncoder {
     return net;
   }
 
-  private static ConvolutionLayer conv(int out, int stride, org.nd4j.linalg.activations.Activation a) {
+  private static ConvolutionLayer conv(
+      int out, int stride, org.nd4j.linalg.activations.Activation a) {
     return new ConvolutionLayer.Builder(3, 3)
         .nOut(out)
         .stride(stride, stride)

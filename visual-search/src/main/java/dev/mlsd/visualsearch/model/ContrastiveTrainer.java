@@ -13,12 +13,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Self-supervised contrastive training of the {@link CnnEncoder} (SimCLR): for each batch of
- * {@code N} gallery images, two random views of each ({@link
- * dev.mlsd.visualsearch.features.Augmenter}), one forward pass over the {@code 2N} views, the
- * {@link NtXentLoss} and its gradient on the projection head's output, DL4J's backward pass from
- * that gradient ({@code backpropGradient}, the network's "external errors" mode) and an Adam step.
- * Labels are never read.
+ * Self-supervised contrastive training of the {@link CnnEncoder} (SimCLR): for each batch of {@code
+ * N} gallery images, two random views of each ({@link dev.mlsd.visualsearch.features.Augmenter}),
+ * one forward pass over the {@code 2N} views, the {@link NtXentLoss} and its gradient on the
+ * projection head's output, DL4J's backward pass from that gradient ({@code backpropGradient}, the
+ * network's "external errors" mode) and an Adam step. Labels are never read.
  *
  * <p>Stops after {@link EncoderConfig#maxEpochs()} passes or at the first batch past {@link
  * EncoderConfig#budgetSeconds()}, whichever comes first; the card records how far it got.
@@ -105,8 +104,15 @@ public final class ContrastiveTrainer {
             int off = (v * n + i) * size;
             c.augmenter()
                 .view(
-                    gallery.pixels(), image * gallery.imageSize(), gallery.height(),
-                    gallery.width(), gallery.channels(), views, off, tmp, r);
+                    gallery.pixels(),
+                    image * gallery.imageSize(),
+                    gallery.height(),
+                    gallery.width(),
+                    gallery.channels(),
+                    views,
+                    off,
+                    tmp,
+                    r);
             pre.normalise(views, off);
           }
         }

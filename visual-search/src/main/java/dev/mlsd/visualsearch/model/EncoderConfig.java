@@ -9,10 +9,10 @@ import java.util.Map;
  * contrastive loss's temperature, the optimiser and the budget. Part of the encoder's card and so
  * of its cache key.
  *
- * <p>The CNN: {@code conv3x3(c1) relu -> maxpool2 -> conv3x3(c2) relu -> maxpool2 -> conv3x3
- * stride 2 (c3) relu -> dense(representation)} is the encoder; training adds the projection head
- * {@code dense(representation) relu -> dense(projection)} and applies the loss to its output
- * (SimCLR: the representation before the head retrieves better than the head's output).
+ * <p>The CNN: {@code conv3x3(c1) relu -> maxpool2 -> conv3x3(c2) relu -> maxpool2 -> conv3x3 stride
+ * 2 (c3) relu -> dense(representation)} is the encoder; training adds the projection head {@code
+ * dense(representation) relu -> dense(projection)} and applies the loss to its output (SimCLR: the
+ * representation before the head retrieves better than the head's output).
  *
  * <p>Book: chapter 2, "Model development" (a CNN encoder) and "Model training" (contrastive).
  *
@@ -49,9 +49,14 @@ public record EncoderConfig(
 
   public EncoderConfig {
     if (height < 8 || width < 8 || (channels != 1 && channels != 3)) {
-      throw new IllegalArgumentException("the encoder needs images of at least 8x8, 1 or 3 channels");
+      throw new IllegalArgumentException(
+          "the encoder needs images of at least 8x8, 1 or 3 channels");
     }
-    if (representation < 1 || projection < 1 || batchImages < 2 || maxEpochs < 1 || budgetSeconds < 1) {
+    if (representation < 1
+        || projection < 1
+        || batchImages < 2
+        || maxEpochs < 1
+        || budgetSeconds < 1) {
       throw new IllegalArgumentException("sizes, batch, epochs and budget must be positive");
     }
   }
@@ -59,7 +64,19 @@ public record EncoderConfig(
   /** The demo's encoder for an image shape. */
   public static EncoderConfig standard(int height, int width, int channels, int budgetSeconds) {
     return new EncoderConfig(
-        height, width, channels, 16, 32, 64, 128, 64, 0.2, 256, 1e-3, 30, budgetSeconds,
+        height,
+        width,
+        channels,
+        16,
+        32,
+        64,
+        128,
+        64,
+        0.2,
+        256,
+        1e-3,
+        30,
+        budgetSeconds,
         Augmenter.DEFAULT);
   }
 

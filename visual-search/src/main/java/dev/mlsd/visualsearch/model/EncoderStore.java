@@ -39,12 +39,17 @@ public final class EncoderStore {
 
   private final Path dir;
 
-  /** @param dir the folder holding cached encoders */
+  /**
+   * @param dir the folder holding cached encoders
+   */
   public EncoderStore(Path dir) {
     this.dir = dir;
   }
 
-  /** The default folder: {@code $MLSD_CACHE_DIR/models/visual-search} or under {@code ~/.cache/mlsd}. */
+  /**
+   * The default folder: {@code $MLSD_CACHE_DIR/models/visual-search} or under {@code
+   * ~/.cache/mlsd}.
+   */
   public static Path defaultDir() {
     String cache = System.getenv("MLSD_CACHE_DIR");
     Path root =
@@ -54,7 +59,9 @@ public final class EncoderStore {
     return root.resolve("models").resolve("visual-search");
   }
 
-  /** The cache key of an encoder: 16 hex digits of a SHA-256 over data checksum, config and seed. */
+  /**
+   * The cache key of an encoder: 16 hex digits of a SHA-256 over data checksum, config and seed.
+   */
   public static String key(String datasetSha256, EncoderConfig config, long seed) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -3,9 +3,9 @@ package dev.mlsd.visualsearch.model;
 import java.util.stream.IntStream;
 
 /**
- * Maps preprocessed images to L2-normalised embeddings: the trained encoder and each baseline
- * (raw pixels, PCA, the same CNN with random weights) behind one interface, so the evaluation and
- * the server treat them alike.
+ * Maps preprocessed images to L2-normalised embeddings: the trained encoder and each baseline (raw
+ * pixels, PCA, the same CNN with random weights) behind one interface, so the evaluation and the
+ * server treat them alike.
  *
  * <p>Thread safety: implementations are thread-safe (per-thread scratch where they need any).
  *

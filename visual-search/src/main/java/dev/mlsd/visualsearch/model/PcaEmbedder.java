@@ -10,8 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The classical baseline: the first {@code k} principal components of the preprocessed pixels,
  * L2-normalised. Fitted on a seeded sample of the gallery: the covariance matrix by ND4J's BLAS and
- * its eigenvectors by ND4J's LAPACK ({@code syev}); the projection {@code (x - mean) V} then runs as
- * one dense layer of core's inference graph (weights {@code V}, bias {@code -mean V}).
+ * its eigenvectors by ND4J's LAPACK ({@code syev}); the projection {@code (x - mean) V} then runs
+ * as one dense layer of core's inference graph (weights {@code V}, bias {@code -mean V}).
  *
  * <p>(Smile's PCA needs a system OpenBLAS that a fresh machine does not have; ND4J ships its own.)
  *
@@ -31,7 +31,8 @@ public final class PcaEmbedder {
    * @param seed the sample's seed
    * @return the projection as an embedder named {@code "PCA-k of pixels"}
    */
-  public static Encoder fit(float[] images, int count, int inputSize, int sample, int k, long seed) {
+  public static Encoder fit(
+      float[] images, int count, int inputSize, int sample, int k, long seed) {
     if (k < 1 || k > inputSize) {
       throw new IllegalArgumentException("k must be in 1.." + inputSize + ", got " + k);
     }
@@ -53,7 +54,8 @@ public final class PcaEmbedder {
     }
     INDArray xs = Nd4j.create(x, new long[] {n, inputSize}, 'c');
     INDArray cov = xs.transpose().mmul(xs).divi(n - 1).castTo(DataType.DOUBLE).dup('f');
-    INDArray eigenvalues = Eigen.symmetricGeneralizedEigenvalues(cov, true); // ascending; cov = vectors
+    INDArray eigenvalues =
+        Eigen.symmetricGeneralizedEigenvalues(cov, true); // ascending; cov = vectors
     float[] w = new float[inputSize * k];
     float[] b = new float[k];
     for (int c = 0; c < k; c++) {

@@ -13,7 +13,14 @@ public record CropBox(int x, int y, int width, int height) {
   public CropBox {
     if (x < 0 || y < 0 || width < 1 || height < 1) {
       throw new IllegalArgumentException(
-          "crop must have x, y >= 0 and width, height >= 1, got " + x + "," + y + "," + width + "," + height);
+          "crop must have x, y >= 0 and width, height >= 1, got "
+              + x
+              + ","
+              + y
+              + ","
+              + width
+              + ","
+              + height);
     }
   }
 

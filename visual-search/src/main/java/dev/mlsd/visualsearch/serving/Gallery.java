@@ -8,9 +8,9 @@ import java.util.Arrays;
  * from 0 in insertion order.
  *
  * <p>Thread safety: one writer at a time ({@link IndexingPipeline} appends under its lock; flags
- * are set under this object's lock); readers never lock: they read the arrays published by the
- * last write through volatile fields, and an id below {@link #size()} is always fully written
- * before the size that covers it is published.
+ * are set under this object's lock); readers never lock: they read the arrays published by the last
+ * write through volatile fields, and an id below {@link #size()} is always fully written before the
+ * size that covers it is published.
  *
  * <p>Book: chapter 2, "Indexing pipeline" and "Re-ranking service" (private images).
  */

@@ -30,7 +30,8 @@ public final class IndexingPipeline {
   private final HnswIndex index;
   private final Gallery gallery;
 
-  public IndexingPipeline(Preprocessor pre, ImageEmbedder encoder, HnswIndex index, Gallery gallery) {
+  public IndexingPipeline(
+      Preprocessor pre, ImageEmbedder encoder, HnswIndex index, Gallery gallery) {
     if (index.size() != gallery.size()) {
       throw new IllegalArgumentException(
           "index holds " + index.size() + " vectors, gallery " + gallery.size() + " images");
@@ -71,8 +72,7 @@ public final class IndexingPipeline {
     int n = gallery.size();
     int isz = gallery.imageSize();
     int d = gallery.dimension();
-    ByteBuffer b =
-        ByteBuffer.allocate(20 + n * isz + n * d * 4 + n).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b = ByteBuffer.allocate(20 + n * isz + n * d * 4 + n).order(ByteOrder.LITTLE_ENDIAN);
     b.putInt(n).putInt(gallery.height()).putInt(gallery.width()).putInt(gallery.channels());
     b.putInt(d);
     byte[] img = new byte[isz];

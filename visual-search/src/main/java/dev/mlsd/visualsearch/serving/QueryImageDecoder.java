@@ -16,8 +16,8 @@ import javax.imageio.stream.ImageInputStream;
  *
  * <p>Limits (documented in the README and answered with 400 and the reason): at most {@link
  * #MAX_BYTES} bytes of upload (the server refuses larger bodies with 413 before decoding), at most
- * {@link #MAX_SIDE} pixels on either side (checked from the header, before the pixels are
- * decoded), a crop box inside the image.
+ * {@link #MAX_SIDE} pixels on either side (checked from the header, before the pixels are decoded),
+ * a crop box inside the image.
  *
  * <p>Thread safety: immutable; decoding allocates the decoded image (unavoidable with ImageIO).
  *
@@ -34,7 +34,9 @@ public final class QueryImageDecoder {
   private final int width;
   private final int channels;
 
-  /** @param height the gallery's image height, and so on */
+  /**
+   * @param height the gallery's image height, and so on
+   */
   public QueryImageDecoder(int height, int width, int channels) {
     this.height = height;
     this.width = width;
@@ -63,13 +65,35 @@ public final class QueryImageDecoder {
     CropBox box = crop == null ? new CropBox(0, 0, iw, ih) : crop;
     if (!box.fitsIn(iw, ih)) {
       throw new IllegalArgumentException(
-          "crop " + box.x() + "," + box.y() + "," + box.width() + "," + box.height()
-              + " lies outside the " + iw + "x" + ih + " image");
+          "crop "
+              + box.x()
+              + ","
+              + box.y()
+              + ","
+              + box.width()
+              + ","
+              + box.height()
+              + " lies outside the "
+              + iw
+              + "x"
+              + ih
+              + " image");
     }
     byte[] region = new byte[box.width() * box.height() * channels];
     int[] row = new int[box.width()];
+    // a greyscale PNG's samples are read as they are: getRGB would put them through a gamma curve
+    boolean grey = img.getRaster().getNumBands() == 1;
+    int shift = Math.max(0, img.getColorModel().getComponentSize(0) - 8);
     for (int y = 0; y < box.height(); y++) {
-      img.getRGB(box.x(), box.y() + y, box.width(), 1, row, 0, box.width());
+      if (grey) {
+        img.getRaster().getSamples(box.x(), box.y() + y, box.width(), 1, 0, row);
+        for (int x = 0; x < box.width(); x++) {
+          int v = row[x] >> shift;
+          row[x] = 0xff000000 | (v << 16) | (v << 8) | v;
+        }
+      } else {
+        img.getRGB(box.x(), box.y() + y, box.width(), 1, row, 0, box.width());
+      }
       for (int x = 0; x < box.width(); x++) {
         int argb = row[x];
         int r = (argb >> 16) & 0xff;
@@ -86,12 +110,23 @@ public final class QueryImageDecoder {
       }
     }
     ImageOps.resizeBilinearBytes(
-        region, 0, box.width(), channels, 0, 0, box.width(), box.height(), out,
-        new float[imageSize()], height, width);
+        region,
+        0,
+        box.width(),
+        channels,
+        0,
+        0,
+        box.width(),
+        box.height(),
+        out,
+        new float[imageSize()],
+        height,
+        width);
   }
 
   private static BufferedImage read(byte[] body, int length) {
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(body, 0, length))) {
+    try (ImageInputStream in =
+        ImageIO.createImageInputStream(new ByteArrayInputStream(body, 0, length))) {
       if (in == null) {
         throw new IllegalArgumentException("not an image (PNG or JPEG expected)");
       }

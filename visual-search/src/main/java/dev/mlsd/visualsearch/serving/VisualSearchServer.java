@@ -32,9 +32,9 @@ import javax.imageio.ImageIO;
  *   <li>{@code GET /}: the web page; {@code /health}, {@code /metrics} (with per-stage latencies).
  * </ul>
  *
- * Bad input is a 400 with a one-line reason: not an image, over {@link
- * QueryImageDecoder#MAX_BYTES} bytes (413) or {@link QueryImageDecoder#MAX_SIDE} pixels a side, a
- * crop outside the image, k outside 1..maxK, an unknown id (404).
+ * Bad input is a 400 with a one-line reason: not an image, over {@link QueryImageDecoder#MAX_BYTES}
+ * bytes (413) or {@link QueryImageDecoder#MAX_SIDE} pixels a side, a crop outside the image, k
+ * outside 1..maxK, an unknown id (404).
  *
  * <p>Thread safety: thread-safe; see {@link VisualSearchService} and {@link IndexingPipeline}.
  *
@@ -164,7 +164,8 @@ public final class VisualSearchServer {
       throw new BadRequestException(404, "no image '" + text + "'");
     }
     if (id < 0 || id >= gallery.size()) {
-      throw new BadRequestException(404, "no image " + id + " (the gallery holds " + gallery.size() + ")");
+      throw new BadRequestException(
+          404, "no image " + id + " (the gallery holds " + gallery.size() + ")");
     }
     return id;
   }

@@ -36,6 +36,7 @@ public final class VisualSearchService {
 
   /** Stage latencies, in run order. */
   private final LatencyRecorder decodeTime = new LatencyRecorder("stage decode");
+
   private final LatencyRecorder embedTime = new LatencyRecorder("stage preprocess+embed");
   private final LatencyRecorder annTime = new LatencyRecorder("stage nearest neighbours");
   private final LatencyRecorder reRankTime = new LatencyRecorder("stage re-rank");
@@ -81,7 +82,11 @@ public final class VisualSearchService {
         ThreadLocal.withInitial(
             () ->
                 new RequestScratch(
-                    pre.imageSize(), encoder.dimension(), params.maxK(), fetch, index.newSearcher()));
+                    pre.imageSize(),
+                    encoder.dimension(),
+                    params.maxK(),
+                    fetch,
+                    index.newSearcher()));
   }
 
   /**

@@ -71,11 +71,21 @@ class DownloadedSourcesTest {
           toy(
               List.of(
                   new DatasetDescriptor.FileEntry(
-                      "img.gz", hex("SHA-256", new byte[1]), 0, base + "/img.gz",
-                      hex("SHA-256", images), null, null),
+                      "img.gz",
+                      hex("SHA-256", new byte[1]),
+                      0,
+                      base + "/img.gz",
+                      hex("SHA-256", images),
+                      null,
+                      null),
                   new DatasetDescriptor.FileEntry(
-                      "lab.gz", hex("SHA-256", new byte[1]), 0, base + "/lab.gz",
-                      hex("SHA-256", labels), null, null)));
+                      "lab.gz",
+                      hex("SHA-256", new byte[1]),
+                      0,
+                      base + "/lab.gz",
+                      hex("SHA-256", labels),
+                      null,
+                      null)));
       Datasets datasets = new Datasets(null, tmp.resolve("cache"), true);
       FashionMnist.Split s =
           FashionMnist.read(datasets.file(d, "img.gz"), datasets.file(d, "lab.gz"), "toy");
@@ -113,7 +123,8 @@ class DownloadedSourcesTest {
       byte[] readme = new byte[512];
       byte[] rn = "cifar-10-batches-bin/readme.html".getBytes(StandardCharsets.US_ASCII);
       System.arraycopy(rn, 0, readme, 0, rn.length);
-      System.arraycopy(String.format("%011o", 3).getBytes(StandardCharsets.US_ASCII), 0, readme, 124, 11);
+      System.arraycopy(
+          String.format("%011o", 3).getBytes(StandardCharsets.US_ASCII), 0, readme, 124, 11);
       readme[156] = '0';
       gz.write(readme);
       gz.write(new byte[512]); // 3 bytes of readme, padded
@@ -136,9 +147,15 @@ class DownloadedSourcesTest {
           toy(
               List.of(
                   new DatasetDescriptor.FileEntry(
-                      "cifar-10-binary.tar.gz", null, 0,
-                      "http://127.0.0.1:" + server.getAddress().getPort() + "/cifar-10-binary.tar.gz",
-                      null, hex("MD5", release), "cifar10-test.zip")));
+                      "cifar-10-binary.tar.gz",
+                      null,
+                      0,
+                      "http://127.0.0.1:"
+                          + server.getAddress().getPort()
+                          + "/cifar-10-binary.tar.gz",
+                      null,
+                      hex("MD5", release),
+                      "cifar10-test.zip")));
       binary =
           Cifar10.readBinary(
               new Datasets(null, tmp.resolve("cache"), true).file(d, "cifar-10-binary.tar.gz"));
@@ -150,7 +167,8 @@ class DownloadedSourcesTest {
     assertEquals(40 + 10, binary.images().pixels()[0] & 0xff);
     assertEquals(40 + 70, binary.images().pixels()[1] & 0xff);
 
-    // the zip: test/<class>/NNNN.jpg, numbered within a class in canonical order, plus a broken file
+    // the zip: test/<class>/NNNN.jpg, numbered within a class in canonical order, plus a broken
+    // file
     Path zip = tmp.resolve("cifar10-test.zip");
     int[] perClass = new int[10];
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
@@ -164,7 +182,9 @@ class DownloadedSourcesTest {
         }
         ByteArrayOutputStream jpg = new ByteArrayOutputStream();
         ImageIO.write(img, "jpg", jpg);
-        String name = String.format("test/%s/%04d.jpg", Cifar10.CLASSES.get(labels[r]), perClass[labels[r]]++);
+        String name =
+            String.format(
+                "test/%s/%04d.jpg", Cifar10.CLASSES.get(labels[r]), perClass[labels[r]]++);
         out.putNextEntry(new ZipEntry(name));
         out.write(jpg.toByteArray());
       }

@@ -48,7 +48,8 @@ class AugmenterTest {
         view(Augmenter.DEFAULT, img, 28, 28, 1, 5), view(Augmenter.DEFAULT, img, 28, 28, 1, 5));
     assertFalse(
         Arrays.equals(
-            view(Augmenter.DEFAULT, img, 28, 28, 1, 5), view(Augmenter.DEFAULT, img, 28, 28, 1, 6)));
+            view(Augmenter.DEFAULT, img, 28, 28, 1, 5),
+            view(Augmenter.DEFAULT, img, 28, 28, 1, 6)));
   }
 
   @Test

@@ -57,7 +57,9 @@ class NtXentLossTest {
 
   @Test
   void refusesAnOddBatchAndABadTemperature() {
-    assertThrows(IllegalArgumentException.class, () -> NtXentLoss.compute(new float[3], 3, 1, 1, null));
-    assertThrows(IllegalArgumentException.class, () -> NtXentLoss.compute(new float[4], 2, 2, 0, null));
+    assertThrows(
+        IllegalArgumentException.class, () -> NtXentLoss.compute(new float[3], 3, 1, 1, null));
+    assertThrows(
+        IllegalArgumentException.class, () -> NtXentLoss.compute(new float[4], 2, 2, 0, null));
   }
 }
