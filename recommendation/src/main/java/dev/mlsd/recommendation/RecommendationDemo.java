@@ -26,7 +26,6 @@ import dev.mlsd.recommendation.evaluation.GenreSimilarity;
 import dev.mlsd.recommendation.evaluation.MetricRow;
 import dev.mlsd.recommendation.evaluation.MetricsTable;
 import dev.mlsd.recommendation.evaluation.OfflineEvaluator;
-import dev.mlsd.recommendation.evaluation.PipelineRecommender;
 import dev.mlsd.recommendation.features.UserRequest;
 import dev.mlsd.recommendation.model.GenreModel;
 import dev.mlsd.recommendation.model.ItemScorer;
@@ -34,7 +33,9 @@ import dev.mlsd.recommendation.model.TopItems;
 import dev.mlsd.recommendation.model.TrainingProgress;
 import dev.mlsd.recommendation.model.TwoTowerScorer;
 import dev.mlsd.recommendation.model.WalsScorer;
+import dev.mlsd.recommendation.serving.PipelineRecommender;
 import dev.mlsd.recommendation.serving.RankingDataset;
+import dev.mlsd.recommendation.serving.RankingDrift;
 import dev.mlsd.recommendation.serving.RecoRequest;
 import dev.mlsd.recommendation.serving.RecommendationHttpServer;
 import dev.mlsd.recommendation.serving.RecommendationModels;
@@ -511,7 +512,7 @@ public final class RecommendationDemo implements Callable<Integer> {
     LatencyRecorder total = new LatencyRecorder("request");
     for (int i = 0; i < latencyRequests + 200; i++) {
       test.request(i % test.size(), tmp);
-      PipelineRecommender.copy(tmp, q.user);
+      q.user.copyFrom(tmp);
       long t0 = System.nanoTime();
       service.recommend(q, 10, buf);
       if (i >= 200) {
@@ -565,7 +566,9 @@ public final class RecommendationDemo implements Callable<Integer> {
             total.percentileMicros(95),
             total.percentileMicros(99)));
 
-    RecommendationHttpServer http = new RecommendationHttpServer(service, sys.split());
+    RecommendationHttpServer http =
+        new RecommendationHttpServer(service, sys.split())
+            .monitorDrift(RankingDrift.fromTraining(sys.rankingData(), sys.ranker().exported()));
     try (JsonServer server = http.start(serve ? port : 0)) {
       HttpClient client = HttpClient.newHttpClient();
       int sampleUser = sampleUser(sys.split());

@@ -7,8 +7,8 @@ import java.util.Map;
  * JsonServer.Builder#getRaw} or {@link JsonServer.Builder#getRawPrefix}.
  *
  * <p>Like {@link PathHandler}: throw {@link BadRequestException} (400, or 404 via {@link
- * BadRequestException#unknownId}) or {@link IllegalArgumentException} (400) for input it cannot
- * serve, answered as JSON errors; anything else is a 500.
+ * BadRequestException#unknownId}) for input it cannot serve, answered as a JSON error; anything
+ * else, a plain {@link IllegalArgumentException} included, is a 500.
  *
  * <p>Thread safety: called from the server's worker threads at once; must be thread-safe.
  */

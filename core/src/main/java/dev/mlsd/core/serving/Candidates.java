@@ -1,5 +1,6 @@
 package dev.mlsd.core.serving;
 
+import dev.mlsd.core.hash.Murmur3;
 import java.util.Arrays;
 
 /**
@@ -48,6 +49,7 @@ public final class Candidates {
   private int size;
   private int overflow;
   private int currentSource;
+  private ModelHolder.Served<?> scoredBy;
   private int currentRank;
 
   // de-duplication: open addressing, a slot is live when its stamp equals the request's stamp,
@@ -113,6 +115,7 @@ public final class Candidates {
     size = 0;
     overflow = 0;
     currentSource = 0;
+    scoredBy = null;
     currentRank = 0;
     if (++stamp == 0) {
       Arrays.fill(setStamps, 0);
@@ -131,7 +134,7 @@ public final class Candidates {
    */
   public boolean add(int id, float retrievalScore) {
     int rank = currentRank++;
-    int slot = mix(id) & setMask;
+    int slot = Murmur3.fmix32(id) & setMask; // sequential ids spread over the table
     while (setStamps[slot] == stamp) {
       if (setKeys[slot] == id) {
         recordDuplicate(setRows[slot], id, rank, retrievalScore);
@@ -266,6 +269,21 @@ public final class Candidates {
       }
       order[j + 1] = r;
     }
+  }
+
+  /**
+   * Records the model that scored these candidates: a {@link Ranker} serving from a {@link
+   * ModelHolder} reads {@link ModelHolder#served()} once per request, scores with that model and
+   * records it here, so the answer reports the version of the very weights that produced its scores
+   * even when a swap happens mid-request.
+   */
+  public void scoredBy(ModelHolder.Served<?> served) {
+    this.scoredBy = served;
+  }
+
+  /** The model recorded by {@link #scoredBy(ModelHolder.Served)} for this request, or null. */
+  public ModelHolder.Served<?> scoredBy() {
+    return scoredBy;
   }
 
   /** How many candidates the list holds now. */
@@ -426,15 +444,5 @@ public final class Candidates {
     if (pos < 0 || pos >= size) {
       throw new IndexOutOfBoundsException("position " + pos + " of " + size + " candidates");
     }
-  }
-
-  private static int mix(int x) {
-    // murmur3 finalizer: sequential ids spread over the table
-    x ^= x >>> 16;
-    x *= 0x85ebca6b;
-    x ^= x >>> 13;
-    x *= 0xc2b2ae35;
-    x ^= x >>> 16;
-    return x;
   }
 }

@@ -46,7 +46,7 @@ class BinaryEndpointsTest {
             Set.of("image/png", "image/jpeg"),
             (body, n, type, q) -> {
               if (body[0] != 'x') {
-                throw new IllegalArgumentException("not an image");
+                throw new BadRequestException(400, "not an image");
               }
               return Map.of("bytes", n, "type", type, "k", q.getOrDefault("k", "-"));
             })

@@ -79,8 +79,8 @@ public final class VisualSearchServer {
             "/v1/search",
             IMAGE_TYPES,
             (body, n, type, q) -> {
-              int k = parseK(q.get("k"));
-              SearchResponse r = service.search(body, n, CropBox.parse(q.get("crop")), k);
+              SearchResponse r =
+                  input(() -> service.search(body, n, CropBox.parse(q.get("crop")), parseK(q.get("k"))));
               String[] classes = new String[r.ids().length];
               for (int i = 0; i < classes.length; i++) {
                 classes[i] = classOf.apply(r.ids()[i]);
@@ -92,7 +92,11 @@ public final class VisualSearchServer {
             IMAGE_TYPES,
             (body, n, type, q) -> {
               byte[] pixels = new byte[decoder.imageSize()];
-              decoder.decode(body, n, CropBox.parse(q.get("crop")), pixels);
+              input(
+                  () -> {
+                    decoder.decode(body, n, CropBox.parse(q.get("crop")), pixels);
+                    return pixels;
+                  });
               return Map.of("id", indexing.add(pixels));
             })
         .getRawPrefix(
@@ -113,7 +117,7 @@ public final class VisualSearchServer {
               int id = parseId(rest.substring(0, rest.length() - "/private".length()), gallery);
               String v = q.getOrDefault("value", "true");
               if (!v.equals("true") && !v.equals("false")) {
-                throw new IllegalArgumentException("value must be true or false, got '" + v + "'");
+                throw new BadRequestException(400, "value must be true or false, got '" + v + "'");
               }
               boolean value = Boolean.parseBoolean(v);
               gallery.setPrivate(id, value);
@@ -143,6 +147,18 @@ public final class VisualSearchServer {
     m.put("sample", sample);
     m.put("encoder", service.encoderName());
     return m;
+  }
+
+  /**
+   * Runs a step on client input: its {@link IllegalArgumentException} (the reason the input cannot
+   * be served) becomes a 400 with that reason; anything else stays a server fault (500).
+   */
+  private static <T> T input(java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(400, e.getMessage());
+    }
   }
 
   static int parseK(String text) {

@@ -1,4 +1,4 @@
-package dev.mlsd.core.serving.toy;
+package dev.mlsd.core.toy;
 
 import dev.mlsd.core.io.Artifact;
 import dev.mlsd.core.serving.Candidates;
@@ -59,7 +59,9 @@ public final class LinearRanker implements Ranker<ToyRequest> {
 
   @Override
   public void rank(ToyRequest q, Candidates c) {
-    float[] w = model.current();
+    ModelHolder.Served<float[]> served = model.served();
+    c.scoredBy(served);
+    float[] w = served.model();
     float[] f = c.features();
     int dim = c.featureDim();
     float bias = w[ToyCatalog.DIM];
