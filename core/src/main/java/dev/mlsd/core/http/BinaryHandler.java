@@ -14,8 +14,8 @@ import java.util.Map;
 @FunctionalInterface
 public interface BinaryHandler {
   /**
-   * @param body the request body; only {@code body[0, length)} is the request (a handler must
-   *     not rely on the array outliving the call)
+   * @param body the request body; only {@code body[0, length)} is the request (a handler must not
+   *     rely on the array outliving the call)
    * @param length the body's length in bytes, at least 1
    * @param mediaType the request's media type, lower case, one of those declared
    * @param query the decoded query parameters

@@ -80,7 +80,10 @@ public final class VisualSearchServer {
             IMAGE_TYPES,
             (body, n, type, q) -> {
               SearchResponse r =
-                  input(() -> service.search(body, n, CropBox.parse(q.get("crop")), parseK(q.get("k"))));
+                  input(
+                      () ->
+                          service.search(
+                              body, n, CropBox.parse(q.get("crop")), parseK(q.get("k"))));
               String[] classes = new String[r.ids().length];
               for (int i = 0; i < classes.length; i++) {
                 classes[i] = classOf.apply(r.ids()[i]);

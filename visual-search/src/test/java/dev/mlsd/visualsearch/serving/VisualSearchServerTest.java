@@ -110,10 +110,20 @@ class VisualSearchServerTest {
     assertStatus(post("/v1/search?crop=a,b", "image/png", png(1)), 400, "crop must be");
     byte[] wide = VisualSearchServer.png(new byte[3000 * 2], 2, 3000, 1);
     assertStatus(post("/v1/search", "image/png", wide), 400, "at most 2048");
-    assertStatus(
-        post("/v1/search", "image/png", new byte[QueryImageDecoder.MAX_BYTES + 1]),
-        413,
-        "larger than");
+    // over the limit: answered from the declared length, before the body is read
+    try (Socket s = new Socket(server.uri().getHost(), server.uri().getPort())) {
+      s.getOutputStream()
+          .write(
+              ("POST /v1/search HTTP/1.1\r\nHost: x\r\nContent-Type: image/png\r\n"
+                      + "Content-Length: "
+                      + (QueryImageDecoder.MAX_BYTES + 1)
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      s.setSoTimeout(5000);
+      String answer = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+      assertEquals("HTTP/1.1 413", answer);
+    }
     assertStatus(post("/v1/search", "application/json", "{}".getBytes()), 415, "Content-Type");
     assertStatus(post("/v1/search", "image/png", new byte[0]), 400, "empty body");
     assertStatus(post("/v1/images", "image/jpeg", "garbage".getBytes()), 400, "not an image");
