@@ -128,6 +128,7 @@ public final class JsonServer implements AutoCloseable {
       Class<?> type,
       JsonHandler<Object> handler,
       Supplier<Object> getter,
+      PathHandler queryGetter,
       boolean prometheus,
       LatencyRecorder latency,
       RawHandler raw,
@@ -139,17 +140,33 @@ public final class JsonServer implements AutoCloseable {
         Class<?> type,
         JsonHandler<Object> handler,
         Supplier<Object> getter,
+        PathHandler queryGetter,
         boolean prometheus,
         LatencyRecorder latency) {
-      this(path, method, type, handler, getter, prometheus, latency, null, null, null);
+      this(path, method, type, handler, getter, queryGetter, prometheus, latency, null, null, null);
     }
   }
 
-  /** A prefix route answers JSON from {@code handler}, or bytes from {@code raw}. */
+  /**
+   * A GET ({@code handler}, or {@code raw} for bytes) or POST ({@code type} and {@code
+   * bodyHandler}) prefix route.
+   */
   private record PrefixRoute(
-      String prefix, PathHandler handler, LatencyRecorder latency, RawHandler raw, String method) {
-    PrefixRoute(String prefix, PathHandler handler, LatencyRecorder latency) {
-      this(prefix, handler, latency, null, "GET");
+      String prefix,
+      String method,
+      PathHandler handler,
+      Class<?> type,
+      PathBodyHandler<Object> bodyHandler,
+      LatencyRecorder latency,
+      RawHandler raw) {
+    PrefixRoute(
+        String prefix,
+        String method,
+        PathHandler handler,
+        Class<?> type,
+        PathBodyHandler<Object> bodyHandler,
+        LatencyRecorder latency) {
+      this(prefix, method, handler, type, bodyHandler, latency, null);
     }
 
     /** The endpoint's name in metrics: {@code /v1/x/*}, or {@code POST /v1/x/*} for non-GET. */
@@ -261,6 +278,8 @@ public final class JsonServer implements AutoCloseable {
     String path = request.getHttpURI().getDecodedPath();
     Route route = routes.get(path);
     if (route == null) {
+      // a GET and a POST prefix may share a path: the first prefix of the request's method wins,
+      // else the first matching prefix answers 405
       PrefixRoute matched = null;
       for (PrefixRoute p : prefixRoutes) {
         if (path.startsWith(p.prefix()) && path.length() > p.prefix().length()) {
@@ -268,24 +287,24 @@ public final class JsonServer implements AutoCloseable {
             matched = p;
             break;
           }
-          matched = matched == null ? p : matched; // a 405 names the first prefix's method
+          matched = matched == null ? p : matched;
         }
       }
       if (matched != null) {
         PrefixRoute p = matched;
         Exchange ex = new Exchange(request, response, callback, p.endpoint(), p.latency());
+        String rest = path.substring(p.prefix().length());
         if (!p.method().equals(request.getMethod())) {
           response.getHeaders().put(HttpHeader.ALLOW, p.method());
           ex.error(
               405,
               p.prefix() + "* takes " + p.method() + ", not " + Json.oneLine(request.getMethod()));
+        } else if (p.bodyHandler() != null) {
+          readBody(ex, body -> p.bodyHandler().handle(rest, parse(p.type(), body)));
+        } else if (p.raw() != null) {
+          admit(ex, () -> respondRaw(ex, () -> p.raw().handle(rest, query(request))));
         } else {
-          String rest = path.substring(p.prefix().length());
-          if (p.raw() != null) {
-            admit(ex, () -> respondRaw(ex, () -> p.raw().handle(rest, query(request))));
-          } else {
-            admit(ex, () -> respond(ex, () -> p.handler().handle(rest, query(request))));
-          }
+          admit(ex, () -> respond(ex, () -> p.handler().handle(rest, query(request))));
         }
         return;
       }
@@ -302,31 +321,53 @@ public final class JsonServer implements AutoCloseable {
       ex.send(200, PROMETHEUS_TEXT, metrics.scrape().getBytes(StandardCharsets.UTF_8));
     } else if (route.getter() != null) {
       respond(ex, route.getter());
+    } else if (route.queryGetter() != null) {
+      admit(ex, () -> respond(ex, () -> route.queryGetter().handle("", query(request))));
     } else if (route.raw() != null) {
       admit(ex, () -> respondRaw(ex, () -> route.raw().handle("", query(request))));
+    } else if (route.binary() != null) {
+      readBinaryBody(ex, route, request);
     } else {
-      readBody(ex, route);
+      readBody(ex, body -> route.handler().handle(parse(route.type(), body)));
     }
   }
 
-  /** Reads a POST body without holding a thread, then queues the request for a worker. */
-  private void readBody(Exchange ex, Route route) {
+  /**
+   * A non-JSON upload ({@link Builder#postBinary}): the media type must be one of the route's, then
+   * the body is read as {@link #readBody} reads JSON (limit, deadline, 413, 408).
+   */
+  private void readBinaryBody(Exchange ex, Route route, Request request) {
     String type = ex.request.getHeaders().get(HttpHeader.CONTENT_TYPE);
     String mediaType = type == null ? null : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    if (route.binary() != null) {
-      if (mediaType == null || !route.binaryTypes().contains(mediaType)) {
-        ex.error(
-            415,
-            "Content-Type must be one of "
-                + new java.util.TreeSet<>(route.binaryTypes())
-                + ", got "
-                + (type == null ? "none" : Json.oneLine(type)));
-        return;
-      }
-    } else if (type != null && !type.toLowerCase(Locale.ROOT).startsWith(JSON)) {
+    if (mediaType == null || !route.binaryTypes().contains(mediaType)) {
+      ex.error(
+          415,
+          "Content-Type must be one of "
+              + new java.util.TreeSet<>(route.binaryTypes())
+              + ", got "
+              + (type == null ? "none" : Json.oneLine(type)));
+      return;
+    }
+    Map<String, String> query = query(request);
+    readBytes(
+        ex,
+        "empty body: expected " + mediaType + " bytes",
+        body -> route.binary().handle(body, body.length, mediaType, query));
+  }
+
+  /** Reads a POST body without holding a thread, then queues the request for a worker. */
+  private void readBody(Exchange ex, java.util.function.Function<byte[], Object> handle) {
+    String type = ex.request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    if (type != null && !type.toLowerCase(Locale.ROOT).startsWith(JSON)) {
       ex.error(415, "Content-Type must be application/json, got " + Json.oneLine(type));
       return;
     }
+    readBytes(ex, "empty body: expected a JSON object", handle);
+  }
+
+  /** Reads a body of any type (limit, deadline); an empty one is a 400 with {@code emptyReason}. */
+  private void readBytes(
+      Exchange ex, String emptyReason, java.util.function.Function<byte[], Object> handle) {
     long declared = ex.request.getLength();
     if (declared > maxBodyBytes) {
       ex.error(413, "body larger than " + maxBodyBytes + " bytes");
@@ -357,23 +398,9 @@ public final class JsonServer implements AutoCloseable {
                   ex.error(400, "request body could not be read");
                 }
               } else if (body.length == 0) {
-                ex.error(
-                    400,
-                    route.binary() != null
-                        ? "empty body: expected " + mediaType + " bytes"
-                        : "empty body: expected a JSON object");
-              } else if (route.binary() != null) {
-                admit(
-                    ex,
-                    () ->
-                        respond(
-                            ex,
-                            () ->
-                                route
-                                    .binary()
-                                    .handle(body, body.length, mediaType, query(ex.request))));
+                ex.error(400, emptyReason);
               } else {
-                admit(ex, () -> respond(ex, () -> invoke(route, body)));
+                admit(ex, () -> respond(ex, () -> handle.apply(body)));
               }
             }));
   }
@@ -397,10 +424,11 @@ public final class JsonServer implements AutoCloseable {
     }
   }
 
-  private Object invoke(Route route, byte[] body) {
+  /** Parses a request body into its record; bad JSON or a refused value is a 400. */
+  private Object parse(Class<?> type, byte[] body) {
     Object request;
     try {
-      request = json.readValue(body, route.type());
+      request = json.readValue(body, type);
     } catch (JsonProcessingException e) {
       if (e.getCause() instanceof BadRequestException b) {
         throw b;
@@ -412,7 +440,7 @@ public final class JsonServer implements AutoCloseable {
     if (request == null) {
       throw BadRequestException.badRequest("bad request body: null");
     }
-    return route.handler().handle(request);
+    return request;
   }
 
   /**
@@ -709,6 +737,7 @@ public final class JsonServer implements AutoCloseable {
               Validation.present("type", type),
               (JsonHandler<Object>) Validation.present("handler", handler),
               null,
+              null,
               false,
               new LatencyRecorder("http " + path)));
       return this;
@@ -731,6 +760,7 @@ public final class JsonServer implements AutoCloseable {
               null,
               null,
               Validation.present("body", body),
+              null,
               false,
               new LatencyRecorder("http " + path)));
       return this;
@@ -753,8 +783,63 @@ public final class JsonServer implements AutoCloseable {
       prefixRoutes.add(
           new PrefixRoute(
               prefix,
+              "GET",
               Validation.present("handler", handler),
+              null,
+              null,
               new LatencyRecorder("http " + prefix + "*")));
+      return this;
+    }
+
+    /**
+     * Adds a JSON endpoint answering POST for every path that starts with {@code prefix} and is
+     * longer than it, with the rest of the path and the parsed body handed to the handler (for an
+     * id in the path, e.g. {@code POST /v1/reviews/{postId}}). The body is read and validated as in
+     * {@link #post}; the handler runs on a worker thread. Exact paths win; prefixes are tried in
+     * declaration order.
+     *
+     * @param prefix the path prefix, starting and ending with "/"
+     * @param type the request record type
+     * @param handler computes the response
+     */
+    @SuppressWarnings("unchecked")
+    public <I> Builder postPrefix(String prefix, Class<I> type, PathBodyHandler<I> handler) {
+      checkPath(prefix);
+      if (!prefix.endsWith("/")) {
+        throw new IllegalArgumentException("a prefix must end with '/': " + prefix);
+      }
+      prefixRoutes.add(
+          new PrefixRoute(
+              prefix,
+              "POST",
+              null,
+              Validation.present("type", type),
+              (PathBodyHandler<Object>) Validation.present("handler", handler),
+              new LatencyRecorder("http " + prefix + "*")));
+      return this;
+    }
+
+    /**
+     * Adds a JSON endpoint answering GET on an exact path with query parameters, e.g. {@code GET
+     * /v1/review-queue?reviewer=alice&max=20}; the handler gets {@code ""} as the rest of the path
+     * and runs on a worker thread.
+     *
+     * @param path the exact path
+     * @param handler computes the response from the decoded query parameters
+     */
+    public Builder getWithQuery(String path, PathHandler handler) {
+      checkPath(path);
+      routes.put(
+          path,
+          new Route(
+              path,
+              "GET",
+              null,
+              null,
+              null,
+              Validation.present("handler", handler),
+              false,
+              new LatencyRecorder("http " + path)));
       return this;
     }
 
@@ -780,6 +865,7 @@ public final class JsonServer implements AutoCloseable {
               null,
               null,
               null,
+              null,
               false,
               new LatencyRecorder("http " + path),
               Validation.present("handler", handler),
@@ -790,47 +876,32 @@ public final class JsonServer implements AutoCloseable {
 
     /**
      * Like {@link #getPrefix}, answering bytes of a given content type (e.g. {@code GET
-     * /v1/images/42.png}).
+     * /v1/images/42.png}). A POST prefix ({@link #postPrefix}) may share the path.
      *
      * @param prefix the path prefix, starting and ending with "/"
      * @param handler computes the response from the rest of the path
      */
     public Builder getRawPrefix(String prefix, RawHandler handler) {
-      checkPrefix(prefix);
+      checkPath(prefix);
+      if (!prefix.endsWith("/")) {
+        throw new IllegalArgumentException("a prefix must end with '/': " + prefix);
+      }
       prefixRoutes.add(
           new PrefixRoute(
               prefix,
+              "GET",
+              null,
+              null,
               null,
               new LatencyRecorder("http " + prefix + "*"),
-              Validation.present("handler", handler),
-              "GET"));
-      return this;
-    }
-
-    /**
-     * Like {@link #getPrefix} for POST: an action on the resource named in the path, e.g. {@code
-     * POST /v1/images/42/private}. The body, if any, is not read; parameters come from the path and
-     * the query string. Answers JSON. A GET and a POST prefix may share a path.
-     *
-     * @param prefix the path prefix, starting and ending with "/"
-     * @param handler computes the response from the rest of the path and the query
-     */
-    public Builder postPrefix(String prefix, PathHandler handler) {
-      checkPrefix(prefix);
-      prefixRoutes.add(
-          new PrefixRoute(
-              prefix,
-              Validation.present("handler", handler),
-              new LatencyRecorder("http POST " + prefix + "*"),
-              null,
-              "POST"));
+              Validation.present("handler", handler)));
       return this;
     }
 
     /**
      * Adds an endpoint answering POST whose body is not JSON but bytes of one of the given media
      * types (an image upload), with parameters in the query string; the answer is JSON. The body
-     * limit, deadlines, 413, 415 (another or no Content-Type) and 4xx rules are those of {@link
+     * limit, deadline, 413, 415 (another or no Content-Type) and 4xx rules are those of {@link
      * #post}.
      *
      * @param path the exact path, e.g. {@code "/v1/search"}
@@ -851,19 +922,13 @@ public final class JsonServer implements AutoCloseable {
               null,
               null,
               null,
+              null,
               false,
               new LatencyRecorder("http " + path),
               null,
               Validation.present("handler", handler),
               java.util.Set.copyOf(mediaTypes)));
       return this;
-    }
-
-    private void checkPrefix(String prefix) {
-      checkPath(prefix);
-      if (!prefix.endsWith("/")) {
-        throw new IllegalArgumentException("a prefix must end with '/': " + prefix);
-      }
     }
 
     /** Adds an entry to {@code /health}'s JSON, computed at every call. */
@@ -937,12 +1002,20 @@ public final class JsonServer implements AutoCloseable {
               null,
               null,
               () -> self[0].healthBody(),
+              null,
               false,
               new LatencyRecorder("http /health")));
       routes.put(
           "/metrics",
           new Route(
-              "/metrics", "GET", null, null, null, true, new LatencyRecorder("http /metrics")));
+              "/metrics",
+              "GET",
+              null,
+              null,
+              null,
+              null,
+              true,
+              new LatencyRecorder("http /metrics")));
       for (Route r : routes.values()) {
         metrics.bindLatency(r.latency(), "endpoint", r.path());
       }

@@ -12,8 +12,13 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Raw GET endpoints (a page, an image) and a binary POST (an upload), over a real socket. */
+/**
+ * Raw GET endpoints (a page, an image), a binary POST (an upload), and a GET and a POST prefix on
+ * one path, over a real socket.
+ */
 class BinaryEndpointsTest {
+  /** The body of the POST prefix route. */
+  record Flag(boolean value) {}
 
   private static JsonServer server() throws Exception {
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2};
@@ -34,12 +39,12 @@ class BinaryEndpointsTest {
             })
         .postPrefix(
             "/img/",
-            (rest, q) -> {
+            Flag.class,
+            (rest, flag) -> {
               if (!rest.equals("7/private")) {
                 throw new BadRequestException(404, "no image " + rest);
               }
-              return Map.of(
-                  "id", 7, "private", Boolean.parseBoolean(q.getOrDefault("value", "true")));
+              return Map.of("id", 7, "private", flag.value());
             })
         .postBinary(
             "/upload",
@@ -71,7 +76,7 @@ class BinaryEndpointsTest {
       assertEquals("image/png", img.headers().firstValue("Content-Type").get());
       assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2}, img.body());
       assertEquals(404, c.get("/img/8.png").statusCode());
-      HttpResponse<String> flag = c.post("/img/7/private?value=false", null, new byte[0]);
+      HttpResponse<String> flag = c.post("/img/7/private", "{\"value\":false}");
       assertEquals(200, flag.statusCode(), flag.body());
       assertTrue(flag.body().contains("\"private\":false"), flag.body());
 

@@ -26,8 +26,8 @@ import javax.imageio.ImageIO;
  *   <li>{@code GET /v1/images/{id}.png}: a gallery image;
  *   <li>{@code POST /v1/images} with a PNG or JPEG body: adds it to the index (the indexing
  *       pipeline), answers its id;
- *   <li>{@code POST /v1/images/{id}/private?value=true|false}: hides an image from results (or
- *       shows it again);
+ *   <li>{@code POST /v1/images/{id}/private} with {@code {"value": true}} (or false): hides an
+ *       image from results (or shows it again);
  *   <li>{@code GET /v1/gallery}: size, limits and a sample of ids for the page;
  *   <li>{@code GET /}: the web page; {@code /health}, {@code /metrics} (with per-stage latencies).
  * </ul>
@@ -44,6 +44,19 @@ public final class VisualSearchServer {
   private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg");
 
   private VisualSearchServer() {}
+
+  /**
+   * The body of {@code POST /v1/images/{id}/private}.
+   *
+   * @param value true hides the image from results (private or removed), false shows it again
+   */
+  public record PrivateFlag(Boolean value) {
+    public PrivateFlag {
+      if (value == null) {
+        throw new BadRequestException(400, "value is required: {\"value\": true} or false");
+      }
+    }
+  }
 
   /** The answer of a search, with the class name of each result ("added" for uploads). */
   public record Answer(String encoder, int[] ids, float[] scores, String[] classes) {}
@@ -113,18 +126,14 @@ public final class VisualSearchServer {
             })
         .postPrefix(
             "/v1/images/",
-            (rest, q) -> {
+            PrivateFlag.class,
+            (rest, flag) -> {
               if (!rest.endsWith("/private")) {
                 throw new BadRequestException(404, "no endpoint /v1/images/" + rest);
               }
               int id = parseId(rest.substring(0, rest.length() - "/private".length()), gallery);
-              String v = q.getOrDefault("value", "true");
-              if (!v.equals("true") && !v.equals("false")) {
-                throw new BadRequestException(400, "value must be true or false, got '" + v + "'");
-              }
-              boolean value = Boolean.parseBoolean(v);
-              gallery.setPrivate(id, value);
-              return Map.of("id", id, "private", value);
+              gallery.setPrivate(id, flag.value());
+              return Map.of("id", id, "private", flag.value());
             })
         .health("encoder", service::encoderName)
         .health("gallery", gallery::size)

@@ -91,13 +91,28 @@ class VisualSearchServerTest {
     HttpResponse<String> added = post("/v1/images", "image/png", png(50));
     assertEquals(200, added.statusCode(), added.body());
     assertTrue(added.body().matches("\\{\"id\":\\d+\\}"), added.body());
-    HttpResponse<String> flag = post("/v1/images/4/private", null, new byte[0]);
+    HttpResponse<String> flag =
+        post("/v1/images/4/private", "application/json", json("{\"value\":true}"));
     assertEquals(200, flag.statusCode(), flag.body());
     assertTrue(fixture.service.gallery().isPrivate(4));
-    assertEquals(200, post("/v1/images/4/private?value=false", null, new byte[0]).statusCode());
+    assertEquals(
+        200,
+        post("/v1/images/4/private", "application/json", json("{\"value\":false}")).statusCode());
     assertTrue(!fixture.service.gallery().isPrivate(4));
-    assertEquals(400, post("/v1/images/4/private?value=maybe", null, new byte[0]).statusCode());
-    assertEquals(404, post("/v1/images/99999/private", null, new byte[0]).statusCode());
+    assertStatus(
+        post("/v1/images/4/private", "application/json", json("{\"value\":\"maybe\"}")),
+        400,
+        "value");
+    assertStatus(
+        post("/v1/images/4/private", "application/json", json("{}")), 400, "value is required");
+    assertEquals(
+        404,
+        post("/v1/images/99999/private", "application/json", json("{\"value\":true}"))
+            .statusCode());
+  }
+
+  private static byte[] json(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
