@@ -1,16 +1,13 @@
 package dev.mlsd.visualsearch.evaluation;
 
-import dev.mlsd.core.ann.ExactIndex;
-import dev.mlsd.core.ann.SearchParams;
-import dev.mlsd.core.ann.Similarity;
 import dev.mlsd.core.metrics.uncertainty.Bootstrap;
 import dev.mlsd.visualsearch.data.GalleryQuerySplit;
 import dev.mlsd.visualsearch.model.ImageEmbedder;
 
 /**
  * The evaluation protocol, the same for every embedder: embed the whole gallery and every held-out
- * query, search each query exactly (core's {@link ExactIndex}, cosine) for its top {@code
- * max(curveK)} gallery images, and compute {@link RetrievalMetrics} with same-class relevance.
+ * query, search each query exactly (cosine) for its top {@code max(curveK)} gallery images ({@link
+ * ExactSearch}), and compute {@link RetrievalMetrics} with same-class relevance.
  *
  * <p>Book: chapter 2, "Evaluation".
  *
@@ -55,9 +52,6 @@ public record RetrievalEvaluation(
     float[] g = embedder.embedAll(galleryImages, split.gallery().count());
     float[] q = embedder.embedAll(queryImages, split.queries().count());
     long embedMillis = (System.nanoTime() - t0) / 1_000_000;
-    ExactIndex index =
-        new ExactIndex(embedder.dimension(), Similarity.COSINE, split.gallery().count());
-    addAll(index, g, embedder.dimension(), split.gallery().count());
     int[][] byClass = split.gallery().idsByClass();
     int largest = 0;
     for (int[] c : byClass) {
@@ -65,8 +59,13 @@ public record RetrievalEvaluation(
     }
     int[] curveK = RetrievalMetrics.curveCutoffs(largest);
     SearchResults exact =
-        SearchResults.search(
-            index, q, split.queries().count(), curveK[curveK.length - 1], new SearchParams(10));
+        ExactSearch.search(
+            g,
+            split.gallery().count(),
+            q,
+            split.queries().count(),
+            embedder.dimension(),
+            curveK[curveK.length - 1]);
     RetrievalMetrics m =
         RetrievalMetrics.compute(
             exact.ranked(),

@@ -48,15 +48,10 @@ public final class VisualSearchServer {
   /**
    * The body of {@code POST /v1/images/{id}/private}.
    *
-   * @param value true hides the image from results (private or removed), false shows it again
+   * @param value true hides the image from results (private or removed), false shows it again;
+   *     required
    */
-  public record PrivateFlag(Boolean value) {
-    public PrivateFlag {
-      if (value == null) {
-        throw new BadRequestException(400, "value is required: {\"value\": true} or false");
-      }
-    }
-  }
+  public record PrivateFlag(boolean value) {}
 
   /** The answer of a search, with the class name of each result ("added" for uploads). */
   public record Answer(String encoder, int[] ids, float[] scores, String[] classes) {}

@@ -103,8 +103,7 @@ class VisualSearchServerTest {
         post("/v1/images/4/private", "application/json", json("{\"value\":\"maybe\"}")),
         400,
         "value");
-    assertStatus(
-        post("/v1/images/4/private", "application/json", json("{}")), 400, "value is required");
+    assertStatus(post("/v1/images/4/private", "application/json", json("{}")), 400, "'value'");
     assertEquals(
         404,
         post("/v1/images/99999/private", "application/json", json("{\"value\":true}"))
