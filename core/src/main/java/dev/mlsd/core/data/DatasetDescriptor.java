@@ -40,7 +40,8 @@ public record DatasetDescriptor(
    *
    * @param path the path inside the dataset folder, e.g. {@code "train.txt"}
    * @param sha256 lower-case hex SHA-256 of the exact bytes, or null when unknown
-   * @param bytes the size in bytes (of the copy {@code sha256} describes; 0 when unknown)
+   * @param bytes the size in bytes (of the copy {@code sha256} describes; 0 when unknown); caps
+   *     downloads (see {@link #downloadCap()})
    * @param url a canonical download URL, or null if none reproduces the file
    * @param contentSha256 lower-case hex SHA-256 of the gzip-decompressed bytes, or null
    * @param md5 lower-case hex MD5 of the exact bytes as the publisher gives it, or null
@@ -65,6 +66,18 @@ public record DatasetDescriptor(
     /** A file known by the SHA-256 of its bytes only. */
     public FileEntry(String path, String sha256, long bytes, String url) {
       this(path, sha256, bytes, url, null, null, null);
+    }
+
+    /**
+     * The most bytes a download of this file may send; 0 = no cap (the size is unknown). The size
+     * itself when only the SHA-256 can verify the file; with 1% + 64 KiB of slack when another
+     * checksum can (the publisher's copy may be compressed differently from the one measured).
+     */
+    public long downloadCap() {
+      if (bytes <= 0) {
+        return 0;
+      }
+      return contentSha256 == null && md5 == null ? bytes : bytes + bytes / 100 + 65_536;
     }
 
     /** The checksums, for messages: e.g. {@code "SHA-256 ab12..., content SHA-256 cd34..."}. */
