@@ -19,6 +19,7 @@ import dev.mlsd.visualsearch.evaluation.AnnEvaluation;
 import dev.mlsd.visualsearch.evaluation.EncoderComparison;
 import dev.mlsd.visualsearch.evaluation.RetrievalEvaluation;
 import dev.mlsd.visualsearch.serving.VisualSearchServer;
+import dev.mlsd.visualsearch.serving.VisualSearchService;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class VisualSearchReport {
       EncoderComparison cmp,
       AnnEvaluation ann,
       Latency served,
-      Map<String, Object> extra) {
+      VisualSearchService service) {
     List<ModelResult> models = new ArrayList<>();
     List<RetrievalEvaluation.Result> rs = cmp.results();
     for (int i = 0; i < rs.size(); i++) {
@@ -52,7 +53,10 @@ public final class VisualSearchReport {
       rs.get(i).metrics().metrics().forEach((name, ci) -> m.put(name, metric(ci)));
       models.add(new ModelResult(rs.get(i).name(), role, m, role == Role.SERVED ? served : null));
     }
-    Map<String, Object> x = new LinkedHashMap<>(extra);
+    Map<String, Object> x = new LinkedHashMap<>();
+    Map<String, Double> stages = new LinkedHashMap<>();
+    service.stageLatencies().forEach(l -> stages.put(l.name() + " p50 us", l.percentileMicros(50)));
+    x.put("request_stages", stages);
     x.put("ann", ann);
     x.put("map_gain_over_raw_pixels", metric(cmp.mapGainOverFirst()));
     x.put("encoder_card", system.trained().card());

@@ -22,8 +22,12 @@ import dev.mlsd.visualsearch.model.ContrastiveTrainer;
 import dev.mlsd.visualsearch.model.Encoder;
 import dev.mlsd.visualsearch.model.EncoderConfig;
 import dev.mlsd.visualsearch.model.EncoderStore;
+import dev.mlsd.visualsearch.model.ImageEmbedder;
+import dev.mlsd.visualsearch.model.PcaEmbedder;
+import dev.mlsd.visualsearch.model.RawPixelEmbedder;
 import dev.mlsd.visualsearch.serving.Gallery;
 import dev.mlsd.visualsearch.serving.IndexingPipeline;
+import dev.mlsd.visualsearch.serving.SearchResponse;
 import dev.mlsd.visualsearch.serving.VisualSearchService;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -85,18 +89,19 @@ public final class VisualSearchSystem {
   }
 
   /**
-   * Reads the data, fits the preprocessing and trains (or loads) the encoder.
+   * The first half of the build, in the book's order: the data (step 2) and the preprocessing
+   * fitted on the gallery (step 3). {@link Prepared#train} adds the encoder (step 4).
    *
-   * @param out where training progress goes
    * @throws DatasetUnavailableException if the dataset cannot be had (the message says how)
    */
-  public static VisualSearchSystem build(VisualSearchParams p, PrintStream out)
+  public static Prepared prepare(VisualSearchParams p)
       throws IOException, DatasetUnavailableException {
     Data data = loadData(p, Datasets.fromEnvironment());
     ImageSet g = data.split().gallery();
     Preprocessor pre = Preprocessor.fit(g);
     EncoderConfig standard =
         EncoderConfig.standard(g.height(), g.width(), g.channels(), p.trainBudgetSeconds());
+    // --quick: half the batch and one epoch at most, so that a few seconds make several steps
     EncoderConfig config =
         p.quick()
             ? new EncoderConfig(
@@ -115,10 +120,29 @@ public final class VisualSearchSystem {
                 p.trainBudgetSeconds(),
                 standard.augmenter())
             : standard;
-    TrainedEncoder trained = trainOrLoad(p, data, pre, config, out);
-    MultiLayerNetwork random = CnnEncoder.network(config, p.seed());
-    Encoder randomCnn = new Encoder("random-weight CNN", CnnEncoder.export(random, config));
-    return new VisualSearchSystem(p, data, pre, config, trained, randomCnn);
+    return new Prepared(p, data, pre, config);
+  }
+
+  /** Data and preprocessing, before the encoder. */
+  public record Prepared(
+      VisualSearchParams params, Data data, Preprocessor preprocessor, EncoderConfig config) {
+    /**
+     * Trains the encoder, or loads it from the cache when its card matches, and builds the system.
+     *
+     * @param out where training progress goes
+     */
+    public VisualSearchSystem train(PrintStream out) throws IOException {
+      TrainedEncoder trained = trainOrLoad(params, data, preprocessor, config, out);
+      MultiLayerNetwork random = CnnEncoder.network(config, params.seed());
+      Encoder randomCnn = new Encoder("random-weight CNN", CnnEncoder.export(random, config));
+      return new VisualSearchSystem(params, data, preprocessor, config, trained, randomCnn);
+    }
+  }
+
+  /** {@code prepare(p).train(out)}. */
+  public static VisualSearchSystem build(VisualSearchParams p, PrintStream out)
+      throws IOException, DatasetUnavailableException {
+    return prepare(p).train(out);
   }
 
   /** Reads the dataset of the params as gallery and queries. */
@@ -273,6 +297,33 @@ public final class VisualSearchSystem {
 
   /** The two pipelines over one index and gallery. */
   public record Serving(VisualSearchService service, IndexingPipeline indexing) {}
+
+  /**
+   * The encoders compared, trivial first and served last: raw pixels, PCA-128 of the pixels (fitted
+   * on 10,000 gallery images), the random-weight CNN, the self-supervised CNN.
+   */
+  public List<ImageEmbedder> encoders() {
+    ImageSet g = data.split().gallery();
+    return List.of(
+        new RawPixelEmbedder(pre),
+        PcaEmbedder.fit(galleryImages, g.count(), pre.imageSize(), 10_000, 128, params.seed()),
+        randomCnn,
+        trained.encoder());
+  }
+
+  /** Results as one line: {@code #id class score, ...}. */
+  public String describe(SearchResponse r) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < r.ids().length; i++) {
+      sb.append(i == 0 ? "" : ", ")
+          .append('#')
+          .append(r.ids()[i])
+          .append(' ')
+          .append(classOf(r.ids()[i]))
+          .append(String.format(" %.3f", r.scores()[i]));
+    }
+    return sb.toString();
+  }
 
   /** The class name of a gallery id; ids past the initial gallery are "added". */
   public String classOf(int id) {

@@ -61,6 +61,16 @@ public record ImageSet(
     return height * width * channels;
   }
 
+  /** A copy of image {@code i}'s bytes. */
+  public byte[] image(int i) {
+    return java.util.Arrays.copyOfRange(pixels, i * imageSize(), (i + 1) * imageSize());
+  }
+
+  /** The class name of image {@code i}. */
+  public String className(int i) {
+    return classNames.get(labels[i]);
+  }
+
   /** The first {@code n} images (or all when fewer), sharing nothing with this set. */
   public ImageSet head(int n) {
     int m = Math.min(n, count);

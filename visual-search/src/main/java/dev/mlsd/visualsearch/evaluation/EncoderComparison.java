@@ -43,6 +43,30 @@ public record EncoderComparison(
     return new EncoderComparison(results, gain);
   }
 
+  /** Every embedder's metrics with their intervals, one row each, for the console. */
+  public String table() {
+    List<String> names = List.copyOf(served().metrics().metrics().keySet());
+    StringBuilder sb = new StringBuilder(String.format("%-22s", "encoder"));
+    names.forEach(n -> sb.append(String.format(" %-24s", n)));
+    for (RetrievalEvaluation.Result r : results) {
+      sb.append('\n').append(String.format("%-22s", r.name()));
+      for (String n : names) {
+        ConfidenceInterval ci = r.metrics().metrics().get(n);
+        sb.append(String.format(" %.4f [%.4f, %.4f]  ", ci.estimate(), ci.lower(), ci.upper()));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The paired mAP@10 difference of the last embedder over the first, and what it means. */
+  public String verdict() {
+    ConfidenceInterval g = mapGainOverFirst;
+    return g
+        + (g.lower() > 0
+            ? ": better beyond the noise"
+            : g.upper() < 0 ? ": worse beyond the noise" : ": inside the noise");
+  }
+
   /** The last (served) embedder's result. */
   public RetrievalEvaluation.Result served() {
     return results.getLast();
