@@ -2,7 +2,7 @@ package dev.mlsd.recommendation;
 
 import dev.mlsd.core.ann.HnswBuildParams;
 import dev.mlsd.core.ann.HnswIndex;
-import dev.mlsd.core.ann.Similarity;
+import dev.mlsd.core.ann.MipsTransform;
 import dev.mlsd.recommendation.data.Catalog;
 import dev.mlsd.recommendation.data.Interactions;
 import dev.mlsd.recommendation.data.MovieLensData;
@@ -237,35 +237,12 @@ public record RecommendationSystem(
   }
 
   /**
-   * An HNSW index for maximum-inner-product search over {@code vectors}: each vector gets one more
-   * component, {@code sqrt(M^2 - |v|^2)} with M the largest norm, so that every indexed vector has
-   * norm M (Bachrach et al., RecSys 2014). A query padded with a 0 has the same inner product with
-   * every item as before, so the ranking is unchanged, but on equal-norm vectors inner product and
-   * distance agree and the graph search finds the true neighbours far more often than on raw
-   * vectors. Queries must be {@code dim + 1} long with a last component of 0.
+   * An HNSW index for maximum-inner-product search over {@code vectors}, through core's {@link
+   * MipsTransform} (one more component per vector; queries are {@code dim + 1} long with a last
+   * component of 0).
    */
   static HnswIndex index(float[] vectors, int dim, HnswBuildParams p) {
-    int n = vectors.length / dim;
-    double max = 0;
-    for (int i = 0; i < n; i++) {
-      max = Math.max(max, norm2(vectors, i * dim, dim));
-    }
-    HnswIndex index = new HnswIndex(dim + 1, Similarity.DOT_PRODUCT, p);
-    float[] v = new float[dim + 1];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(vectors, i * dim, v, 0, dim);
-      v[dim] = (float) Math.sqrt(Math.max(0, max - norm2(vectors, i * dim, dim)));
-      index.add(v);
-    }
-    return index;
-  }
-
-  private static double norm2(float[] v, int off, int dim) {
-    double s = 0;
-    for (int j = 0; j < dim; j++) {
-      s += v[off + j] * v[off + j];
-    }
-    return s;
+    return MipsTransform.fit(vectors, dim).buildHnsw(vectors, p);
   }
 
   /** Mean stars per item over training rows, shrunk towards 3.5 by 5 pseudo-ratings. */

@@ -28,6 +28,7 @@ public final class AdPipeline {
   private final ServingPipeline<AdRequest> pipeline;
   private final BudgetFilter budget;
   private final TargetingCandidateGenerator generator;
+  private final AdRanker ranker;
 
   /**
    * @param maxCandidates candidates ranked per request at most
@@ -42,12 +43,13 @@ public final class AdPipeline {
       int maxPerAdvertiser) {
     this.generator = new TargetingCandidateGenerator(catalogue);
     this.budget = new BudgetFilter(catalogue);
+    this.ranker = new AdRanker(features, catalogue, model, maxCandidates);
     this.pipeline =
         ServingPipeline.<AdRequest>builder("ad-ctr")
             .candidateGenerator(generator)
             .filter(budget)
             .featureHydrator(new StoreFeatureHydrator<>(store, AdFeatures.SCHEMA))
-            .ranker(new AdRanker(features, catalogue, model, maxCandidates))
+            .ranker(ranker)
             .reRanker(new AdvertiserDiversityReRanker(catalogue, maxPerAdvertiser))
             .maxCandidates(maxCandidates)
             .build();
@@ -75,6 +77,11 @@ public final class AdPipeline {
   /** The budget ledger. */
   public BudgetFilter budget() {
     return budget;
+  }
+
+  /** The ranker (which model version scored this thread's last request). */
+  public AdRanker ranker() {
+    return ranker;
   }
 
   /** The candidate generator. */

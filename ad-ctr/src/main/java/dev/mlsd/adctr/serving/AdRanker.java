@@ -1,48 +1,36 @@
 package dev.mlsd.adctr.serving;
 
 import dev.mlsd.adctr.features.FeaturePipeline;
-import dev.mlsd.core.inference.Scratch;
 import dev.mlsd.core.serving.Candidates;
 import dev.mlsd.core.serving.ModelHolder;
 import dev.mlsd.core.serving.Ranker;
+import dev.mlsd.core.serving.ranking.GraphInputs;
+import dev.mlsd.core.serving.ranking.GraphRanker;
 
 /**
  * The ranking service: builds every candidate's feature ids through the same {@link
  * FeaturePipeline} training used (request-side ids once per request, the ad's precomputed ad-side
- * ids, the batch features the hydrator read from the feature store), scores all candidates in one
- * batch through the exported model ({@link dev.mlsd.core.inference.InferenceGraph}), and writes
- * calibrated click probabilities as the scores.
+ * ids, the batch features the hydrator read from the feature store), and scores all candidates in
+ * one batch through core's {@link GraphRanker} over the exported model ({@link
+ * dev.mlsd.core.inference.InferenceGraph}); the scores are calibrated click probabilities ({@link
+ * ServedModel#calibrate}).
  *
  * <p>Expects the feature store's four columns ({@link AdFeatures#SCHEMA}) at columns {@code [0, 4)}
  * of each candidate's feature row.
  *
- * <p>Allocation: none per request after a thread's first; per-thread scratch (id matrix, outputs,
- * the inference scratch) lives in a {@link ThreadLocal}, sized for the pipeline's capacity.
+ * <p>Allocation: none per request after a thread's first; the request-side ids live in this class's
+ * {@link ThreadLocal}, the id matrix, outputs and inference scratch in the {@link GraphRanker}'s
+ * (rebuilt when a swapped-in model is first seen).
  *
  * <p>Book: chapter 8, "Serving: ranking service".
  *
  * <p>Thread safety: one instance serves every thread; the served model is read once per request.
  */
-public final class AdRanker implements Ranker<AdRequest> {
+public final class AdRanker implements Ranker<AdRequest>, GraphInputs<AdRequest> {
   private final FeaturePipeline pipeline;
   private final AdCatalogue catalogue;
-  private final ModelHolder<ServedModel> model;
-  private final int capacity;
-  private final ThreadLocal<State> state;
-
-  private static final class State {
-    final int[] request;
-    final int[] ids;
-    final float[] out;
-    Scratch scratch;
-    ServedModel scratchOwner;
-
-    State(int fields, int capacity) {
-      request = new int[fields];
-      ids = new int[fields * capacity];
-      out = new float[capacity];
-    }
-  }
+  private final GraphRanker<AdRequest> graph;
+  private final ThreadLocal<int[]> requestIds;
 
   /**
    * @param capacity the most candidates one request holds (the pipeline's maxCandidates)
@@ -54,37 +42,40 @@ public final class AdRanker implements Ranker<AdRequest> {
       int capacity) {
     this.pipeline = pipeline;
     this.catalogue = catalogue;
-    this.model = model;
-    this.capacity = capacity;
-    this.state = ThreadLocal.withInitial(() -> new State(pipeline.fieldCount(), capacity));
+    this.graph = GraphRanker.withInputs(model, capacity, this);
+    this.requestIds = ThreadLocal.withInitial(() -> new int[pipeline.fieldCount()]);
   }
 
   @Override
   public void rank(AdRequest query, Candidates candidates) {
-    ServedModel m = model.current();
-    State s = state.get();
-    if (s.scratchOwner != m) {
-      s.scratch = m.graph().newScratch(capacity);
-      s.scratchOwner = m;
+    if (candidates.featureDim() < FeaturePipeline.BATCH_FIELDS) {
+      throw new IllegalStateException(
+          "the pipeline hydrates " + candidates.featureDim() + " columns, need 4");
     }
+    graph.rank(query, candidates);
+  }
+
+  @Override
+  public void write(AdRequest query, Candidates candidates, float[] floats, int[] ids) {
     int f = pipeline.fieldCount();
-    int n = candidates.size();
-    pipeline.encodeRequest(query.numeric(), query.categorical(), s.request);
+    int[] request = requestIds.get();
+    pipeline.encodeRequest(query.numeric(), query.categorical(), request);
     float[] feats = candidates.features();
-    int dim = candidates.featureDim();
-    for (int pos = 0; pos < n; pos++) {
+    for (int pos = 0, n = candidates.size(); pos < n; pos++) {
       int base = pos * f;
-      System.arraycopy(s.request, 0, s.ids, base, f);
-      pipeline.copyAd(catalogue.encodedAd(candidates.id(pos)), s.ids, base);
-      pipeline.encodeBatch(feats, candidates.featureOffset(pos), s.ids, base);
+      System.arraycopy(request, 0, ids, base, f);
+      pipeline.copyAd(catalogue.encodedAd(candidates.id(pos)), ids, base);
+      pipeline.encodeBatch(feats, candidates.featureOffset(pos), ids, base);
     }
-    if (dim < FeaturePipeline.BATCH_FIELDS) {
-      throw new IllegalStateException("the pipeline hydrates " + dim + " columns, need 4");
-    }
-    m.graph().score(null, s.ids, n, s.out, s.scratch);
-    for (int pos = 0; pos < n; pos++) {
-      candidates.setScore(pos, m.calibrator().apply(s.out[pos]));
-    }
+  }
+
+  /**
+   * The version of the model that scored this thread's last request (null before its first): the
+   * version to report beside those scores, even if a swap happened since.
+   */
+  public String lastVersion() {
+    ModelHolder.Served<?> s = graph.lastServed();
+    return s == null ? null : s.version();
   }
 
   /**

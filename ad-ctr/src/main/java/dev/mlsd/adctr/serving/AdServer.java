@@ -90,10 +90,7 @@ public final class AdServer implements AutoCloseable {
         JsonServer.builder("ad-ctr")
             .port(port)
             .metrics(metrics)
-            .post(
-                "/v1/ads/rank",
-                RankRequest.class,
-                r -> rank(ads, catalogue, model, parse(catalogue, r)))
+            .post("/v1/ads/rank", RankRequest.class, r -> rank(ads, catalogue, parse(catalogue, r)))
             .model("ad-ctr", model)
             .pipeline(ads.pipeline())
             .featureStore("adctr_ad", store)
@@ -169,10 +166,10 @@ public final class AdServer implements AutoCloseable {
     return Json.oneLine(s.length() > 64 ? s.substring(0, 64) + "..." : s);
   }
 
-  private static RankResponse rank(
-      AdPipeline ads, AdCatalogue catalogue, ModelHolder<ServedModel> model, AdRequest q) {
-    String version = model.version();
+  private static RankResponse rank(AdPipeline ads, AdCatalogue catalogue, AdRequest q) {
     Candidates top = ads.serve(q);
+    // the version that scored these candidates, even if a swap landed during the request
+    String version = ads.ranker().lastVersion();
     RankedAd[] out = new RankedAd[top.size()];
     for (int pos = 0; pos < out.length; pos++) {
       int ad = top.id(pos);

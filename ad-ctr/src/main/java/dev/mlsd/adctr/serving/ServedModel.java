@@ -2,6 +2,7 @@ package dev.mlsd.adctr.serving;
 
 import dev.mlsd.adctr.model.PlattCalibrator;
 import dev.mlsd.core.inference.InferenceGraph;
+import dev.mlsd.core.serving.ranking.ScoringGraph;
 
 /**
  * What the ranker serves: the exported model's forward pass and its calibration (Platt scaling
@@ -11,4 +12,10 @@ import dev.mlsd.core.inference.InferenceGraph;
  * @param graph the exported model, ids in, P(click) out
  * @param calibrator applied to the model's output
  */
-public record ServedModel(InferenceGraph graph, PlattCalibrator calibrator) {}
+public record ServedModel(InferenceGraph graph, PlattCalibrator calibrator)
+    implements ScoringGraph {
+  @Override
+  public float calibrate(float raw) {
+    return calibrator.apply(raw);
+  }
+}

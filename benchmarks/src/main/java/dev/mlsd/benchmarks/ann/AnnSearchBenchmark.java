@@ -1,9 +1,8 @@
 package dev.mlsd.benchmarks.ann;
 
 import dev.mlsd.core.ann.ExactIndex;
+import dev.mlsd.core.ann.RecallAgainstExact;
 import dev.mlsd.core.ann.Similarity;
-import dev.mlsd.core.ann.TopKCollector;
-import dev.mlsd.core.ann.VectorIndex;
 import dev.mlsd.core.ann.VectorKernels;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -217,22 +216,16 @@ public class AnnSearchBenchmark {
   private double meanVisited;
 
   private double recall(float[][] qs, int[][] truth) {
-    long hits = 0;
     long visited = 0;
+    int[][] found = new int[qs.length][];
     int[] got = new int[K];
     for (int i = 0; i < qs.length; i++) {
       int n = contender.search(qs[i], K, got);
       visited += contender.lastVisited();
-      int[] sorted = Arrays.copyOf(got, n);
-      Arrays.sort(sorted);
-      for (int id : truth[i]) {
-        if (Arrays.binarySearch(sorted, id) >= 0) {
-          hits++;
-        }
-      }
+      found[i] = Arrays.copyOf(got, n);
     }
     meanVisited = contender.lastVisited() < 0 ? -1 : (double) visited / qs.length;
-    return (double) hits / ((long) qs.length * K);
+    return RecallAgainstExact.recall(truth, found);
   }
 
   private static int[][] groundTruth(float[][] base, float[][] qs) {
@@ -240,15 +233,7 @@ public class AnnSearchBenchmark {
     for (float[] v : base) {
       exact.add(v);
     }
-    VectorIndex.Searcher s = exact.newSearcher();
-    TopKCollector c = new TopKCollector(K);
-    int[][] truth = new int[qs.length][];
-    for (int i = 0; i < qs.length; i++) {
-      c.reset();
-      s.search(qs[i], null, null, c);
-      truth[i] = c.ids();
-    }
-    return truth;
+    return RecallAgainstExact.groundTruth(exact.newSearcher(), qs, K);
   }
 
   private static long usedHeapAfterGc() {

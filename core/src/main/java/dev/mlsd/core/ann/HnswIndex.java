@@ -20,6 +20,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * connected. A neighbour whose list overflows (2m on layer 0, m above) is pruned with the same
  * heuristic.
  *
+ * <p>Inner product: under {@link Similarity#DOT_PRODUCT} the graph is built and searched with raw
+ * inner products, which are not a metric (a vector need not be its own nearest neighbour). On
+ * embeddings whose norms vary widely, long vectors crowd every neighbour list and recall falls far
+ * below what the same ef gives under cosine or L2. Index such embeddings through {@link
+ * MipsTransform} (one extra component makes every norm equal, so inner product order equals L2
+ * order); on embeddings of similar norms raw inner product is fine.
+ *
  * <p>Storage: vectors in one contiguous {@code float[]} ({@link VectorStore}); links in flat int
  * arrays ({@link HnswGraph}). About {@code 4d + 4(2m + 1)} bytes per vector, plus the upper layers
  * (about 1/m of that again for links).

@@ -27,15 +27,19 @@ import java.util.Locale;
  *   int8[size]                  each node's level
  * </pre>
  *
- * <p>Loading is three bulk copies (floats, layer-0 ints, upper ints), then one pass that checks
- * every link count and id, so that a file with a valid checksum but an inconsistent graph is
- * refused too. The JSON header repeats the parameters for people and tools; the payload is
- * authoritative.
+ * <p>Every count and size is checked against its bound and against the payload's length before
+ * anything is allocated. Loading is three bulk copies (floats, layer-0 ints, upper ints), then one
+ * pass that checks every link count and id, so that a file with a valid checksum but an
+ * inconsistent graph is refused too. The JSON header repeats the parameters for people and tools;
+ * the payload is authoritative.
  */
 final class HnswIndexFile {
   static final String KIND = "hnsw-index";
   static final int VERSION = 1;
   private static final int FIXED_BYTES = 4 * 4 + 8 + 4 * 4;
+
+  /** The widest vector a file may hold; checked before anything is allocated. */
+  static final int MAX_DIMENSION = 1 << 16;
 
   private HnswIndexFile() {}
 
@@ -109,13 +113,20 @@ final class HnswIndexFile {
     int entry = buf.getInt();
     int maxLevel = buf.getInt();
     int upperInts = buf.getInt();
-    check(file, dim >= 1, "dimension " + dim);
+    check(file, dim >= 1 && dim <= MAX_DIMENSION, "dimension " + dim);
     check(
         file,
         simOrdinal >= 0 && simOrdinal < Similarity.values().length,
         "similarity " + simOrdinal);
     check(file, m >= 2 && m <= 512 && efConstruction >= 1, "m " + m + ", ef " + efConstruction);
     check(file, size >= 0 && upperInts >= 0, "size " + size + ", upper " + upperInts);
+    check(
+        file,
+        entry >= -1
+            && entry < Math.max(size, 1)
+            && maxLevel >= -1
+            && maxLevel <= HnswGraph.MAX_LEVEL,
+        "entry point " + entry + ", maxLevel " + maxLevel);
     HnswBuildParams params = new HnswBuildParams(m, efConstruction, seed);
     int stride0 = 2 * m + 1;
     int words = (size + 63) >>> 6;

@@ -1,10 +1,15 @@
 package dev.mlsd.core.http;
 
 /**
- * Bad input, answered with a 4xx status and a one-line reason. Thrown by request validation and
- * handlers; an {@link IllegalArgumentException} from a handler is answered the same way with 400.
+ * Bad input, answered with a 4xx status and a one-line reason: the only way a handler produces a
+ * 4xx. Thrown by request validation ({@link Validation}) and by handlers for input they cannot
+ * serve. Any other exception from a handler, a plain {@link IllegalArgumentException} included, is
+ * a server fault and answered 500: an internal check failing is not the client's mistake.
+ *
+ * <p>It extends {@link IllegalArgumentException} so that code which validates its arguments with
+ * {@link Validation} keeps throwing what callers outside HTTP expect.
  */
-public final class BadRequestException extends RuntimeException {
+public final class BadRequestException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   private final int status;

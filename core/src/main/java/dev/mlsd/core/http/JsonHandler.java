@@ -5,9 +5,9 @@ package dev.mlsd.core.http;
  * object, which Jackson writes as JSON (a record is the usual choice).
  *
  * <p>Validation belongs in the request record's compact constructor (see {@link Validation}); the
- * handler throws {@link BadRequestException} (e.g. {@link BadRequestException#unknownId}) or {@link
- * IllegalArgumentException} for input it cannot serve. Anything else is a server error (500) and
- * counted as such.
+ * handler throws {@link BadRequestException} (e.g. {@link BadRequestException#unknownId}) for input
+ * it cannot serve. Anything else, a plain {@link IllegalArgumentException} included, is a server
+ * error (500), counted and logged as such.
  *
  * <p>Thread safety: called from the server's worker threads at once; must be thread-safe.
  *

@@ -8,8 +8,8 @@ import java.util.Map;
  * {@link JsonServer.Builder#getPrefix}; the handler parses the rest of the path itself.
  *
  * <p>Like {@link JsonHandler}: throw {@link BadRequestException} (400, or 404 via {@link
- * BadRequestException#unknownId}) or {@link IllegalArgumentException} (400) for input it cannot
- * serve; anything else is a 500.
+ * BadRequestException#unknownId}) for input it cannot serve; anything else, a plain {@link
+ * IllegalArgumentException} included, is a 500.
  *
  * <p>Thread safety: called from the server's worker threads at once; must be thread-safe.
  */

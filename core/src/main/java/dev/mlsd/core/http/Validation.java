@@ -3,8 +3,9 @@ package dev.mlsd.core.http;
 import java.util.Collection;
 
 /**
- * Checks for request records' compact constructors. Each throws {@link IllegalArgumentException}
- * with a one-line reason, which the server answers with 400.
+ * Checks for request records' compact constructors and handlers. Each throws {@link
+ * BadRequestException} (an {@link IllegalArgumentException}) with a one-line reason, which the
+ * server answers with 400.
  *
  * <pre>{@code
  * record RankRequest(int userId, int k, List<Integer> exclude) {
@@ -23,8 +24,8 @@ public final class Validation {
   /** Requires {@code min <= value <= max}. */
   public static int range(String name, int value, int min, int max) {
     if (value < min || value > max) {
-      throw new IllegalArgumentException(
-          name + " must be in [" + min + ", " + max + "], got " + value);
+      throw new BadRequestException(
+          400, name + " must be in [" + min + ", " + max + "], got " + value);
     }
     return value;
   }
@@ -32,8 +33,8 @@ public final class Validation {
   /** Requires a finite {@code min <= value <= max}. */
   public static double range(String name, double value, double min, double max) {
     if (!(value >= min && value <= max)) {
-      throw new IllegalArgumentException(
-          name + " must be in [" + min + ", " + max + "], got " + value);
+      throw new BadRequestException(
+          400, name + " must be in [" + min + ", " + max + "], got " + value);
     }
     return value;
   }
@@ -41,7 +42,7 @@ public final class Validation {
   /** Requires a non-null value. */
   public static <T> T present(String name, T value) {
     if (value == null) {
-      throw new IllegalArgumentException(name + " is required");
+      throw new BadRequestException(400, name + " is required");
     }
     return value;
   }
@@ -50,12 +51,12 @@ public final class Validation {
   public static <C extends Collection<?>> C maxLength(String name, C list, int max) {
     present(name, list);
     if (list.size() > max) {
-      throw new IllegalArgumentException(
-          name + " has " + list.size() + " elements, at most " + max + " allowed");
+      throw new BadRequestException(
+          400, name + " has " + list.size() + " elements, at most " + max + " allowed");
     }
     for (Object o : list) {
       if (o == null) {
-        throw new IllegalArgumentException(name + " must not contain null");
+        throw new BadRequestException(400, name + " must not contain null");
       }
     }
     return list;
@@ -65,8 +66,8 @@ public final class Validation {
   public static int[] maxLength(String name, int[] array, int max) {
     present(name, array);
     if (array.length > max) {
-      throw new IllegalArgumentException(
-          name + " has " + array.length + " elements, at most " + max + " allowed");
+      throw new BadRequestException(
+          400, name + " has " + array.length + " elements, at most " + max + " allowed");
     }
     return array;
   }
@@ -75,12 +76,12 @@ public final class Validation {
   public static float[] maxLength(String name, float[] array, int max) {
     present(name, array);
     if (array.length > max) {
-      throw new IllegalArgumentException(
-          name + " has " + array.length + " elements, at most " + max + " allowed");
+      throw new BadRequestException(
+          400, name + " has " + array.length + " elements, at most " + max + " allowed");
     }
     for (float v : array) {
       if (!Float.isFinite(v)) {
-        throw new IllegalArgumentException(name + " must hold finite numbers");
+        throw new BadRequestException(400, name + " must hold finite numbers");
       }
     }
     return array;

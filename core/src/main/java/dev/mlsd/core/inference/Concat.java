@@ -9,11 +9,12 @@ package dev.mlsd.core.inference;
 record Concat(int[] from, int[] widths) implements Layer {
   @Override
   public int width() {
-    int w = 0;
+    long w = 0;
     for (int x : widths) {
       w += x;
     }
-    return w;
+    // the builder refuses a width over InferenceGraph.MAX_WIDTH; never wrap around before that
+    return (int) Math.min(w, Integer.MAX_VALUE);
   }
 
   @Override

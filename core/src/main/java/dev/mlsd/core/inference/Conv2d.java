@@ -41,8 +41,30 @@ record Conv2d(
     if (h < 1 || w < 1 || cin < 1 || cout < 1 || kh < 1 || kw < 1 || stride < 1 || pad < 0) {
       throw new IllegalArgumentException("conv2d needs positive sizes and stride, pad >= 0");
     }
+    if (h > InferenceGraph.MAX_WIDTH || w > InferenceGraph.MAX_WIDTH || pad >= kh || pad >= kw) {
+      // a pad as large as the kernel adds output rows that see nothing but padding
+      throw new IllegalArgumentException(
+          "conv2d pad " + pad + " must be smaller than the kernel " + kh + "x" + kw);
+    }
     if (h + 2 * pad < kh || w + 2 * pad < kw) {
       throw new IllegalArgumentException("conv2d kernel is larger than the padded image");
+    }
+    long hOut = (h + 2L * pad - kh) / stride + 1;
+    long wOut = (w + 2L * pad - kw) / stride + 1;
+    if (hOut * wOut * cout > InferenceGraph.MAX_WIDTH
+        || hOut * wOut * kh * kw * cin > InferenceGraph.MAX_SCRATCH_FLOATS) {
+      throw new IllegalArgumentException(
+          "conv2d output "
+              + hOut
+              + "x"
+              + wOut
+              + "x"
+              + cout
+              + " or its patch matrix is larger than the limits ("
+              + InferenceGraph.MAX_WIDTH
+              + " and "
+              + InferenceGraph.MAX_SCRATCH_FLOATS
+              + " floats)");
     }
     InferenceGraph.requireLength("conv2d kernel", kernel, (long) kh * kw * cin * cout);
     InferenceGraph.requireLength("conv2d bias", b, cout);

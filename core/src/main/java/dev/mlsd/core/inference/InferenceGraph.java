@@ -19,6 +19,16 @@ import java.util.List;
  * per request).
  */
 public final class InferenceGraph {
+  /**
+   * The widest node a graph may have, in floats per row (4 Mi: a 224 x 224 x 64 feature map fits).
+   * Every width and shape is checked against it before anything is allocated, so a crafted model
+   * file cannot ask for gigabytes of scratch.
+   */
+  public static final int MAX_WIDTH = 1 << 22;
+
+  /** The most temporary floats per row one layer may need (a conv2d's patch matrix): 16 Mi. */
+  public static final long MAX_SCRATCH_FLOATS = 1L << 24;
+
   private final int inputWidth;
   private final int idWidth;
   private final Layer[] layers;
@@ -194,7 +204,11 @@ public final class InferenceGraph {
     private Kernels kernels = Kernels.best();
 
     private Builder(int inputWidth, int idWidth) {
-      if (inputWidth < 0 || idWidth < 0 || inputWidth + idWidth == 0) {
+      if (inputWidth < 0
+          || idWidth < 0
+          || inputWidth + idWidth == 0
+          || inputWidth > MAX_WIDTH
+          || idWidth > MAX_WIDTH) {
         throw new IllegalArgumentException(
             "need a non-negative input and id width, not both 0; got "
                 + inputWidth
@@ -401,6 +415,17 @@ public final class InferenceGraph {
     int add(Layer l) {
       for (int in : l.inputs()) {
         checkNode(in);
+      }
+      if (l.width() < 1 || l.width() > MAX_WIDTH) {
+        throw new IllegalArgumentException(
+            "layer width " + l.width() + " outside [1, " + MAX_WIDTH + "]");
+      }
+      if (l.tmpFloats(1) > MAX_SCRATCH_FLOATS) {
+        throw new IllegalArgumentException(
+            "layer needs "
+                + l.tmpFloats(1)
+                + " scratch floats per row, over "
+                + MAX_SCRATCH_FLOATS);
       }
       layers.add(l);
       widths.add(l.width());

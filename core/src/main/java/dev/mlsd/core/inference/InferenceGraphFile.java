@@ -28,7 +28,8 @@ import java.util.List;
  * run order, little-endian float32: dense and cross-v2 {@code w} ({@code [nIn, nOut]} row-major)
  * then {@code b}; cross {@code w} then {@code b}; conv2d its kernel ({@code [kh * kw * cin, cout]})
  * then {@code b}; embedding its table ({@code [vocab, dim]} row-major); the other layers have none.
- * Every shape is checked again on load.
+ * Every shape is checked again on load, and every length against the payload and the graph's limits
+ * ({@link InferenceGraph#MAX_WIDTH}) before it is allocated.
  *
  * <p>Thread safety: stateless.
  */
@@ -232,7 +233,7 @@ public final class InferenceGraphFile {
         throw new IllegalArgumentException(fb.remaining() + " payload floats left unread");
       }
       return new Loaded(b.build(), card);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new CorruptArtifactException(file, "not a valid inference graph: " + e.getMessage());
     }
   }
@@ -242,6 +243,9 @@ public final class InferenceGraphFile {
   }
 
   private static float[] take(FloatBuffer fb, long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("negative array length " + n);
+    }
     if (n > fb.remaining()) {
       throw new IllegalArgumentException("payload ends early: need " + n + " more floats");
     }

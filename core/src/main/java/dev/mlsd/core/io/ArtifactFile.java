@@ -30,9 +30,11 @@ import java.util.zip.CRC32C;
  *
  * <p>Writes go to a temporary file in the same folder and are renamed into place atomically, so a
  * reader never sees a half-written file under the final name. Reads memory-map the file, check the
- * magic, the lengths against the file size, and the checksum before returning anything: a
- * truncated, corrupt or foreign file is refused with {@link CorruptArtifactException}. The payload
- * is limited to 2 GiB (one mapped buffer).
+ * magic, every length against its limit (kind 256 bytes, header 4 MiB) and the file size, and the
+ * checksum before allocating or returning anything: a truncated, corrupt or foreign file is refused
+ * with {@link CorruptArtifactException}. A CRC32C proves the bytes are intact, not where they came
+ * from: the kinds' readers bound every count and shape again before they allocate. The payload is
+ * limited to 2 GiB (one mapped buffer).
  *
  * <p>Thread safety: stateless; every method may be called from any thread.
  */
@@ -41,7 +43,12 @@ public final class ArtifactFile {
   public static final int FORMAT_VERSION = 1;
 
   private static final byte[] MAGIC = {'M', 'L', 'S', 'D'};
-  private static final int MAX_STRING = 16 << 20;
+
+  /** The longest kind name, in UTF-8 bytes. */
+  static final int MAX_KIND_BYTES = 256;
+
+  /** The largest JSON header (model card, parameters), in UTF-8 bytes. */
+  static final int MAX_HEADER_BYTES = 4 << 20;
 
   private ArtifactFile() {}
 
@@ -60,6 +67,11 @@ public final class ArtifactFile {
       throws IOException {
     if (kind == null || kind.isEmpty()) {
       throw new IllegalArgumentException("kind must be non-empty");
+    }
+    if (kind.getBytes(StandardCharsets.UTF_8).length > MAX_KIND_BYTES
+        || headerJson.getBytes(StandardCharsets.UTF_8).length > MAX_HEADER_BYTES) {
+      throw new IllegalArgumentException(
+          "kind over " + MAX_KIND_BYTES + " bytes or header over " + MAX_HEADER_BYTES + " bytes");
     }
     if (kindVersion < 1) {
       throw new IllegalArgumentException("kindVersion must be >= 1, got " + kindVersion);
@@ -159,10 +171,10 @@ public final class ArtifactFile {
         file,
         format == FORMAT_VERSION,
         "container version " + format + ", this code reads " + FORMAT_VERSION);
-    byte[] kind = readBytes(file, buf, size);
+    byte[] kind = readBytes(file, buf, MAX_KIND_BYTES, "kind");
     require(file, buf.remaining() >= 8, "truncated in the header");
     int kindVersion = buf.getInt();
-    byte[] header = readBytes(file, buf, size);
+    byte[] header = readBytes(file, buf, MAX_HEADER_BYTES, "header");
     require(file, buf.remaining() >= 8, "truncated before the payload");
     long payloadLength = buf.getLong();
     require(
@@ -184,11 +196,12 @@ public final class ArtifactFile {
     return Artifact.of(new String(kind, StandardCharsets.UTF_8), kindVersion, header, payload);
   }
 
-  private static byte[] readBytes(Path file, ByteBuffer buf, int size)
+  private static byte[] readBytes(Path file, ByteBuffer buf, int max, String what)
       throws CorruptArtifactException {
     require(file, buf.remaining() >= 4, "truncated in the header");
     int n = buf.getInt();
-    require(file, n >= 0 && n <= MAX_STRING && n <= buf.remaining(), "truncated in the header");
+    require(file, n >= 0 && n <= max, what + " length " + n + " outside [0, " + max + "]");
+    require(file, n <= buf.remaining(), "truncated in the header");
     byte[] b = new byte[n];
     buf.get(b);
     return b;

@@ -17,8 +17,16 @@ import java.util.Arrays;
  * </ul>
  *
  * <p>Every accessor taking {@code pos} takes a position. Adds beyond {@link #capacity()} are
- * dropped and counted in {@link #overflow()}; duplicate ids are dropped (the first add wins, so
- * earlier generators take precedence when several are merged).
+ * dropped and counted in {@link #overflow()}. A duplicate id adds no row: the first add wins its
+ * {@link #source(int)} and {@link #retrievalScore(int)}, so earlier generators take precedence in
+ * the default ranking.
+ *
+ * <p>Every generator's view is kept all the same, for a fusion layer (reciprocal rank fusion, a
+ * learned blend): per row, one slot per generator holds that generator's rank (the 0-based order of
+ * its adds this request; generators add best first) and its score, or {@code -1} and NaN when the
+ * generator did not return the id. Read them with {@link #generatorRank(int, int)} and {@link
+ * #generatorScore(int, int)}, or as primitive arrays by row ({@link #generatorRanks()}, {@link
+ * #generatorScores()}, slot {@code row * generatorCount() + g}).
  *
  * <p>Thread safety: none; one instance per thread (see {@link ServingPipeline#newScratch()}).
  *
@@ -34,22 +42,45 @@ public final class Candidates {
   private final float[] features;
   private final int[] order;
   private final long[] sortKeys;
+  private final int generators;
+  private final int[] generatorRanks;
+  private final float[] generatorScores;
   private int size;
   private int overflow;
   private int currentSource;
+  private ModelHolder.Served<?> scoredBy;
+  private int currentRank;
 
   // de-duplication: open addressing, a slot is live when its stamp equals the request's stamp,
   // so a reset is one increment instead of clearing the table
   private final int[] setKeys;
   private final int[] setStamps;
+  private final int[] setRows;
   private final int setMask;
   private int stamp = 1;
 
   /**
+   * A list for one generator's candidates.
+   *
    * @param capacity the most candidates one request may hold, at least 1
    * @param featureDim feature columns per candidate, at least 0
    */
   public Candidates(int capacity, int featureDim) {
+    this(capacity, featureDim, 1);
+  }
+
+  /**
+   * @param capacity the most candidates one request may hold, at least 1
+   * @param featureDim feature columns per candidate, at least 0
+   * @param generators how many generators feed it (one rank and score slot each), at least 1
+   */
+  public Candidates(int capacity, int featureDim, int generators) {
+    if (generators < 1) {
+      throw new IllegalArgumentException("generators must be >= 1, got " + generators);
+    }
+    if ((long) capacity * generators > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("capacity x generators too large");
+    }
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
     }
@@ -68,9 +99,13 @@ public final class Candidates {
     this.features = new float[capacity * featureDim];
     this.order = new int[capacity];
     this.sortKeys = new long[capacity];
+    this.generators = generators;
+    this.generatorRanks = new int[capacity * generators];
+    this.generatorScores = new float[capacity * generators];
     int tableSize = Integer.highestOneBit(Math.max(2, capacity * 2 - 1)) << 1;
     this.setKeys = new int[tableSize];
     this.setStamps = new int[tableSize];
+    this.setRows = new int[tableSize];
     this.setMask = tableSize - 1;
   }
 
@@ -79,6 +114,8 @@ public final class Candidates {
     size = 0;
     overflow = 0;
     currentSource = 0;
+    scoredBy = null;
+    currentRank = 0;
     if (++stamp == 0) {
       Arrays.fill(setStamps, 0);
       stamp = 1;
@@ -86,16 +123,20 @@ public final class Candidates {
   }
 
   /**
-   * Adds a candidate unless its id is already present or the list is full.
+   * Adds a candidate unless its id is already present or the list is full. Either way, the current
+   * generator's rank and score are recorded for the id if it is in the list and this generator has
+   * not returned it before.
    *
    * @param id the item id
    * @param retrievalScore the generator's own score (similarity, popularity); kept for re-rankers
-   * @return whether it was added
+   * @return whether a new row was added
    */
   public boolean add(int id, float retrievalScore) {
+    int rank = currentRank++;
     int slot = mix(id) & setMask;
     while (setStamps[slot] == stamp) {
       if (setKeys[slot] == id) {
+        recordDuplicate(setRows[slot], id, rank, retrievalScore);
         return false;
       }
       slot = (slot + 1) & setMask;
@@ -106,6 +147,16 @@ public final class Candidates {
     }
     setStamps[slot] = stamp;
     setKeys[slot] = id;
+    setRows[slot] = size;
+    int base = size * generators;
+    for (int g = 0; g < generators; g++) {
+      generatorRanks[base + g] = -1;
+      generatorScores[base + g] = Float.NaN;
+    }
+    if (currentSource < generators) {
+      generatorRanks[base + currentSource] = rank;
+      generatorScores[base + currentSource] = retrievalScore;
+    }
     ids[size] = id;
     sources[size] = currentSource;
     retrievalScores[size] = retrievalScore;
@@ -115,9 +166,40 @@ public final class Candidates {
     return true;
   }
 
-  /** Sets the index of the generator whose adds follow (the pipeline calls this). */
+  private void recordDuplicate(int row, int id, int rank, float retrievalScore) {
+    if (currentSource >= generators) {
+      return; // a list made for fewer generators keeps no slot for this one
+    }
+    if (row >= size || ids[row] != id) {
+      // rows moved (an add after filtering) or the id was filtered out: find it, if it is here
+      row = -1;
+      for (int r = 0; r < size; r++) {
+        if (ids[r] == id) {
+          row = r;
+          break;
+        }
+      }
+      if (row < 0) {
+        return;
+      }
+    }
+    int cell = row * generators + currentSource;
+    if (generatorRanks[cell] < 0) {
+      generatorRanks[cell] = rank;
+      generatorScores[cell] = retrievalScore;
+    }
+  }
+
+  /**
+   * Sets the index of the generator whose adds follow (the pipeline calls this). A generator beyond
+   * {@link #generatorCount()} still sets {@link #source(int)} but keeps no rank and score slot.
+   */
   void beginSource(int generatorIndex) {
+    if (generatorIndex < 0) {
+      throw new IllegalArgumentException("generator index must be >= 0, got " + generatorIndex);
+    }
     currentSource = generatorIndex;
+    currentRank = 0;
   }
 
   /**
@@ -132,6 +214,12 @@ public final class Candidates {
         ids[w] = ids[r];
         sources[w] = sources[r];
         retrievalScores[w] = retrievalScores[r];
+        if (w != r) {
+          System.arraycopy(
+              generatorRanks, r * generators, generatorRanks, w * generators, generators);
+          System.arraycopy(
+              generatorScores, r * generators, generatorScores, w * generators, generators);
+        }
         order[w] = w;
         w++;
       }
@@ -180,6 +268,21 @@ public final class Candidates {
       }
       order[j + 1] = r;
     }
+  }
+
+  /**
+   * Records the model that scored these candidates: a {@link Ranker} serving from a {@link
+   * ModelHolder} reads {@link ModelHolder#served()} once per request, scores with that model and
+   * records it here, so the answer reports the version of the very weights that produced its scores
+   * even when a swap happens mid-request.
+   */
+  public void scoredBy(ModelHolder.Served<?> served) {
+    this.scoredBy = served;
+  }
+
+  /** The model recorded by {@link #scoredBy(ModelHolder.Served)} for this request, or null. */
+  public ModelHolder.Served<?> scoredBy() {
+    return scoredBy;
   }
 
   /** How many candidates the list holds now. */
@@ -242,6 +345,49 @@ public final class Candidates {
   /** The generator's score of the candidate at {@code pos}. */
   public float retrievalScore(int pos) {
     return retrievalScores[row(pos)];
+  }
+
+  /** How many generators this list keeps a rank and score slot for. */
+  public int generatorCount() {
+    return generators;
+  }
+
+  /**
+   * Generator {@code g}'s rank of the candidate at {@code pos}: 0 for its first add this request,
+   * or -1 if that generator did not return it.
+   */
+  public int generatorRank(int pos, int g) {
+    return generatorRanks[cell(pos, g)];
+  }
+
+  /**
+   * Generator {@code g}'s score of the candidate at {@code pos}, or NaN if it did not return it.
+   */
+  public float generatorScore(int pos, int g) {
+    return generatorScores[cell(pos, g)];
+  }
+
+  /**
+   * Every generator's rank by row: slot {@code row * generatorCount() + g}, -1 when absent. Valid
+   * for rows {@code [0, size())}. Do not modify.
+   */
+  public int[] generatorRanks() {
+    return generatorRanks;
+  }
+
+  /**
+   * Every generator's score by row: slot {@code row * generatorCount() + g}, NaN when absent. Valid
+   * for rows {@code [0, size())}. Do not modify.
+   */
+  public float[] generatorScores() {
+    return generatorScores;
+  }
+
+  private int cell(int pos, int g) {
+    if (g < 0 || g >= generators) {
+      throw new IndexOutOfBoundsException("generator " + g + " of " + generators);
+    }
+    return row(pos) * generators + g;
   }
 
   /** The ranking score of the candidate at {@code pos}; 0 before ranking. */

@@ -139,7 +139,15 @@ public final class ModelHolder<M> {
     if (card.model() == null || card.modelVersion() == null) {
       throw new CorruptArtifactException(file, "model card lacks the model name or version");
     }
-    M model = decoder.decode(a);
+    M model;
+    try {
+      model = decoder.decode(a);
+    } catch (CorruptArtifactException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // the decoder reads an in-memory payload: whatever it refuses is a bad file
+      throw new CorruptArtifactException(file, "payload refused by the decoder: " + e.getMessage());
+    }
     if (model == null) {
       throw new CorruptArtifactException(file, "decoder returned no model");
     }

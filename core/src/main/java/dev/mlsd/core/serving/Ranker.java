@@ -5,8 +5,9 @@ package dev.mlsd.core.serving;
  * candidate with {@link Candidates#setScore(int, float)}; higher is better. The pipeline then sorts
  * by score, descending, ties by ascending id. A NaN score sorts last.
  *
- * <p>A ranker that serves a swappable model reads {@link ModelHolder#current()} once per call and
- * uses that instance for every candidate, so one request never mixes two models.
+ * <p>A ranker that serves a swappable model reads {@link ModelHolder#served()} once per call, uses
+ * that model for every candidate, so one request never mixes two models, and records it with {@link
+ * Candidates#scoredBy(ModelHolder.Served)}, so the answer names the version that scored it.
  *
  * <p>Thread safety: one instance serves every request thread; must be thread-safe. Per-thread
  * scratch (hidden-layer buffers) belongs in a {@link ThreadLocal} or in the module's request

@@ -12,8 +12,8 @@ public final class RequestScratch {
   final boolean[] keep;
   final long[] stageNanos = new long[Stage.values().length];
 
-  RequestScratch(int capacity, int featureDim) {
-    this.candidates = new Candidates(capacity, featureDim);
+  RequestScratch(int capacity, int featureDim, int generators) {
+    this.candidates = new Candidates(capacity, featureDim, generators);
     this.keep = new boolean[capacity];
   }
 

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The prediction pipeline, declared as its stages in run order: candidate generation (several
- * generators merged and de-duplicated), filtering, feature hydration, ranking, re-ranking, cut to
- * k. The wiring holds no logic; each stage is one small class of the module.
+ * The prediction pipeline, declared as its stages in run order: query hydration (the query's own
+ * features, once), candidate generation (several generators merged and de-duplicated), filtering,
+ * feature hydration, ranking, re-ranking, cut to k. The wiring holds no logic; each stage is one
+ * small class of the module.
  *
  * <pre>{@code
  * ServingPipeline<AdRequest> pipeline = ServingPipeline.<AdRequest>builder("ad-ctr")
+ *     .queryHydrator(new ContextFeatures(...))                    // optional
  *     .candidateGenerator(new TargetingCandidateGenerator(index))
  *     .filter(new BudgetFilter(budgets))
  *     .featureHydrator(new StoreFeatureHydrator<>(store, AD_FEATURES))
@@ -28,6 +30,12 @@ import java.util.Map;
  * histograms, and returns the first {@code k} candidates in final order. Nothing is allocated per
  * request or per candidate by the pipeline itself.
  *
+ * <p><b>The scratch rule.</b> Stages own their per-thread scratch (ANN searchers and collectors,
+ * inference buffers, id matrices) in a {@link ThreadLocal} of their own, built on a thread's first
+ * request and reused; the request object carries only the query: what the client sent, plus what
+ * {@link QueryHydrator}s derived from it (its embedding, online features), written once per request
+ * and only read by later stages. The pipeline's own scratch is the {@link RequestScratch}.
+ *
  * <p>Thread safety: {@link #run(Object, int)} may be called from any number of threads at once;
  * each thread gets its own scratch through a {@link ThreadLocal}, so serve from a fixed pool of
  * platform threads (a virtual thread per request would build a new scratch every time). Stages must
@@ -39,6 +47,7 @@ import java.util.Map;
  */
 public final class ServingPipeline<Q> {
   private final String name;
+  private final QueryHydrator<Q>[] queryHydrators;
   private final CandidateGenerator<Q>[] generators;
   private final Filter<Q>[] filters;
   private final FeatureHydrator<Q>[] hydrators;
@@ -54,6 +63,7 @@ public final class ServingPipeline<Q> {
   @SuppressWarnings("unchecked")
   private ServingPipeline(Builder<Q> b) {
     this.name = b.name;
+    this.queryHydrators = (QueryHydrator<Q>[]) b.queryHydrators.toArray(new QueryHydrator<?>[0]);
     this.generators = (CandidateGenerator<Q>[]) b.generators.toArray(new CandidateGenerator<?>[0]);
     this.filters = (Filter<Q>[]) b.filters.toArray(new Filter<?>[0]);
     this.hydrators = (FeatureHydrator<Q>[]) b.hydrators.toArray(new FeatureHydrator<?>[0]);
@@ -106,7 +116,7 @@ public final class ServingPipeline<Q> {
 
   /** A new scratch sized for this pipeline, for callers that manage their own threads. */
   public RequestScratch newScratch() {
-    return new RequestScratch(maxCandidates, featureDim);
+    return new RequestScratch(maxCandidates, featureDim, generators.length);
   }
 
   /**
@@ -137,6 +147,10 @@ public final class ServingPipeline<Q> {
     long[] nanos = s.stageNanos;
     c.reset();
 
+    long tq = System.nanoTime();
+    for (QueryHydrator<Q> h : queryHydrators) {
+      h.hydrate(query);
+    }
     long t0 = System.nanoTime();
     for (int g = 0; g < generators.length; g++) {
       c.beginSource(g);
@@ -170,6 +184,7 @@ public final class ServingPipeline<Q> {
     c.truncate(k);
     long t5 = System.nanoTime();
 
+    nanos[Stage.QUERY_HYDRATION.ordinal()] = t0 - tq;
     nanos[Stage.CANDIDATE_GENERATION.ordinal()] = t1 - t0;
     nanos[Stage.FILTERING.ordinal()] = t2 - t1;
     nanos[Stage.FEATURE_HYDRATION.ordinal()] = t3 - t2;
@@ -178,7 +193,7 @@ public final class ServingPipeline<Q> {
     for (int i = 0; i < nanos.length; i++) {
       stageLatency[i].recordNanos(nanos[i]);
     }
-    totalLatency.recordNanos(t5 - t0);
+    totalLatency.recordNanos(t5 - tq);
   }
 
   /** The latency histogram of one stage over every request so far. */
@@ -210,6 +225,7 @@ public final class ServingPipeline<Q> {
    */
   public static final class Builder<Q> {
     private final String name;
+    private final List<QueryHydrator<Q>> queryHydrators = new ArrayList<>();
     private final List<CandidateGenerator<Q>> generators = new ArrayList<>();
     private final List<Filter<Q>> filters = new ArrayList<>();
     private final List<FeatureHydrator<Q>> hydrators = new ArrayList<>();
@@ -222,6 +238,12 @@ public final class ServingPipeline<Q> {
         throw new IllegalArgumentException("pipeline name must be non-blank");
       }
       this.name = name;
+    }
+
+    /** Adds a query hydrator, run first, before candidate generation, in declaration order. */
+    public Builder<Q> queryHydrator(QueryHydrator<Q> h) {
+      queryHydrators.add(requireNonNull(h, "query hydrator"));
+      return this;
     }
 
     /** Adds a candidate generator; earlier generators win de-duplication. */

@@ -6,6 +6,11 @@ package dev.mlsd.core.serving;
  * <p>Book: chapter 1, "Serving" (the prediction pipeline).
  */
 public enum Stage {
+  /**
+   * Every {@link QueryHydrator}: the query's own features (its embedding, online aggregates),
+   * computed once before any candidate is generated.
+   */
+  QUERY_HYDRATION("query_hydration"),
   /** Every {@link CandidateGenerator}, merged and de-duplicated. */
   CANDIDATE_GENERATION("candidate_generation"),
   /** Every {@link Filter}. */

@@ -2,7 +2,7 @@ package dev.mlsd.core.ann;
 
 import java.util.SplittableRandom;
 
-/** Seeded vector sets for the ANN tests, and recall against the exact twin. */
+/** Seeded vector sets for the ANN tests; recall through {@link RecallAgainstExact}. */
 final class AnnTestData {
   private AnnTestData() {}
 
@@ -60,7 +60,7 @@ final class AnnTestData {
     return index;
   }
 
-  /** Mean recall@k of the searcher against the exact scan, over the queries. */
+  /** Recall@k of the searcher against the exact scan, over the queries. */
   static double recall(
       VectorIndex.Searcher approx,
       VectorIndex.Searcher exact,
@@ -68,25 +68,6 @@ final class AnnTestData {
       int k,
       SearchParams params,
       java.util.function.IntPredicate filter) {
-    TopKCollector a = new TopKCollector(k);
-    TopKCollector e = new TopKCollector(k);
-    long hits = 0;
-    long total = 0;
-    for (float[] q : queries) {
-      a.reset();
-      e.reset();
-      approx.search(q, params, filter, a);
-      exact.search(q, params, filter, e);
-      int[] ai = a.ids();
-      int[] ei = e.ids();
-      total += ei.length;
-      java.util.Arrays.sort(ai);
-      for (int id : ei) {
-        if (java.util.Arrays.binarySearch(ai, id) >= 0) {
-          hits++;
-        }
-      }
-    }
-    return total == 0 ? 1.0 : (double) hits / total;
+    return RecallAgainstExact.recall(approx, exact, queries, k, params, filter);
   }
 }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Swaps the served model from model files many times while clients hammer {@code /rank}: no request
  * may fail, and every answer's scores must be exactly those of one model version (a request never
- * mixes two models). A corrupt file offered mid-run is refused and serving goes on.
+ * mixes two models), and the version it names is the one whose weights produced those scores. A
+ * corrupt file offered mid-run is refused and serving goes on.
  */
 class ModelSwapUnderLoadTest {
   @TempDir Path dir;
@@ -97,8 +98,11 @@ class ModelSwapUnderLoadTest {
                         continue;
                       }
                       JsonNode body = Json.mapper().readTree(r.body());
-                      if (matchingVersion(body) < 0) {
+                      int scoredBy = matchingVersion(body);
+                      if (scoredBy < 0) {
                         failures.add("scores match no single model: " + r.body());
+                      } else if (!body.get("modelVersion").asText().equals("v" + scoredBy)) {
+                        failures.add("labelled with another model than scored it: " + r.body());
                       }
                       ok.incrementAndGet();
                     } catch (Exception e) {

@@ -133,4 +133,61 @@ class ServingPipelineTest {
     float[] f = c.features();
     assertArrayEquals(new float[] {3f, 4f, 7f}, new float[] {f[0], f[1], f[2]});
   }
+
+  /** A request whose query-side feature a hydrator derives. */
+  static final class Hydrated {
+    final int user;
+    int derived = -1;
+    int hydrations;
+
+    Hydrated(int user) {
+      this.user = user;
+    }
+  }
+
+  @Test
+  void queryHydrationRunsFirstOnceAndIsTimed() {
+    ServingPipeline<Hydrated> p =
+        ServingPipeline.<Hydrated>builder("hydrated")
+            .queryHydrator(
+                q -> {
+                  q.derived = q.user * 10;
+                  q.hydrations++;
+                })
+            .candidateGenerator((q, out) -> out.add(q.derived, 1f))
+            .candidateGenerator((q, out) -> out.add(q.derived + 1, 1f))
+            .ranker((q, c) -> {})
+            .build();
+    Hydrated q = new Hydrated(4);
+    RequestScratch s = p.newScratch();
+    p.run(q, 5, s);
+    assertEquals(1, q.hydrations);
+    assertEquals(40, s.candidates().id(0));
+    assertEquals(41, s.candidates().id(1));
+    assertEquals(1, p.stageLatency(Stage.QUERY_HYDRATION).count());
+    assertTrue(s.stageNanos(Stage.QUERY_HYDRATION) >= 0);
+    assertEquals(Stage.QUERY_HYDRATION, Stage.values()[0]);
+  }
+
+  @Test
+  void aQueryTheHydratorRefusesStopsTheRequest() {
+    int[] generated = {0};
+    ServingPipeline<Hydrated> p =
+        ServingPipeline.<Hydrated>builder("refusing")
+            .queryHydrator(
+                q -> {
+                  if (q.user < 0) {
+                    throw new IllegalArgumentException("unknown user " + q.user);
+                  }
+                })
+            .candidateGenerator((q, out) -> generated[0]++)
+            .ranker((q, c) -> {})
+            .build();
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> p.run(new Hydrated(-1), 1));
+    assertEquals("unknown user -1", e.getMessage());
+    assertEquals(0, generated[0]);
+    assertThrows(
+        IllegalArgumentException.class, () -> ServingPipeline.builder("x").queryHydrator(null));
+  }
 }

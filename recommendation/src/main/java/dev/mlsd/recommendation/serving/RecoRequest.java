@@ -1,8 +1,6 @@
 package dev.mlsd.recommendation.serving;
 
-import dev.mlsd.core.ann.TopKCollector;
-import dev.mlsd.core.ann.VectorIndex;
-import dev.mlsd.core.inference.Scratch;
+import dev.mlsd.core.serving.retrieval.QueryVector;
 import dev.mlsd.recommendation.features.UserRequest;
 import dev.mlsd.recommendation.model.GenreModel;
 import dev.mlsd.recommendation.model.TopItems;
@@ -11,17 +9,48 @@ import dev.mlsd.recommendation.model.WalsScorer;
 import java.util.function.IntPredicate;
 
 /**
- * The pipeline's request type: the user's history and time ({@link #user}), and every per-thread
- * buffer the stages need, made once and reused, so that serving a request allocates nothing per
- * candidate. {@link RecommendationService#prepare} fills the request-time features (user
- * embeddings, trending counts, item-kNN and genre scores over the catalogue, the watched marks);
- * the stages only read them.
+ * The pipeline's request type: the query, that is the user's history and time ({@link #user}), and
+ * what query hydration ({@link UserQueryHydrator}) derives from it (the watched marks, the user
+ * embeddings, trending counts, item-kNN and genre scores over the catalogue), made once per thread
+ * and reused so that serving a request allocates nothing. The later stages only read it; their own
+ * scratch (ANN searchers, the ranker's buffers) lives in the stages.
  *
  * <p>Not thread-safe: one per thread ({@link RecommendationService#newRequest()}).
  */
 public final class RecoRequest {
   /** The user's history and the request time; fill it, then call prepare. */
   public final UserRequest user = new UserRequest(256);
+
+  /** The two-tower user embedding, MIPS-augmented, and the watched videos as the search filter. */
+  static final QueryVector<RecoRequest> TOWER_QUERY =
+      new QueryVector<>() {
+        @Override
+        public float[] vector(RecoRequest q) {
+          return q.towerUser;
+        }
+
+        @Override
+        public IntPredicate filter(RecoRequest q) {
+          return q.notSeen;
+        }
+      };
+
+  /** The WALS user factor, MIPS-augmented, and the watched videos as the search filter. */
+  static final QueryVector<RecoRequest> WALS_QUERY =
+      new QueryVector<>() {
+        @Override
+        public float[] vector(RecoRequest q) {
+          return q.walsUser;
+        }
+
+        @Override
+        public IntPredicate filter(RecoRequest q) {
+          return q.notSeen;
+        }
+      };
+
+  /** Where a known user's materialised state is read from, or null: compute it online. */
+  UserStateFeatures userState;
 
   final boolean[] seen;
   final int[] marked;
@@ -40,14 +69,9 @@ public final class RecoRequest {
 
   final TopItems top;
   final int[] topIds;
-  final TopKCollector collector;
-  final VectorIndex.Searcher towerSearcher;
-  final VectorIndex.Searcher walsSearcher;
   final TwoTowerScorer tower;
   final WalsScorer wals;
   final GenreModel genreModel;
-  final Scratch rankerScratch;
-  final float[] rankerOut;
   final int[] storeIds = new int[1];
   final float[] storeRow;
 
@@ -65,15 +89,9 @@ public final class RecoRequest {
     int maxN = s.maxPerGenerator();
     top = new TopItems(maxN);
     topIds = new int[maxN];
-    collector = new TopKCollector(maxN);
-    towerSearcher = s.models().towerIndex().newSearcher();
-    walsSearcher = s.models().walsIndex().newSearcher();
     tower = s.models().tower().copyForThread();
     wals = new WalsScorer(s.models().wals());
     genreModel = new GenreModel(s.models().catalog(), s.models().popularity());
-    rankerScratch =
-        s.models().ranker() == null ? null : s.models().ranker().newScratch(s.maxCandidates());
-    rankerOut = new float[s.maxCandidates()];
     storeRow = new float[s.models().tower().dimension() + s.models().wals().factors() + 4];
   }
 

@@ -123,7 +123,7 @@ public final class RecommendationHttpServer {
       Validation.maxLength("history", history, MAX_HISTORY);
       Validation.range("k", k, 1, MAX_K);
       if (timestamp < 0) {
-        throw new IllegalArgumentException("timestamp must be >= 0 seconds");
+        throw BadRequestException.badRequest("timestamp must be >= 0 seconds");
       }
     }
   }
@@ -153,11 +153,11 @@ public final class RecommendationHttpServer {
     Catalog c = service.models().catalog();
     for (HistoryEntry h : body.history()) {
       if (h == null) {
-        throw new IllegalArgumentException("history entries must not be null");
+        throw BadRequestException.badRequest("history entries must not be null");
       }
       int item = c.itemOf(h.movieId());
       if (item < 0) {
-        throw new IllegalArgumentException("unknown movieId " + h.movieId());
+        throw BadRequestException.badRequest("unknown movieId " + h.movieId());
       }
       q.user.add(item, h.rating(), t);
     }
@@ -165,8 +165,7 @@ public final class RecommendationHttpServer {
   }
 
   private Response answer(RecoRequest q, Integer userId, int k, UserStateFeatures state) {
-    service.prepare(q, state);
-    var c = service.pipeline().run(q, k);
+    var c = service.serve(q, k, state);
     int n = Math.min(k, c.size());
     Catalog cat = service.models().catalog();
     List<Item> items = new ArrayList<>(n);
@@ -188,7 +187,7 @@ public final class RecommendationHttpServer {
     try {
       id = Integer.parseInt(parts[0]);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("user id must be an integer, got '" + parts[0] + "'");
+      throw BadRequestException.badRequest("user id must be an integer, got '" + parts[0] + "'");
     }
     int k = 10;
     String ks = query.get("k");
@@ -196,7 +195,7 @@ public final class RecommendationHttpServer {
       try {
         k = Integer.parseInt(ks);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("k must be an integer, got '" + ks + "'");
+        throw BadRequestException.badRequest("k must be an integer, got '" + ks + "'");
       }
     }
     return forUser(id, k);

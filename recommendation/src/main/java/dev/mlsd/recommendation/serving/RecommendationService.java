@@ -1,18 +1,21 @@
 package dev.mlsd.recommendation.serving;
 
 import dev.mlsd.core.ann.SearchParams;
+import dev.mlsd.core.io.ModelCard;
 import dev.mlsd.core.serving.Candidates;
+import dev.mlsd.core.serving.ModelHolder;
 import dev.mlsd.core.serving.RequestScratch;
 import dev.mlsd.core.serving.ServingPipeline;
-import dev.mlsd.recommendation.data.Catalog;
-import dev.mlsd.recommendation.data.Relevance;
-import dev.mlsd.recommendation.features.UserRequest;
+import dev.mlsd.core.serving.ranking.GraphRanker;
+import dev.mlsd.core.serving.ranking.ScoringGraph;
+import dev.mlsd.core.serving.retrieval.AnnCandidateGenerator;
+import java.util.Map;
 
 /**
- * The served recommender: computes a request's online features ({@link #prepare}), then runs the
- * declared pipeline — candidate generation (six generators, merged and de-duplicated), the
- * already-watched filter, feature hydration, DNN scoring, and re-ranking (freshness, franchise cap,
- * MMR diversity).
+ * The served recommender: the declared pipeline — query hydration (the user's embeddings and online
+ * features, {@link UserQueryHydrator}), candidate generation (six generators, merged and
+ * de-duplicated), the already-watched filter, feature hydration, DNN scoring (hot-swappable, see
+ * {@link #ranker()}), and re-ranking (freshness, franchise cap, MMR diversity).
  *
  * <p>Thread safety: immutable and shared; every thread uses its own {@link RecoRequest} from {@link
  * #newRequest()} (the pipeline keeps its own per-thread scratch).
@@ -24,6 +27,8 @@ public final class RecommendationService {
   private final ServingParams params;
   private final ServingPipeline<RecoRequest> pipeline;
   private final ServingPipeline<RecoRequest> candidatePipeline;
+  private final UserQueryHydrator queryHydrator;
+  private final ModelHolder<ScoringGraph> ranker;
 
   /**
    * @param models the trained models; without a ranker only {@link #candidates} works
@@ -32,6 +37,11 @@ public final class RecommendationService {
   public RecommendationService(RecommendationModels models, ServingParams params) {
     this.models = models;
     this.params = params;
+    this.queryHydrator = new UserQueryHydrator(models);
+    this.ranker =
+        models.ranker() == null
+            ? null
+            : new ModelHolder<>(ScoringGraph.uncalibrated(models.ranker()), trainedInProcess());
     this.candidatePipeline =
         declare(ServingPipeline.<RecoRequest>builder("recommendation-candidates"))
             .ranker((q, c) -> {})
@@ -39,8 +49,10 @@ public final class RecommendationService {
     this.pipeline =
         models.ranker() == null
             ? null
-            : declare(ServingPipeline.<RecoRequest>builder("recommendation"))
-                .ranker(new DnnRanker(models.ranker()))
+            : declare(
+                    ServingPipeline.<RecoRequest>builder("recommendation")
+                        .queryHydrator(queryHydrator))
+                .ranker(GraphRanker.onFeatures(ranker, params.maxCandidates()))
                 .reRanker(
                     new FreshnessBoost(
                         models.catalog(), params.freshnessWeight(), params.freshnessHorizonYears()))
@@ -54,8 +66,14 @@ public final class RecommendationService {
   /** Candidate generation, the filter and feature hydration, declared in run order. */
   private ServingPipeline.Builder<RecoRequest> declare(ServingPipeline.Builder<RecoRequest> b) {
     SearchParams ann = new SearchParams(params.ef());
-    return b.candidateGenerator(new TwoTowerCandidateGenerator(params.towerCandidates(), ann))
-        .candidateGenerator(new WalsCandidateGenerator(params.walsCandidates(), ann))
+    // two-tower and WALS retrieval: the user's embedding searched in the HNSW index of the videos'
+    // (MIPS-augmented, inner product), watched videos filtered inside the search
+    return b.candidateGenerator(
+            new AnnCandidateGenerator<>(
+                models.towerIndex(), params.towerCandidates(), ann, RecoRequest.TOWER_QUERY))
+        .candidateGenerator(
+            new AnnCandidateGenerator<>(
+                models.walsIndex(), params.walsCandidates(), ann, RecoRequest.WALS_QUERY))
         .candidateGenerator(new ItemKnnCandidateGenerator(params.knnCandidates()))
         .candidateGenerator(
             new PopularCandidateGenerator(
@@ -82,6 +100,14 @@ public final class RecommendationService {
     return pipeline;
   }
 
+  /**
+   * The served ranking model (null without a ranker): swap it ({@link ModelHolder#swap}) and the
+   * next request on every thread scores with the new one.
+   */
+  public ModelHolder<ScoringGraph> ranker() {
+    return ranker;
+  }
+
   /** Candidates one request can hold. */
   public int maxCandidates() {
     return params.maxCandidates();
@@ -92,15 +118,28 @@ public final class RecommendationService {
     return params.maxPerGenerator();
   }
 
+  private static ModelCard trainedInProcess() {
+    return new ModelCard(
+        "dnn-ranker",
+        "in-process",
+        "movielens",
+        "",
+        "time-ordered",
+        0L,
+        Map.of(),
+        Map.of(),
+        0L,
+        ModelCard.currentCodeVersion());
+  }
+
   /** A request with its own buffers, for one thread. */
   public RecoRequest newRequest() {
     return new RecoRequest(this);
   }
 
   /**
-   * Computes the request-time features from {@code q.user}: marks the history as watched, the two
-   * user embeddings (two-tower user tower; WALS fold-in), trending counts at the request's time,
-   * item-kNN and genre scores over the catalogue, user aggregates.
+   * Computes the request-time features from {@code q.user} ({@link UserQueryHydrator}) outside a
+   * pipeline run, for callers that use the candidate pipeline ({@link #candidates}).
    *
    * @throws IllegalArgumentException on an unknown item in the history
    */
@@ -116,63 +155,17 @@ public final class RecommendationService {
    * @param userState the materialised user state, or null to compute everything online
    */
   public void prepare(RecoRequest q, UserStateFeatures userState) {
-    markHistory(q);
-    UserRequest u = q.user;
-    if (userState == null || u.user < 0 || !userState.read(q, u.user)) {
-      computeUserState(q);
-    }
-    models.trending().scoreAll(u, q.trending);
-    models.itemKnn().scoreAll(u, q.knn);
-    q.genreModel.scoreAll(u, q.genre);
-  }
-
-  private void markHistory(RecoRequest q) {
-    for (int i = 0; i < q.markedCount; i++) {
-      q.seen[q.marked[i]] = false;
-    }
-    q.markedCount = 0;
-    UserRequest u = q.user;
-    int items = models.catalog().size();
-    for (int h = 0; h < u.length; h++) {
-      int it = u.items[h];
-      if (it < 0 || it >= items) {
-        throw new IllegalArgumentException("unknown item index " + it + " in the history");
-      }
-      if (!q.seen[it]) {
-        q.seen[it] = true;
-        q.marked[q.markedCount++] = it;
-      }
-    }
+    q.userState = userState;
+    queryHydrator.hydrate(q);
   }
 
   /** The user part of the request-time features: both embeddings and the aggregates. */
   void computeUserState(RecoRequest q) {
-    UserRequest u = q.user;
-    // the last component stays 0 (see RecommendationSystem.index: MIPS augmentation)
-    System.arraycopy(q.tower.userVector(u), 0, q.towerUser, 0, q.towerUser.length - 1);
-    System.arraycopy(q.wals.userVector(u), 0, q.walsUser, 0, q.walsUser.length - 1);
-    Catalog cat = models.catalog();
-    double years = 0;
-    int yearCount = 0;
-    int liked = 0;
-    double stars = 0;
-    for (int h = 0; h < u.length; h++) {
-      int y = cat.year(u.items[h]);
-      if (y != Catalog.UNKNOWN_YEAR) {
-        years += y;
-        yearCount++;
-      }
-      liked += Relevance.liked(u.ratings[h]) ? 1 : 0;
-      stars += u.ratings[h];
-    }
-    q.userMeanYear = yearCount == 0 ? 0f : (float) (years / yearCount);
-    q.userLogCount = (float) (Math.log1p(u.length) / 8);
-    q.userLikedShare = u.length == 0 ? 0f : (float) liked / u.length;
-    q.userMeanStars = u.length == 0 ? 0f : (float) (stars / u.length / 5);
+    queryHydrator.computeUserState(q);
   }
 
   /**
-   * Serves one request: prepare, then the full pipeline.
+   * Serves one request: the full pipeline, query hydration first.
    *
    * @param q the request, {@code q.user} filled
    * @param k how many results, at least 1
@@ -196,13 +189,29 @@ public final class RecommendationService {
     if (pipeline == null) {
       throw new IllegalStateException("no ranker: this service only generates candidates");
     }
-    prepare(q, userState);
-    Candidates c = pipeline.run(q, k);
+    Candidates c = serve(q, k, userState);
     int n = Math.min(k, c.size());
     for (int p = 0; p < n; p++) {
       out[p] = c.id(p);
     }
     return n;
+  }
+
+  /**
+   * Serves one request through the full pipeline (query hydration first).
+   *
+   * @param q the request, {@code q.user} filled
+   * @param k how many results, at least 1
+   * @param userState the materialised user state, or null to compute the user's features online
+   * @return the top k, best first; this thread's scratch, valid until its next request
+   * @throws IllegalArgumentException on an unknown item in the history
+   */
+  public Candidates serve(RecoRequest q, int k, UserStateFeatures userState) {
+    if (pipeline == null) {
+      throw new IllegalStateException("no ranker: this service only generates candidates");
+    }
+    q.userState = userState;
+    return pipeline.run(q, k);
   }
 
   /**

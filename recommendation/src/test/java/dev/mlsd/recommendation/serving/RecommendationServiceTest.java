@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mlsd.core.inference.Activation;
+import dev.mlsd.core.inference.InferenceGraph;
+import dev.mlsd.core.io.ModelCard;
+import dev.mlsd.core.serving.Candidates;
+import dev.mlsd.core.serving.ranking.ScoringGraph;
 import dev.mlsd.recommendation.RecommendationSystem;
 import dev.mlsd.recommendation.TrainedFixture;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RecommendationServiceTest {
@@ -94,5 +100,33 @@ class RecommendationServiceTest {
     RecoRequest q = s.service().newRequest();
     q.user.reset(-1, 1L).add(9999, 4f, 0L);
     assertThrows(IllegalArgumentException.class, () -> s.service().prepare(q));
+  }
+
+  @Test
+  void theRankerHotSwapsAndTheNextRequestUsesTheNewModel() {
+    RecommendationSystem s = TrainedFixture.system();
+    // a service of its own: the fixture's is shared with the other tests
+    RecommendationService service =
+        new RecommendationService(s.service().models(), s.service().params());
+    var log = s.split().interactions();
+    RecoRequest q = service.newRequest();
+    q.user.fill(log, 0, log.start(0), log.end(0) - 5, log.timestamp(log.end(0) - 5));
+    Candidates before = service.serve(q, 10, null);
+    for (int p = 0; p < before.size(); p++) {
+      assertTrue(before.score(p) < 2, "a probability plus a small boost");
+    }
+    // a model that scores every video 1000, whatever its features
+    int width = service.models().ranker().inputWidth();
+    InferenceGraph.Builder g = InferenceGraph.builder(width, 0);
+    g.dense(g.input(), new float[width], new float[] {1000f}, Activation.IDENTITY);
+    ModelCard card =
+        new ModelCard("constant", "v2", "none", "", "none", 0L, Map.of(), Map.of(), 0L, "test");
+    service.ranker().swap(ScoringGraph.uncalibrated(g.build()), card);
+    Candidates after = service.serve(q, 10, null);
+    assertEquals(10, after.size());
+    for (int p = 0; p < after.size(); p++) {
+      assertTrue(after.score(p) >= 1000 - 1e-3, "scored by the swapped-in model");
+    }
+    assertEquals("v2", service.ranker().version());
   }
 }

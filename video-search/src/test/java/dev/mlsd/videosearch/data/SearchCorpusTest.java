@@ -87,7 +87,6 @@ class SearchCorpusTest {
     VideoSplit a = VideoSplit.of(100, 0.2, 0.2, 7);
     VideoSplit b = VideoSplit.of(100, 0.2, 0.2, 7);
     VideoSplit c = VideoSplit.of(100, 0.2, 0.2, 8);
-    assertEquals(List.of(a.test()).toString().length(), List.of(b.test()).toString().length());
     assertTrue(java.util.Arrays.equals(a.test(), b.test()));
     assertFalse(java.util.Arrays.equals(a.test(), c.test()));
   }

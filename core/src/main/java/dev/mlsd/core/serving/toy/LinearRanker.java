@@ -59,7 +59,9 @@ public final class LinearRanker implements Ranker<ToyRequest> {
 
   @Override
   public void rank(ToyRequest q, Candidates c) {
-    float[] w = model.current();
+    ModelHolder.Served<float[]> served = model.served();
+    c.scoredBy(served);
+    float[] w = served.model();
     float[] f = c.features();
     int dim = c.featureDim();
     float bias = w[ToyCatalog.DIM];

@@ -56,8 +56,9 @@ public final class ToyService implements JsonHandler<ToyRequest> {
     if (request.userId() < 0 || request.userId() >= ToyCatalog.USERS) {
       throw BadRequestException.unknownId("user", request.userId());
     }
-    String version = model.version();
     Candidates top = pipeline.run(request, request.k());
+    // the version of the weights that scored this answer, not a second read of the holder
+    String version = top.scoredBy() == null ? model.version() : top.scoredBy().version();
     int n = top.size();
     int[] ids = new int[n];
     float[] scores = new float[n];

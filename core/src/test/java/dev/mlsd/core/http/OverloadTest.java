@@ -1,0 +1,145 @@
+package dev.mlsd.core.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Past its capacity the server sheds load: with every worker busy and the queue full, the next
+ * request gets 503 with {@code Retry-After} at once, {@code /health} and {@code /metrics} still
+ * answer, and the queued requests are served when the workers free up.
+ */
+class OverloadTest {
+  record Req(int n) {}
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  private static CompletableFuture<HttpResponse<String>> post(URI uri, int n) {
+    return HTTP.sendAsync(
+        HttpRequest.newBuilder(uri.resolve("/work"))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"n\":" + n + "}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void awaitQueued(JsonServer server, int n) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (server.queued() < n) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("expected " + n + " queued, have " + server.queued());
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  @Test
+  void aFullQueueAnswers503WithRetryAfterWhileHealthAndMetricsAnswer() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger started = new AtomicInteger();
+    try (JsonServer server =
+            JsonServer.builder("overload")
+                .threads(1)
+                .queueCapacity(2)
+                .maxQueueWait(Duration.ofSeconds(60))
+                .post(
+                    "/work",
+                    Req.class,
+                    r -> {
+                      started.incrementAndGet();
+                      await(release);
+                      return Map.of("n", r.n());
+                    })
+                .start();
+        TestClient client = new TestClient(server.uri())) {
+      List<CompletableFuture<HttpResponse<String>>> admitted = new ArrayList<>();
+      admitted.add(post(server.uri(), 0));
+      while (started.get() == 0) {
+        Thread.sleep(5);
+      }
+      admitted.add(post(server.uri(), 1));
+      admitted.add(post(server.uri(), 2));
+      awaitQueued(server, 2);
+
+      HttpResponse<String> shed = post(server.uri(), 3).get(20, TimeUnit.SECONDS);
+      assertEquals(503, shed.statusCode(), shed.body());
+      assertEquals("1", shed.headers().firstValue("Retry-After").orElse(""));
+      assertTrue(shed.body().startsWith("{\"error\":\"request queue full"), shed.body());
+
+      assertEquals(200, client.get("/health").statusCode());
+      HttpResponse<String> metrics = client.get("/metrics");
+      assertEquals(200, metrics.statusCode());
+      assertTrue(metrics.body().contains("status=\"503\""), metrics.body());
+
+      release.countDown();
+      for (var f : admitted) {
+        HttpResponse<String> r = f.get(20, TimeUnit.SECONDS);
+        assertEquals(200, r.statusCode(), r.body());
+      }
+      assertEquals(3, started.get());
+    }
+  }
+
+  @Test
+  void aRequestThatWaitedTooLongWithOthersBehindItIsShedTheLastOneRuns() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger started = new AtomicInteger();
+    try (JsonServer server =
+        JsonServer.builder("late")
+            .threads(1)
+            .queueCapacity(10)
+            .maxQueueWait(Duration.ofMillis(1))
+            .post(
+                "/work",
+                Req.class,
+                r -> {
+                  if (started.incrementAndGet() == 1) {
+                    await(release);
+                  }
+                  return Map.of("n", r.n());
+                })
+            .start()) {
+      CompletableFuture<HttpResponse<String>> first = post(server.uri(), 0);
+      while (started.get() == 0) {
+        Thread.sleep(5);
+      }
+      CompletableFuture<HttpResponse<String>> second = post(server.uri(), 1);
+      awaitQueued(server, 1);
+      CompletableFuture<HttpResponse<String>> third = post(server.uri(), 2);
+      awaitQueued(server, 2);
+      Thread.sleep(20); // both now waited longer than maxQueueWait
+      release.countDown();
+
+      assertEquals(200, first.get(20, TimeUnit.SECONDS).statusCode());
+      HttpResponse<String> late = second.get(20, TimeUnit.SECONDS);
+      assertEquals(503, late.statusCode(), late.body());
+      assertEquals("1", late.headers().firstValue("Retry-After").orElse(""));
+      // alone in the queue when its turn came: run, however long it waited
+      assertEquals(200, third.get(20, TimeUnit.SECONDS).statusCode());
+      assertEquals(2, started.get());
+    }
+  }
+}
