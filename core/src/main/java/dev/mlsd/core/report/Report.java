@@ -696,7 +696,7 @@ public final class Report {
     boolean any = false;
     for (List<String> r : rows) {
       String v = r.get(c);
-      if (v == null || v.isEmpty()) {
+      if (v == null || v.isEmpty() || v.equals("-") || v.equals("—")) {
         continue;
       }
       if (!numeric(v)) {
