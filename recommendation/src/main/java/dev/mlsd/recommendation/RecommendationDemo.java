@@ -16,7 +16,6 @@ import dev.mlsd.recommendation.data.MovieLensData;
 import dev.mlsd.recommendation.data.MovieLensLoader;
 import dev.mlsd.recommendation.data.Relevance;
 import dev.mlsd.recommendation.model.TrainingProgress;
-import dev.mlsd.recommendation.serving.RecommendationHttpServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,8 +84,7 @@ public final class RecommendationDemo implements Callable<Integer> {
     List<ModelCard> cards = cards(sys, evaluation, out);
     say.step(7);
     LatencyRecorder latency = latency(sys);
-    try (JsonServer server =
-        new RecommendationHttpServer(sys.service(), sys.split()).start(options.port())) {
+    try (JsonServer server = sys.httpServer().start(options.port())) {
       HttpWalkthrough http = HttpWalkthrough.run(sys, server.uri());
       http.lines().forEach(say::say);
       write(out, new RecommendationReport.Run(sys, evaluation, cards, latency, http));

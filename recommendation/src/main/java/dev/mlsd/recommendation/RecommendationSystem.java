@@ -13,7 +13,6 @@ import dev.mlsd.recommendation.data.TimeSplit;
 import dev.mlsd.recommendation.data.TitleParser;
 import dev.mlsd.recommendation.evaluation.EvaluationSet;
 import dev.mlsd.recommendation.evaluation.MetricRow;
-import dev.mlsd.recommendation.evaluation.PipelineRecommender;
 import dev.mlsd.recommendation.features.FeaturePipeline;
 import dev.mlsd.recommendation.features.TrainingTags;
 import dev.mlsd.recommendation.features.UserFeatures;
@@ -29,7 +28,9 @@ import dev.mlsd.recommendation.model.TwoTowerModel;
 import dev.mlsd.recommendation.model.TwoTowerScorer;
 import dev.mlsd.recommendation.model.Wals;
 import dev.mlsd.recommendation.serving.RankingDataset;
+import dev.mlsd.recommendation.serving.RankingDrift;
 import dev.mlsd.recommendation.serving.RecoRequest;
+import dev.mlsd.recommendation.serving.RecommendationHttpServer;
 import dev.mlsd.recommendation.serving.RecommendationModels;
 import dev.mlsd.recommendation.serving.RecommendationService;
 import dev.mlsd.recommendation.serving.ServingParams;
@@ -408,7 +409,7 @@ public record RecommendationSystem(
     LatencyRecorder total = new LatencyRecorder("request");
     for (int i = 0; i < requests + 200; i++) {
       test.request(i % test.size(), tmp);
-      PipelineRecommender.copy(tmp, q.user);
+      q.user.copyFrom(tmp);
       long t0 = System.nanoTime();
       service.recommend(q, 10, buf);
       if (i >= 200) {
@@ -416,6 +417,15 @@ public record RecommendationSystem(
       }
     }
     return total;
+  }
+
+  /**
+   * The HTTP endpoint over this system's service, with the ranker's drift monitored against its
+   * training rows (start it with {@code start(port)}).
+   */
+  public RecommendationHttpServer httpServer() {
+    return new RecommendationHttpServer(service, split)
+        .monitorDrift(RankingDrift.fromTraining(rankingData, ranker.exported()));
   }
 
   /** Forwards to {@code to} and keeps every reported loss, per model in epoch order. */

@@ -1,10 +1,14 @@
 package dev.mlsd.adctr.features;
 
+import dev.mlsd.core.hash.Murmur3;
+
 /**
  * The hashing trick for one categorical field: a value maps to one of {@code buckets} ids, with id
- * 0 reserved for a missing value (the empty string). The hash (FNV-1a over the UTF-16 chars, seeded
- * by the field's index, then a 64-bit finaliser) is fixed by this class, so ids are the same in
- * every JVM, offline and at serving time.
+ * 0 reserved for a missing value (the empty string). The hash is 64-bit FNV-1a over the UTF-16
+ * chars, its offset basis mixed with the field's index, then MurmurHash3's 64-bit finaliser (core's
+ * {@link Murmur3#fmix64}). It is not MurmurHash3 itself: core's {@link Murmur3#hash32} is, but the
+ * trained models and every reported metric were computed with this function, so it stays. Fixed by
+ * this class, so ids are the same in every JVM, offline and at serving time; allocation-free.
  *
  * <p>Thread safety: immutable.
  *
@@ -38,13 +42,8 @@ public record HashedField(int fieldIndex, int buckets) {
     return mix(h);
   }
 
-  /** The 64-bit finaliser of MurmurHash3 (fmix64). */
+  /** The 64-bit finaliser of MurmurHash3 ({@link Murmur3#fmix64}). */
   public static long mix(long h) {
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
+    return Murmur3.fmix64(h);
   }
 }

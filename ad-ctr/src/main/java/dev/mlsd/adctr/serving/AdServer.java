@@ -26,7 +26,8 @@ import java.util.Map;
  *       calibrated click probabilities. Unknown fields, ad-side fields (the server chooses the ad),
  *       non-finite numbers or k outside [1, 100] are 400 with a one-line reason;
  *   <li>{@code GET /health}, {@code GET /metrics} (Prometheus: per-stage latency, feature store,
- *       model version, PSI of features and predictions);
+ *       model version, PSI of features and predictions over the requests served since start: the
+ *       monitor observes every request through the pipeline's observer hook);
  *   <li>{@code GET /v1/monitoring}: the PSI table as JSON.
  * </ul>
  *
@@ -64,9 +65,13 @@ public final class AdServer implements AutoCloseable {
   public record RankResponse(String model, List<RankedAd> ads) {}
 
   private final JsonServer server;
+  private final AdPipeline ads;
+  private final ServingMonitor monitor;
 
-  private AdServer(JsonServer server) {
+  private AdServer(JsonServer server, AdPipeline ads, ServingMonitor monitor) {
     this.server = server;
+    this.ads = ads;
+    this.monitor = monitor;
   }
 
   /**
@@ -97,8 +102,18 @@ public final class AdServer implements AutoCloseable {
             .health("ads", catalogue::size);
     if (monitor != null) {
       b.get("/v1/monitoring", monitor::psiMap);
+      // live traffic from now on: a new window, fed by every request the pipeline serves
+      monitor.startNewWindow();
+      ads.pipeline().addObserver(monitor);
     }
-    return new AdServer(b.start());
+    try {
+      return new AdServer(b.start(), ads, monitor);
+    } catch (IOException | RuntimeException e) {
+      if (monitor != null) {
+        ads.pipeline().removeObserver(monitor);
+      }
+      throw e;
+    }
   }
 
   /** {@code http://127.0.0.1:port}. */
@@ -108,6 +123,9 @@ public final class AdServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (monitor != null) {
+      ads.pipeline().removeObserver(monitor);
+    }
     server.close();
   }
 

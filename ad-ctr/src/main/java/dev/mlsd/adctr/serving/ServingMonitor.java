@@ -3,7 +3,10 @@ package dev.mlsd.adctr.serving;
 import dev.mlsd.adctr.features.EncodedRows;
 import dev.mlsd.adctr.features.FeaturePipeline;
 import dev.mlsd.adctr.features.HistoricalCtr;
+import dev.mlsd.adctr.features.LogBucketizer;
 import dev.mlsd.core.monitoring.DriftMonitor;
+import dev.mlsd.core.serving.Candidates;
+import dev.mlsd.core.serving.PipelineObserver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +17,14 @@ import java.util.Map;
  * Monitoring for the ad model: the population stability index (PSI) of every dense feature (the
  * log-transformed numeric fields and the four historical CTRs) and of the predictions, a later
  * period against the training period, on core's {@link DriftMonitor} (10 bins on training
- * quantiles). The demo feeds it the test split; the server exposes it on {@code /metrics}.
+ * quantiles). The demo feeds it the test split offline ({@link #observe(EncodedRows, float[])});
+ * the server attaches it to the pipeline as a {@link PipelineObserver}, so that live requests move
+ * it ({@link #served}), and exposes it on {@code /metrics}.
+ *
+ * <p>Live observations: per request, its log-transformed numeric fields once; per served ad, its
+ * four historical CTRs (the hydrated batch features, -1 for no history) and its calibrated
+ * prediction. The served ads are the top of each ranking, so the prediction's PSI against the
+ * training impressions is a level to watch move, not one expected to be 0.
  *
  * <p>Reading PSI: below 0.1 stable, 0.1 to 0.25 worth watching, above 0.25 a shift that calls for
  * retraining.
@@ -23,7 +33,7 @@ import java.util.Map;
  *
  * <p>Thread safety: as {@link DriftMonitor} (observations from any thread).
  */
-public final class ServingMonitor {
+public final class ServingMonitor implements PipelineObserver<AdRequest> {
   private final DriftMonitor drift;
   private final int denseWidth;
 
@@ -61,6 +71,29 @@ public final class ServingMonitor {
       drift.observeRow(rows.dense()[i], 0, denseWidth);
       drift.observe(denseWidth, predictions[i]);
     }
+  }
+
+  @Override
+  public void served(AdRequest query, Candidates results) {
+    int numeric = denseWidth - FeaturePipeline.BATCH_FIELDS;
+    float[] values = query.numeric();
+    for (int f = 0; f < numeric; f++) {
+      drift.observe(f, LogBucketizer.logValue(values[f]));
+    }
+    float[] features = results.features();
+    for (int pos = 0; pos < results.size(); pos++) {
+      int o = results.featureOffset(pos);
+      for (int j = 0; j < FeaturePipeline.BATCH_FIELDS; j++) {
+        float v = features[o + j];
+        drift.observe(numeric + j, Float.isNaN(v) ? -1f : v);
+      }
+      drift.observe(denseWidth, results.score(pos));
+    }
+  }
+
+  /** Forgets every serving observation so far: the next ones start a new window. */
+  public void startNewWindow() {
+    drift.resetServing();
   }
 
   /** The core monitor (for {@code /metrics}). */

@@ -42,7 +42,7 @@ class TimeSplitAndSamplerTest {
   @Test
   void downSamplingKeepsEveryClickAndAboutRateOfTheRest() {
     List<Impression> all = rows(20_000, 10);
-    List<Impression> kept = new NegativeSampler(0.25, 7).sample(all);
+    List<Impression> kept = new NegativeDownsampler(0.25, 7).sample(all);
     long clicks = kept.stream().filter(Impression::clicked).count();
     long negatives = kept.size() - clicks;
     assertEquals(2000, clicks);
@@ -50,8 +50,8 @@ class TimeSplitAndSamplerTest {
     for (int i = 1; i < kept.size(); i++) {
       assertTrue(kept.get(i).time() > kept.get(i - 1).time());
     }
-    assertEquals(kept, new NegativeSampler(0.25, 7).sample(all));
-    assertThrows(IllegalArgumentException.class, () -> new NegativeSampler(0, 1));
-    assertThrows(IllegalArgumentException.class, () -> new NegativeSampler(1.5, 1));
+    assertEquals(kept, new NegativeDownsampler(0.25, 7).sample(all));
+    assertThrows(IllegalArgumentException.class, () -> new NegativeDownsampler(0, 1));
+    assertThrows(IllegalArgumentException.class, () -> new NegativeDownsampler(1.5, 1));
   }
 }

@@ -1,5 +1,6 @@
 package dev.mlsd.core.serving;
 
+import dev.mlsd.core.hash.Murmur3;
 import java.util.Arrays;
 
 /**
@@ -133,7 +134,7 @@ public final class Candidates {
    */
   public boolean add(int id, float retrievalScore) {
     int rank = currentRank++;
-    int slot = mix(id) & setMask;
+    int slot = Murmur3.fmix32(id) & setMask; // sequential ids spread over the table
     while (setStamps[slot] == stamp) {
       if (setKeys[slot] == id) {
         recordDuplicate(setRows[slot], id, rank, retrievalScore);
@@ -443,15 +444,5 @@ public final class Candidates {
     if (pos < 0 || pos >= size) {
       throw new IndexOutOfBoundsException("position " + pos + " of " + size + " candidates");
     }
-  }
-
-  private static int mix(int x) {
-    // murmur3 finalizer: sequential ids spread over the table
-    x ^= x >>> 16;
-    x *= 0x85ebca6b;
-    x ^= x >>> 13;
-    x *= 0xc2b2ae35;
-    x ^= x >>> 16;
-    return x;
   }
 }

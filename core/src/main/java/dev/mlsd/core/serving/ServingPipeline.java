@@ -59,6 +59,8 @@ public final class ServingPipeline<Q> {
   private final LatencyRecorder[] stageLatency;
   private final LatencyRecorder totalLatency;
   private final ThreadLocal<RequestScratch> scratch;
+  // copy-on-write: a request reads the array once; adding an observer never blocks a request
+  private volatile PipelineObserver<Q>[] observers;
 
   @SuppressWarnings("unchecked")
   private ServingPipeline(Builder<Q> b) {
@@ -88,6 +90,7 @@ public final class ServingPipeline<Q> {
     }
     this.totalLatency = new LatencyRecorder("total");
     this.scratch = ThreadLocal.withInitial(this::newScratch);
+    this.observers = (PipelineObserver<Q>[]) b.observers.toArray(new PipelineObserver<?>[0]);
   }
 
   /**
@@ -194,6 +197,50 @@ public final class ServingPipeline<Q> {
       stageLatency[i].recordNanos(nanos[i]);
     }
     totalLatency.recordNanos(t5 - tq);
+    PipelineObserver<Q>[] watching = observers;
+    for (PipelineObserver<Q> o : watching) {
+      o.served(query, c);
+    }
+  }
+
+  /**
+   * Adds an observer of every request served from now on (e.g. the server's drift monitor, which is
+   * attached when the server starts). Observers run after the last stage, outside the stage
+   * timings, in the order added.
+   *
+   * <p>Thread safety: may be called while requests are served; a request sees either the old or the
+   * new list of observers.
+   */
+  @SuppressWarnings("unchecked")
+  public synchronized void addObserver(PipelineObserver<Q> observer) {
+    if (observer == null) {
+      throw new IllegalArgumentException("observer must not be null");
+    }
+    PipelineObserver<Q>[] now = observers;
+    PipelineObserver<Q>[] next = java.util.Arrays.copyOf(now, now.length + 1);
+    next[now.length] = observer;
+    observers = next;
+  }
+
+  /**
+   * Removes an observer added before (no-op if absent).
+   *
+   * @return whether it was removed
+   */
+  @SuppressWarnings("unchecked")
+  public synchronized boolean removeObserver(PipelineObserver<Q> observer) {
+    PipelineObserver<Q>[] now = observers;
+    for (int i = 0; i < now.length; i++) {
+      if (now[i] == observer) {
+        PipelineObserver<Q>[] next =
+            (PipelineObserver<Q>[]) new PipelineObserver<?>[now.length - 1];
+        System.arraycopy(now, 0, next, 0, i);
+        System.arraycopy(now, i + 1, next, i, now.length - i - 1);
+        observers = next;
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The latency histogram of one stage over every request so far. */
@@ -231,6 +278,7 @@ public final class ServingPipeline<Q> {
     private final List<FeatureHydrator<Q>> hydrators = new ArrayList<>();
     private Ranker<Q> ranker;
     private final List<ReRanker<Q>> reRankers = new ArrayList<>();
+    private final List<PipelineObserver<Q>> observers = new ArrayList<>();
     private int maxCandidates = 1000;
 
     private Builder(String name) {
@@ -276,6 +324,15 @@ public final class ServingPipeline<Q> {
     /** Adds a re-ranker, run after ranking in declaration order. */
     public Builder<Q> reRanker(ReRanker<Q> r) {
       reRankers.add(requireNonNull(r, "re-ranker"));
+      return this;
+    }
+
+    /**
+     * Adds an observer of every served request, run after the last stage (see {@link
+     * #addObserver}).
+     */
+    public Builder<Q> observer(PipelineObserver<Q> o) {
+      observers.add(requireNonNull(o, "observer"));
       return this;
     }
 

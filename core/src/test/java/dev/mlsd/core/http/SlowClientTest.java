@@ -3,8 +3,8 @@ package dev.mlsd.core.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mlsd.core.serving.toy.ToyRequest;
-import dev.mlsd.core.serving.toy.ToyService;
+import dev.mlsd.core.toy.ToyRequest;
+import dev.mlsd.core.toy.ToyService;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;

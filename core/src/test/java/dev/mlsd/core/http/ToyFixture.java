@@ -4,11 +4,11 @@ import dev.mlsd.core.featurestore.InMemoryFeatureStore;
 import dev.mlsd.core.monitoring.DriftMonitor;
 import dev.mlsd.core.serving.ModelHolder;
 import dev.mlsd.core.serving.ServingPipeline;
-import dev.mlsd.core.serving.toy.ToyCatalog;
-import dev.mlsd.core.serving.toy.ToyPipeline;
-import dev.mlsd.core.serving.toy.ToyRequest;
-import dev.mlsd.core.serving.toy.ToyServer;
-import dev.mlsd.core.serving.toy.ToyService;
+import dev.mlsd.core.toy.ToyCatalog;
+import dev.mlsd.core.toy.ToyPipeline;
+import dev.mlsd.core.toy.ToyRequest;
+import dev.mlsd.core.toy.ToyServer;
+import dev.mlsd.core.toy.ToyService;
 import java.io.IOException;
 import java.util.List;
 

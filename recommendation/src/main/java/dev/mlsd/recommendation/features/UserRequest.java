@@ -65,4 +65,17 @@ public final class UserRequest {
     }
     return this;
   }
+
+  /**
+   * Makes this request a copy of another: the same user, history, ratings and times (history
+   * timestamps are not kept per row, only {@link #lastSeconds}).
+   */
+  public UserRequest copyFrom(UserRequest from) {
+    reset(from.user, from.nowSeconds);
+    for (int h = 0; h < from.length; h++) {
+      add(from.items[h], from.ratings[h], 0);
+    }
+    lastSeconds = from.lastSeconds;
+    return this;
+  }
 }

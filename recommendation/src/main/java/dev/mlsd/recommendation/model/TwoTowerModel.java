@@ -241,8 +241,9 @@ public final class TwoTowerModel {
         t++;
       }
     }
-    NegativeSampler sampler =
-        new NegativeSampler(itemCounts, 0.75, Double.parseDouble(System.getProperty("uni", "1.0")));
+    PopularityNegativeSampler sampler =
+        new PopularityNegativeSampler(
+            itemCounts, 0.75, Double.parseDouble(System.getProperty("uni", "1.0")));
 
     ComputationGraph g = build(p, du, di, items);
     int per = 1 + p.negatives();

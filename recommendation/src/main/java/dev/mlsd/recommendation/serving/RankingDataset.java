@@ -3,7 +3,6 @@ package dev.mlsd.recommendation.serving;
 import dev.mlsd.core.serving.Candidates;
 import dev.mlsd.core.serving.RequestScratch;
 import dev.mlsd.recommendation.evaluation.EvaluationSet;
-import dev.mlsd.recommendation.evaluation.PipelineRecommender;
 import dev.mlsd.recommendation.features.UserRequest;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -74,7 +73,7 @@ public record RankingDataset(
         continue;
       }
       set.request(i, tmp);
-      PipelineRecommender.copy(tmp, q.user);
+      q.user.copyFrom(tmp);
       if (variant) {
         int keep = Math.min(shortHistory, tmp.length);
         q.user.reset(tmp.user, tmp.nowSeconds);

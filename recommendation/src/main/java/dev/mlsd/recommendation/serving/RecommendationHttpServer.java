@@ -3,6 +3,7 @@ package dev.mlsd.recommendation.serving;
 import dev.mlsd.core.http.BadRequestException;
 import dev.mlsd.core.http.JsonServer;
 import dev.mlsd.core.http.Validation;
+import dev.mlsd.core.monitoring.DriftMonitor;
 import dev.mlsd.recommendation.data.Catalog;
 import dev.mlsd.recommendation.data.Interactions;
 import dev.mlsd.recommendation.data.TimeSplit;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * The HTTP face of the recommender, on the core {@link JsonServer} (127.0.0.1, {@code /health},
- * {@code /metrics} with the pipeline's per-stage latency):
+ * {@code /metrics} with the pipeline's per-stage latency, and feature and prediction drift once
+ * {@link #monitorDrift} is called):
  *
  * <ul>
  *   <li>{@code GET /v1/users/{id}/recommendations?k=10}: a known (warm) MovieLens user, served from
@@ -44,6 +46,7 @@ public final class RecommendationHttpServer {
   private final long now;
   private final ThreadLocal<RecoRequest> requests;
   private final UserStateFeatures userState;
+  private DriftMonitor drift;
 
   /**
    * Serves with the known users' state materialised into a new in-memory feature store.
@@ -85,6 +88,23 @@ public final class RecommendationHttpServer {
         log,
         knownUsers.values().stream().mapToInt(Integer::intValue).sorted().toArray(),
         now);
+  }
+
+  /**
+   * Watches drift from now on: every request the pipeline serves feeds the monitor (its scoring
+   * features and predictions, {@link RankingDrift}), and servers started afterwards expose its PSI
+   * and KL on {@code /metrics}. At most once per server.
+   *
+   * @param monitor from {@link RankingDrift#fromTraining}
+   * @return this server
+   */
+  public synchronized RecommendationHttpServer monitorDrift(DriftMonitor monitor) {
+    if (drift != null) {
+      throw new IllegalStateException("this server already watches a drift monitor");
+    }
+    service.pipeline().addObserver(RankingDrift.observer(monitor));
+    drift = monitor;
+    return this;
   }
 
   /** The materialised known-user state. */
@@ -208,8 +228,11 @@ public final class RecommendationHttpServer {
    * @return the running server (close it to stop)
    */
   public JsonServer start(int port) throws IOException {
-    return JsonServer.builder("recommendation")
-        .port(port)
+    JsonServer.Builder b = JsonServer.builder("recommendation");
+    if (drift != null) {
+      b.drift(drift);
+    }
+    return b.port(port)
         .threads(2)
         .getPrefix("/v1/users/", this::route)
         .post("/v1/recommendations", AnonymousRequest.class, this::anonymous)

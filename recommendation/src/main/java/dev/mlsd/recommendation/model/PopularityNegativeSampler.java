@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  *
  * <p>Thread safety: immutable; the caller owns the random source.
  */
-public final class NegativeSampler {
+public final class PopularityNegativeSampler {
   private final double[] cumulative;
   private final double uniformShare;
 
@@ -19,7 +19,7 @@ public final class NegativeSampler {
    * @param power smoothing exponent, e.g. 0.75
    * @param uniformShare share of uniform draws, in [0, 1]
    */
-  public NegativeSampler(int[] counts, double power, double uniformShare) {
+  public PopularityNegativeSampler(int[] counts, double power, double uniformShare) {
     if (!(uniformShare >= 0 && uniformShare <= 1)) {
       throw new IllegalArgumentException("uniformShare must be in [0, 1]");
     }

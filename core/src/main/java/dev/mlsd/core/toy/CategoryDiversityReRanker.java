@@ -1,4 +1,4 @@
-package dev.mlsd.core.serving.toy;
+package dev.mlsd.core.toy;
 
 import dev.mlsd.core.serving.Candidates;
 import dev.mlsd.core.serving.ReRanker;

@@ -1,12 +1,12 @@
-package dev.mlsd.recommendation.evaluation;
+package dev.mlsd.recommendation.serving;
 
+import dev.mlsd.recommendation.evaluation.Recommender;
 import dev.mlsd.recommendation.features.UserRequest;
-import dev.mlsd.recommendation.serving.RecoRequest;
-import dev.mlsd.recommendation.serving.RecommendationService;
 
 /**
  * The full served pipeline (candidate generation, scoring, re-ranking) as a {@link Recommender}, so
- * that it is evaluated by exactly the code that serves.
+ * that it is evaluated by exactly the code that serves. It lives in {@code serving} so that
+ * evaluation never depends on serving (the packages follow the book's order, no cycle).
  *
  * <p>Not thread-safe: owns one request.
  */
@@ -32,16 +32,7 @@ public final class PipelineRecommender implements Recommender {
 
   @Override
   public int recommend(UserRequest r, int k, int[] out) {
-    copy(r, request.user);
+    request.user.copyFrom(r);
     return service.recommend(request, k, out);
-  }
-
-  /** Copies a request's history and time. */
-  public static void copy(UserRequest from, UserRequest to) {
-    to.reset(from.user, from.nowSeconds);
-    for (int h = 0; h < from.length; h++) {
-      to.add(from.items[h], from.ratings[h], 0);
-    }
-    to.lastSeconds = from.lastSeconds;
   }
 }

@@ -15,9 +15,9 @@ import java.util.SplittableRandom;
  * @param rate probability of keeping a negative, in (0, 1]
  * @param seed the sampling seed
  */
-public record NegativeSampler(double rate, long seed) {
+public record NegativeDownsampler(double rate, long seed) {
   /** Checks the rate. */
-  public NegativeSampler {
+  public NegativeDownsampler {
     if (!(rate > 0 && rate <= 1)) {
       throw new IllegalArgumentException("rate must be in (0, 1], got " + rate);
     }

@@ -1,4 +1,4 @@
-package dev.mlsd.core.serving.toy;
+package dev.mlsd.core.toy;
 
 import dev.mlsd.core.featurestore.FeatureStore;
 import dev.mlsd.core.featurestore.InMemoryFeatureStore;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * <pre>
  *   mvn -B -pl core -am install -DskipTests
  *   flock /tmp/mlsd-bench.lock mvn -B -q -pl core exec:java -Dexec.skip=false \
- *       -Dexec.mainClass=dev.mlsd.core.serving.toy.ToyServer \
+ *       -Dexec.mainClass=dev.mlsd.core.toy.ToyServer \
  *       -Dexec.args="--load --qps 500 --seconds 20"
  * </pre>
  */

@@ -1,4 +1,4 @@
-package dev.mlsd.core.serving.toy;
+package dev.mlsd.core.toy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package dev.mlsd.core.serving.toy;
+package dev.mlsd.core.toy;
 
 /**
  * The answer to a {@link ToyRequest}.
