@@ -69,6 +69,11 @@ public final class HashedNgrams {
         }
       }
     }
+    if (count == 0) {
+      // a post without a word is one empty word: its n-gram "<>" keeps every bag non-empty
+      s.ids[count++] =
+          FeatureHash.bucket(FeatureHash.of(w.framed(t, 0, 0, 0, 2), charSeed), buckets);
+    }
     s.idCount = count;
     s.truncated = truncated;
   }
