@@ -1,6 +1,6 @@
 package dev.mlsd.benchmarks.inference;
 
-import dev.mlsd.core.inference.Kernels;
+import dev.mlsd.core.vector.VectorKernels;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -54,19 +54,19 @@ public class DenseKernelBenchmark {
       }
     }
     float[] ref = new float[batch * width];
-    Kernels.scalar().dense(x, 0, batch, width, w, b, width, ref, 0);
+    VectorKernels.scalar().dense(x, 0, batch, width, w, b, width, ref, 0);
     Check.sameWithin(0, ref, simd(), "simd vs scalar");
   }
 
   @Benchmark
   public float[] scalar() {
-    Kernels.scalar().dense(x, 0, batch, width, w, b, width, y, 0);
+    VectorKernels.scalar().dense(x, 0, batch, width, w, b, width, y, 0);
     return y;
   }
 
   @Benchmark
   public float[] simd() {
-    Kernels.simd().dense(x, 0, batch, width, w, b, width, y, 0);
+    VectorKernels.simd().dense(x, 0, batch, width, w, b, width, y, 0);
     return y;
   }
 }

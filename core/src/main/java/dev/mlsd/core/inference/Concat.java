@@ -1,5 +1,7 @@
 package dev.mlsd.core.inference;
 
+import dev.mlsd.core.vector.VectorKernels;
+
 /**
  * Concatenation: each row is the rows of its inputs side by side, in the order given.
  *
@@ -28,7 +30,7 @@ record Concat(int[] from, int[] widths) implements Layer {
   }
 
   @Override
-  public void forward(Scratch s, int self, int rows, Kernels k) {
+  public void forward(Scratch s, int self, int rows, VectorKernels k) {
     int width = width();
     float[] y = s.buf[self];
     int col = 0;

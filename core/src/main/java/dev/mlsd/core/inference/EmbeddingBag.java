@@ -1,5 +1,7 @@
 package dev.mlsd.core.inference;
 
+import dev.mlsd.core.vector.VectorKernels;
+
 /**
  * Embedding lookup: each row's ids in columns {@code [idColumn, idColumn + bagSize)} of the id
  * input select rows of {@code table}, and {@link Pooling} combines them. A negative id is padding:
@@ -40,7 +42,7 @@ record EmbeddingBag(int idColumn, int bagSize, int vocab, int dim, float[] table
   }
 
   @Override
-  public void forward(Scratch s, int self, int rows, Kernels k) {
+  public void forward(Scratch s, int self, int rows, VectorKernels k) {
     float[] y = s.buf[self];
     int[] ids = s.ids;
     int width = width();

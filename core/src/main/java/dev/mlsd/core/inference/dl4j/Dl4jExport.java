@@ -49,7 +49,8 @@ public final class Dl4jExport {
   }
 
   /**
-   * Converts a feed-forward network computing with {@link dev.mlsd.core.inference.Kernels#best()}.
+   * Converts a feed-forward network computing with {@link
+   * dev.mlsd.core.vector.VectorKernels#best()}.
    *
    * @throws IllegalArgumentException if the network has a layer the inference path lacks
    */
