@@ -128,10 +128,18 @@ public final class JsonServer implements AutoCloseable {
       Class<?> type,
       JsonHandler<Object> handler,
       Supplier<Object> getter,
+      PathHandler queryGetter,
       boolean prometheus,
       LatencyRecorder latency) {}
 
-  private record PrefixRoute(String prefix, PathHandler handler, LatencyRecorder latency) {}
+  /** A GET ({@code handler}) or POST ({@code type} and {@code bodyHandler}) prefix route. */
+  private record PrefixRoute(
+      String prefix,
+      String method,
+      PathHandler handler,
+      Class<?> type,
+      PathBodyHandler<Object> bodyHandler,
+      LatencyRecorder latency) {}
 
   private JsonServer(Builder b) {
     this.service = b.service;
@@ -239,11 +247,19 @@ public final class JsonServer implements AutoCloseable {
       for (PrefixRoute p : prefixRoutes) {
         if (path.startsWith(p.prefix()) && path.length() > p.prefix().length()) {
           Exchange ex = new Exchange(request, response, callback, p.prefix() + "*", p.latency());
-          if (!"GET".equals(request.getMethod())) {
-            response.getHeaders().put(HttpHeader.ALLOW, "GET");
-            ex.error(405, p.prefix() + "* takes GET, not " + Json.oneLine(request.getMethod()));
+          String rest = path.substring(p.prefix().length());
+          if (!p.method().equals(request.getMethod())) {
+            response.getHeaders().put(HttpHeader.ALLOW, p.method());
+            ex.error(
+                405,
+                p.prefix()
+                    + "* takes "
+                    + p.method()
+                    + ", not "
+                    + Json.oneLine(request.getMethod()));
+          } else if (p.bodyHandler() != null) {
+            readBody(ex, body -> p.bodyHandler().handle(rest, parse(p.type(), body)));
           } else {
-            String rest = path.substring(p.prefix().length());
             admit(ex, () -> respond(ex, () -> p.handler().handle(rest, query(request))));
           }
           return;
@@ -262,13 +278,15 @@ public final class JsonServer implements AutoCloseable {
       ex.send(200, PROMETHEUS_TEXT, metrics.scrape().getBytes(StandardCharsets.UTF_8));
     } else if (route.getter() != null) {
       respond(ex, route.getter());
+    } else if (route.queryGetter() != null) {
+      admit(ex, () -> respond(ex, () -> route.queryGetter().handle("", query(request))));
     } else {
-      readBody(ex, route);
+      readBody(ex, body -> route.handler().handle(parse(route.type(), body)));
     }
   }
 
   /** Reads a POST body without holding a thread, then queues the request for a worker. */
-  private void readBody(Exchange ex, Route route) {
+  private void readBody(Exchange ex, java.util.function.Function<byte[], Object> handle) {
     String type = ex.request.getHeaders().get(HttpHeader.CONTENT_TYPE);
     if (type != null && !type.toLowerCase(Locale.ROOT).startsWith(JSON)) {
       ex.error(415, "Content-Type must be application/json, got " + Json.oneLine(type));
@@ -306,7 +324,7 @@ public final class JsonServer implements AutoCloseable {
               } else if (body.length == 0) {
                 ex.error(400, "empty body: expected a JSON object");
               } else {
-                admit(ex, () -> respond(ex, () -> invoke(route, body)));
+                admit(ex, () -> respond(ex, () -> handle.apply(body)));
               }
             }));
   }
@@ -330,10 +348,11 @@ public final class JsonServer implements AutoCloseable {
     }
   }
 
-  private Object invoke(Route route, byte[] body) {
+  /** Parses a request body into its record; bad JSON or a refused value is a 400. */
+  private Object parse(Class<?> type, byte[] body) {
     Object request;
     try {
-      request = json.readValue(body, route.type());
+      request = json.readValue(body, type);
     } catch (JsonProcessingException e) {
       if (e.getCause() instanceof BadRequestException b) {
         throw b;
@@ -345,7 +364,7 @@ public final class JsonServer implements AutoCloseable {
     if (request == null) {
       throw BadRequestException.badRequest("bad request body: null");
     }
-    return route.handler().handle(request);
+    return request;
   }
 
   /**
@@ -626,6 +645,7 @@ public final class JsonServer implements AutoCloseable {
               Validation.present("type", type),
               (JsonHandler<Object>) Validation.present("handler", handler),
               null,
+              null,
               false,
               new LatencyRecorder("http " + path)));
       return this;
@@ -648,6 +668,7 @@ public final class JsonServer implements AutoCloseable {
               null,
               null,
               Validation.present("body", body),
+              null,
               false,
               new LatencyRecorder("http " + path)));
       return this;
@@ -670,8 +691,63 @@ public final class JsonServer implements AutoCloseable {
       prefixRoutes.add(
           new PrefixRoute(
               prefix,
+              "GET",
               Validation.present("handler", handler),
+              null,
+              null,
               new LatencyRecorder("http " + prefix + "*")));
+      return this;
+    }
+
+    /**
+     * Adds a JSON endpoint answering POST for every path that starts with {@code prefix} and is
+     * longer than it, with the rest of the path and the parsed body handed to the handler (for an
+     * id in the path, e.g. {@code POST /v1/reviews/{postId}}). The body is read and validated as in
+     * {@link #post}; the handler runs on a worker thread. Exact paths win; prefixes are tried in
+     * declaration order.
+     *
+     * @param prefix the path prefix, starting and ending with "/"
+     * @param type the request record type
+     * @param handler computes the response
+     */
+    @SuppressWarnings("unchecked")
+    public <I> Builder postPrefix(String prefix, Class<I> type, PathBodyHandler<I> handler) {
+      checkPath(prefix);
+      if (!prefix.endsWith("/")) {
+        throw new IllegalArgumentException("a prefix must end with '/': " + prefix);
+      }
+      prefixRoutes.add(
+          new PrefixRoute(
+              prefix,
+              "POST",
+              null,
+              Validation.present("type", type),
+              (PathBodyHandler<Object>) Validation.present("handler", handler),
+              new LatencyRecorder("http " + prefix + "*")));
+      return this;
+    }
+
+    /**
+     * Adds a JSON endpoint answering GET on an exact path with query parameters, e.g. {@code GET
+     * /v1/review-queue?reviewer=alice&max=20}; the handler gets {@code ""} as the rest of the path
+     * and runs on a worker thread.
+     *
+     * @param path the exact path
+     * @param handler computes the response from the decoded query parameters
+     */
+    public Builder getWithQuery(String path, PathHandler handler) {
+      checkPath(path);
+      routes.put(
+          path,
+          new Route(
+              path,
+              "GET",
+              null,
+              null,
+              null,
+              Validation.present("handler", handler),
+              false,
+              new LatencyRecorder("http " + path)));
       return this;
     }
 
@@ -746,12 +822,20 @@ public final class JsonServer implements AutoCloseable {
               null,
               null,
               () -> self[0].healthBody(),
+              null,
               false,
               new LatencyRecorder("http /health")));
       routes.put(
           "/metrics",
           new Route(
-              "/metrics", "GET", null, null, null, true, new LatencyRecorder("http /metrics")));
+              "/metrics",
+              "GET",
+              null,
+              null,
+              null,
+              null,
+              true,
+              new LatencyRecorder("http /metrics")));
       for (Route r : routes.values()) {
         metrics.bindLatency(r.latency(), "endpoint", r.path());
       }

@@ -1,0 +1,72 @@
+package dev.mlsd.harmful;
+
+import dev.mlsd.harmful.evaluation.PrecisionTargets;
+import dev.mlsd.harmful.features.FeatureParams;
+import dev.mlsd.harmful.model.MultiTaskParams;
+
+/**
+ * Everything {@link HarmfulContentSystem} is built from.
+ *
+ * @param seed the master seed: split, training (first network), bootstrap, replay
+ * @param trainSubsample the most training posts used (all of them in the full run; a few thousand
+ *     with {@code --quick})
+ * @param features the featuriser's parameters
+ * @param network the multi-task network's training parameters
+ * @param seeds networks trained with seeds {@code seed, seed + 1, ...}; the first is served
+ * @param focalComparison whether to train one more network with focal loss, for comparison
+ * @param baselineLambda the baseline's L2 penalty (chosen on validation from {0.3, 1, 3, 10, 30,
+ *     100, 300}: 100)
+ * @param targets the enforcement policy's precision targets
+ * @param bootstrapResamples resamples of every bootstrap interval
+ * @param retrainEpochs epochs of the retraining round on the reviewed examples
+ */
+public record SystemParams(
+    long seed,
+    int trainSubsample,
+    FeatureParams features,
+    MultiTaskParams network,
+    int seeds,
+    boolean focalComparison,
+    double baselineLambda,
+    PrecisionTargets targets,
+    int bootstrapResamples,
+    int retrainEpochs) {
+
+  /** Checks the counts. */
+  public SystemParams {
+    if (seeds < 1 || trainSubsample < 100 || bootstrapResamples < 1 || retrainEpochs < 1) {
+      throw new IllegalArgumentException(
+          "seeds, trainSubsample, resamples and epochs must be >= 1");
+    }
+  }
+
+  /** The full demo: all data, three seeds, focal-loss comparison, 1000 bootstrap resamples. */
+  public static SystemParams full(long seed) {
+    return new SystemParams(
+        seed,
+        Integer.MAX_VALUE,
+        FeatureParams.DEFAULT,
+        MultiTaskParams.DEFAULT,
+        3,
+        true,
+        100,
+        PrecisionTargets.DEFAULT,
+        1000,
+        2);
+  }
+
+  /** {@code --quick}: 3,000 training posts, one seed, two epochs, 200 resamples. */
+  public static SystemParams quick(long seed) {
+    return new SystemParams(
+        seed,
+        3000,
+        FeatureParams.DEFAULT,
+        MultiTaskParams.DEFAULT.withMaxEpochs(2),
+        1,
+        false,
+        100,
+        PrecisionTargets.DEFAULT,
+        200,
+        1);
+  }
+}

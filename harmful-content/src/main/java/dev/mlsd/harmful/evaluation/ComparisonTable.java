@@ -1,0 +1,167 @@
+package dev.mlsd.harmful.evaluation;
+
+import dev.mlsd.core.metrics.uncertainty.ConfidenceInterval;
+import dev.mlsd.core.results.Metric;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The offline metric table: one row per model, the Davidson et al. anchor last. The same rows feed
+ * the console, the report's HTML table and {@code results.json} ({@link #metrics}).
+ */
+public final class ComparisonTable {
+  /** Davidson et al. (ICWSM 2017), their LR on a 10% test split: macro-F1 0.77 (as anchored). */
+  public static final double ANCHOR_MACRO_F1 = 0.77;
+
+  /** Davidson et al.'s hate-class F1. */
+  public static final double ANCHOR_HATE_F1 = 0.51;
+
+  /** Davidson et al.'s hate-class precision. */
+  public static final double ANCHOR_HATE_PRECISION = 0.44;
+
+  /** Davidson et al.'s hate-class recall. */
+  public static final double ANCHOR_HATE_RECALL = 0.59;
+
+  /** The column headers. */
+  public static final List<String> HEADER =
+      List.of(
+          "model",
+          "hate PR-AUC",
+          "hate ROC-AUC",
+          "offensive PR-AUC",
+          "offensive ROC-AUC",
+          "macro-F1 (3 classes)",
+          "weighted F1",
+          "hate F1 / P / R");
+
+  private ComparisonTable() {}
+
+  /** The rows of the given models, then the anchor. */
+  public static List<List<String>> rows(List<ModelMetrics> models) {
+    List<List<String>> rows = new ArrayList<>();
+    for (ModelMetrics m : models) {
+      rows.add(
+          List.of(
+              m.model(),
+              ci(m.task(0).prAuc()),
+              ci(m.task(0).rocAuc()),
+              ci(m.task(1).prAuc()),
+              ci(m.task(1).rocAuc()),
+              ci(m.macroF1()),
+              ci(m.weightedF1()),
+              f("%.2f / %.2f / %.2f", m.hateF1(), m.hatePrecision(), m.hateRecall())));
+    }
+    rows.add(
+        List.of(
+            "Davidson et al. 2017 (anchor)",
+            "-",
+            "-",
+            "-",
+            "-",
+            f("%.2f", ANCHOR_MACRO_F1),
+            "-",
+            f("%.2f / %.2f / %.2f", ANCHOR_HATE_F1, ANCHOR_HATE_PRECISION, ANCHOR_HATE_RECALL)));
+    return rows;
+  }
+
+  /** The enforcement columns: precision and recall at the remove and review thresholds. */
+  public static List<List<String>> enforcementRows(List<ModelMetrics> models) {
+    List<List<String>> rows = new ArrayList<>();
+    for (ModelMetrics m : models) {
+      for (TaskMetrics t : m.tasks()) {
+        rows.add(
+            List.of(
+                m.model(),
+                t.task().label(),
+                f("%.3f", t.removeThreshold()),
+                ci(t.precisionAtRemove()),
+                ci(t.recallAtRemove()),
+                f("%.3f", t.reviewThreshold()),
+                ci(t.precisionAtReview()),
+                ci(t.recallAtReview())));
+      }
+    }
+    return rows;
+  }
+
+  /** Headers of {@link #enforcementRows}. */
+  public static final List<String> ENFORCEMENT_HEADER =
+      List.of(
+          "model",
+          "category",
+          "remove at",
+          "precision",
+          "recall",
+          "review at",
+          "precision",
+          "recall");
+
+  /** The metrics of one model for {@code results.json}, the book's names in snake case. */
+  public static Map<String, Metric> metrics(ModelMetrics m) {
+    Map<String, Metric> out = new LinkedHashMap<>();
+    for (TaskMetrics t : m.tasks()) {
+      String p = t.task().label() + "_";
+      out.put(p + "pr_auc", metric(t.prAuc()));
+      out.put(p + "roc_auc", metric(t.rocAuc()));
+      out.put(p + "precision_at_remove", metric(t.precisionAtRemove()));
+      out.put(p + "recall_at_remove", metric(t.recallAtRemove()));
+    }
+    out.put("macro_f1", metric(m.macroF1()));
+    out.put("weighted_f1", metric(m.weightedF1()));
+    out.put("hate_f1", Metric.of(m.hateF1()));
+    out.put("hate_precision", Metric.of(m.hatePrecision()));
+    out.put("hate_recall", Metric.of(m.hateRecall()));
+    return out;
+  }
+
+  private static Metric metric(ConfidenceInterval c) {
+    return Metric.of(c.estimate(), c.lower(), c.upper());
+  }
+
+  /** {@code 0.812 [0.790, 0.833]}. */
+  public static String ci(ConfidenceInterval c) {
+    return f("%.3f [%.3f, %.3f]", c.estimate(), c.lower(), c.upper());
+  }
+
+  private static String f(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
+  }
+
+  /** Renders a table as aligned plain text (for the console). */
+  public static String text(List<String> header, List<List<String>> rows) {
+    int[] w = new int[header.size()];
+    List<List<String>> all = new ArrayList<>();
+    all.add(header);
+    all.addAll(rows);
+    for (List<String> r : all) {
+      for (int c = 0; c < w.length; c++) {
+        w[c] = Math.max(w[c], r.get(c).length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (List<String> r : all) {
+      for (int c = 0; c < w.length; c++) {
+        sb.append(c == 0 ? "" : "  ")
+            .append(String.format(Locale.ROOT, "%-" + w[c] + "s", r.get(c)));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** "mean ± sd over n seeds" of a metric of several models. */
+  public static String seedSpread(
+      List<ModelMetrics> models, java.util.function.ToDoubleFunction<ModelMetrics> metric) {
+    double[] v = models.stream().mapToDouble(metric).toArray();
+    double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
+    double var = 0;
+    for (double x : v) {
+      var += (x - mean) * (x - mean);
+    }
+    double sd = v.length > 1 ? Math.sqrt(var / (v.length - 1)) : 0;
+    return f("%.3f ± %.3f over %d seed%s", mean, sd, v.length, v.length == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,375 @@
+package dev.mlsd.harmful.model;
+
+import dev.mlsd.harmful.data.HarmTask;
+import dev.mlsd.harmful.features.EncodedPosts;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+
+/**
+ * The book's model: one multi-task network, a DL4J {@link ComputationGraph} with a shared trunk
+ * over the early-fused features and one sigmoid head per harm category.
+ *
+ * <pre>
+ *   ngrams [buckets] (term frequencies) ─┐
+ *                                        ├─ merge ─ trunk0 (ReLU) ─ trunk1 (ReLU) ─┬─ hate (sigmoid)
+ *   signals [dense families]  ───────────┘                                       └─ offensive (sigmoid)
+ * </pre>
+ *
+ * The loss is the sum of the per-task losses (binary cross-entropy, or {@link FocalLoss}); each
+ * example may carry a weight (label masks). Trained with Adam on shuffled mini-batches; after each
+ * epoch the validation loss (summed per-task cross-entropy) is measured and the best epoch's
+ * weights are kept (early stopping with patience).
+ *
+ * <p>Serving does not run DL4J: {@link InferenceExport} turns the trained graph into core's {@link
+ * dev.mlsd.core.inference.InferenceGraph}, the n-gram part of the first layer becoming an embedding
+ * bag over the post's ids.
+ *
+ * <p>Thread safety: {@link #predict} from one thread at a time.
+ *
+ * <p>Book: chapter 5, "Model development: multi-task neural network" and "Training".
+ */
+public final class MultiTaskNetwork implements HarmClassifier {
+  /** Vertex names of the heads, in {@link HarmTask} order. */
+  static final String[] HEADS = {"hate", "offensive"};
+
+  private final ComputationGraph graph;
+  private final MultiTaskParams params;
+  private final int buckets;
+  private final int denseWidth;
+  private final long seed;
+  private final List<double[]> lossPerEpoch;
+  private final int bestEpoch;
+
+  private MultiTaskNetwork(
+      ComputationGraph graph,
+      MultiTaskParams params,
+      int buckets,
+      int denseWidth,
+      long seed,
+      List<double[]> lossPerEpoch,
+      int bestEpoch) {
+    this.graph = graph;
+    this.params = params;
+    this.buckets = buckets;
+    this.denseWidth = denseWidth;
+    this.seed = seed;
+    this.lossPerEpoch = List.copyOf(lossPerEpoch);
+    this.bestEpoch = bestEpoch;
+  }
+
+  /**
+   * Trains the network.
+   *
+   * @param train the training posts
+   * @param trainLabels {@code [task][post]} labels of the training posts
+   * @param trainWeights one weight per training post (1 for uniform)
+   * @param validation the validation posts (early stopping)
+   * @param validationLabels {@code [task][post]} labels of the validation posts
+   * @param params the training parameters
+   * @param seed initialisation and shuffling seed
+   * @param progress receives the number of examples trained, batch by batch
+   */
+  public static MultiTaskNetwork train(
+      EncodedPosts train,
+      boolean[][] trainLabels,
+      float[] trainWeights,
+      EncodedPosts validation,
+      boolean[][] validationLabels,
+      MultiTaskParams params,
+      long seed,
+      LongConsumer progress) {
+    Nd4j.getRandom().setSeed(seed);
+    int buckets = train.buckets();
+    int denseWidth = train.denseWidth();
+    ComputationGraph graph = new ComputationGraph(configuration(buckets, denseWidth, params, seed));
+    graph.init();
+    for (int t = 0; t < HEADS.length; t++) {
+      // start each head at its task's prior instead of 1/2
+      double prior = Math.clamp(mean(trainLabels[t]), 0.01, 0.99);
+      graph.getParam(HEADS[t] + "_b").assign(Math.log(prior / (1 - prior)));
+    }
+    return fit(
+        graph,
+        train,
+        trainLabels,
+        trainWeights,
+        validation,
+        validationLabels,
+        params,
+        seed,
+        progress);
+  }
+
+  /**
+   * The retraining round: a copy of this network trained further on new data (warm start), with the
+   * same early stopping; this network is left unchanged.
+   *
+   * @see #train
+   */
+  public MultiTaskNetwork continueTraining(
+      EncodedPosts train,
+      boolean[][] trainLabels,
+      float[] trainWeights,
+      EncodedPosts validation,
+      boolean[][] validationLabels,
+      int epochs,
+      LongConsumer progress) {
+    return fit(
+        graph.clone(),
+        train,
+        trainLabels,
+        trainWeights,
+        validation,
+        validationLabels,
+        params.withMaxEpochs(epochs),
+        seed + 1,
+        progress);
+  }
+
+  private static MultiTaskNetwork fit(
+      ComputationGraph graph,
+      EncodedPosts train,
+      boolean[][] trainLabels,
+      float[] trainWeights,
+      EncodedPosts validation,
+      boolean[][] validationLabels,
+      MultiTaskParams params,
+      long seed,
+      LongConsumer progress) {
+    int buckets = train.buckets();
+    int denseWidth = train.denseWidth();
+    SplittableRandom random = new SplittableRandom(seed);
+    int n = train.size();
+    int[] order = new int[n];
+    Arrays.setAll(order, i -> i);
+    List<double[]> history = new ArrayList<>();
+    MultiTaskNetwork view =
+        new MultiTaskNetwork(graph, params, buckets, denseWidth, seed, history, 0);
+    // epoch 0: the starting point (a warm start must beat where it began)
+    double best = summedLogLoss(view.predict(validation), validationLabels);
+    INDArray bestParams = graph.params().dup();
+    int bestEpoch = 0;
+    for (int epoch = 1; epoch <= params.maxEpochs(); epoch++) {
+      shuffle(order, random);
+      double trainLoss = 0;
+      int batches = 0;
+      for (int s = 0; s < n; s += params.batchSize()) {
+        int e = Math.min(n, s + params.batchSize());
+        int[] rows = Arrays.copyOfRange(order, s, e);
+        graph.fit(batch(train, trainLabels, trainWeights, rows));
+        trainLoss += graph.score();
+        batches++;
+        progress.accept(e - s);
+      }
+      double validationLoss = summedLogLoss(view.predict(validation), validationLabels);
+      history.add(new double[] {epoch, trainLoss / batches, validationLoss});
+      if (validationLoss < best) {
+        best = validationLoss;
+        bestParams = graph.params().dup();
+        bestEpoch = epoch;
+      } else if (epoch - bestEpoch >= params.patience()) {
+        break;
+      }
+    }
+    graph.setParams(bestParams);
+    return new MultiTaskNetwork(graph, params, buckets, denseWidth, seed, history, bestEpoch);
+  }
+
+  private static ComputationGraphConfiguration configuration(
+      int buckets, int denseWidth, MultiTaskParams p, long seed) {
+    ComputationGraphConfiguration.GraphBuilder g =
+        new NeuralNetConfiguration.Builder()
+            .seed(seed)
+            .dataType(DataType.FLOAT)
+            .updater(new Adam(p.learningRate()))
+            .l2(p.l2())
+            .weightInit(WeightInit.XAVIER)
+            .graphBuilder()
+            .addInputs("ngrams", "signals")
+            .addVertex("fused", new MergeVertex(), "ngrams", "signals");
+    String prev = "fused";
+    int in = buckets + denseWidth;
+    for (int l = 0; l < p.trunk().length; l++) {
+      DenseLayer.Builder b =
+          new DenseLayer.Builder().nIn(in).nOut(p.trunk()[l]).activation(Activation.RELU);
+      if (l > 0 && p.dropout() > 0) {
+        b.dropOut(1 - p.dropout()); // DL4J takes the probability of keeping
+      }
+      g.addLayer("trunk" + l, b.build(), prev);
+      prev = "trunk" + l;
+      in = p.trunk()[l];
+    }
+    for (String head : HEADS) {
+      g.addLayer(
+          head,
+          new OutputLayer.Builder(lossFunction(p.loss()))
+              .nIn(in)
+              .nOut(1)
+              .activation(Activation.SIGMOID)
+              .build(),
+          prev);
+    }
+    return g.setOutputs(HEADS).build();
+  }
+
+  private static ILossFunction lossFunction(LossChoice c) {
+    return c.focal() ? new FocalLoss(c.alpha(), c.gamma()) : new LossBinaryXENT();
+  }
+
+  /** One mini-batch: the fused inputs, one label column per head, weights as label masks. */
+  static MultiDataSet batch(EncodedPosts posts, boolean[][] labels, float[] weights, int[] rows) {
+    INDArray[] features = inputs(posts, rows);
+    INDArray[] y = new INDArray[HEADS.length];
+    INDArray[] masks = null;
+    boolean weighted = false;
+    float[] w = new float[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      w[i] = weights == null ? 1f : weights[rows[i]];
+      weighted |= w[i] != 1f;
+    }
+    for (int t = 0; t < HEADS.length; t++) {
+      float[] col = new float[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        col[i] = labels[t][rows[i]] ? 1f : 0f;
+      }
+      y[t] = Nd4j.create(col, new long[] {rows.length, 1});
+    }
+    if (weighted) {
+      masks = new INDArray[HEADS.length];
+      for (int t = 0; t < HEADS.length; t++) {
+        masks[t] = Nd4j.create(w, new long[] {rows.length, 1});
+      }
+    }
+    return new MultiDataSet(features, y, null, masks);
+  }
+
+  /** The two inputs of the given rows: term frequencies over the buckets, and the dense rows. */
+  static INDArray[] inputs(EncodedPosts posts, int[] rows) {
+    int b = posts.buckets();
+    int d = posts.denseWidth();
+    float[] ngrams = new float[rows.length * b];
+    float[] signals = new float[rows.length * d];
+    for (int i = 0; i < rows.length; i++) {
+      posts.writeTermFrequencies(rows[i], ngrams, i * b);
+      posts.writeDense(rows[i], signals, i * d);
+    }
+    return new INDArray[] {
+      Nd4j.create(ngrams, new long[] {rows.length, b}),
+      Nd4j.create(signals, new long[] {rows.length, d})
+    };
+  }
+
+  @Override
+  public String name() {
+    return "multi-task DNN";
+  }
+
+  @Override
+  public float[][] predict(EncodedPosts posts) {
+    int n = posts.size();
+    float[][] p = new float[HEADS.length][n];
+    int bs = 512;
+    for (int s = 0; s < n; s += bs) {
+      int e = Math.min(n, s + bs);
+      int[] rows = new int[e - s];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = s + i;
+      }
+      INDArray[] out = graph.output(false, inputs(posts, rows));
+      for (int t = 0; t < HEADS.length; t++) {
+        float[] v = out[t].castTo(DataType.FLOAT).dup('c').data().asFloat();
+        System.arraycopy(v, 0, p[t], s, v.length);
+      }
+    }
+    return p;
+  }
+
+  /** Mean binary cross-entropy per task, summed over tasks: the validation loss. */
+  static double summedLogLoss(float[][] p, boolean[][] y) {
+    double total = 0;
+    for (int t = 0; t < p.length; t++) {
+      double sum = 0;
+      for (int i = 0; i < p[t].length; i++) {
+        double q = Math.clamp(p[t][i], 1e-7, 1 - 1e-7);
+        sum -= y[t][i] ? Math.log(q) : Math.log(1 - q);
+      }
+      total += sum / p[t].length;
+    }
+    return total;
+  }
+
+  private static double mean(boolean[] y) {
+    int c = 0;
+    for (boolean b : y) {
+      c += b ? 1 : 0;
+    }
+    return (double) c / y.length;
+  }
+
+  private static void shuffle(int[] a, SplittableRandom r) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
+  /** The trained DL4J graph (for export and parity checks). */
+  public ComputationGraph graph() {
+    return graph;
+  }
+
+  /** The training parameters. */
+  public MultiTaskParams params() {
+    return params;
+  }
+
+  /** Hash buckets of the n-gram input. */
+  public int buckets() {
+    return buckets;
+  }
+
+  /** Width of the dense-signal input. */
+  public int denseWidth() {
+    return denseWidth;
+  }
+
+  /** The training seed. */
+  public long seed() {
+    return seed;
+  }
+
+  /** {@code [epoch, mean training loss, validation loss]} per epoch run. */
+  public List<double[]> lossPerEpoch() {
+    return lossPerEpoch;
+  }
+
+  /** The epoch whose weights were kept. */
+  public int bestEpoch() {
+    return bestEpoch;
+  }
+
+  /** Trainable parameters. */
+  public long parameterCount() {
+    return graph.numParams();
+  }
+}

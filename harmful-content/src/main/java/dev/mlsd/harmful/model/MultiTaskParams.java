@@ -1,0 +1,81 @@
+package dev.mlsd.harmful.model;
+
+import dev.mlsd.harmful.data.LabelWeights;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Training parameters of {@link MultiTaskNetwork}.
+ *
+ * @param trunk widths of the shared dense layers (ReLU), first to last, at least one
+ * @param dropout dropout probability on the shared layers' inputs after the first, in [0, 1)
+ * @param learningRate Adam's learning rate
+ * @param l2 L2 weight decay
+ * @param batchSize examples per mini-batch
+ * @param maxEpochs the most passes over the training data
+ * @param patience epochs without a better validation loss before stopping early
+ * @param loss the per-task loss
+ * @param labelWeights how each example is weighted in the loss
+ */
+public record MultiTaskParams(
+    int[] trunk,
+    double dropout,
+    double learningRate,
+    double l2,
+    int batchSize,
+    int maxEpochs,
+    int patience,
+    LossChoice loss,
+    LabelWeights labelWeights) {
+
+  /** The demo's setting. */
+  public static final MultiTaskParams DEFAULT =
+      new MultiTaskParams(
+          new int[] {128, 64},
+          0.2,
+          1e-3,
+          1e-5,
+          128,
+          8,
+          2,
+          LossChoice.CROSS_ENTROPY,
+          LabelWeights.UNIFORM);
+
+  /** Checks the values. */
+  public MultiTaskParams {
+    if (trunk.length == 0 || Arrays.stream(trunk).anyMatch(w -> w < 1)) {
+      throw new IllegalArgumentException("trunk needs at least one layer of width >= 1");
+    }
+    trunk = trunk.clone();
+    if (!(dropout >= 0 && dropout < 1) || !(learningRate > 0) || batchSize < 1 || maxEpochs < 1) {
+      throw new IllegalArgumentException("bad training parameters");
+    }
+  }
+
+  /** The same with another loss. */
+  public MultiTaskParams withLoss(LossChoice l) {
+    return new MultiTaskParams(
+        trunk, dropout, learningRate, l2, batchSize, maxEpochs, patience, l, labelWeights);
+  }
+
+  /** The same with another epoch budget. */
+  public MultiTaskParams withMaxEpochs(int epochs) {
+    return new MultiTaskParams(
+        trunk, dropout, learningRate, l2, batchSize, epochs, patience, loss, labelWeights);
+  }
+
+  /** The hyper-parameters for a model card. */
+  public Map<String, String> describe() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("trunk", Arrays.toString(trunk));
+    m.put("dropout", Double.toString(dropout));
+    m.put("learning_rate", Double.toString(learningRate));
+    m.put("l2", Double.toString(l2));
+    m.put("batch_size", Integer.toString(batchSize));
+    m.put("max_epochs", Integer.toString(maxEpochs));
+    m.put("loss", loss.describe() + " per task, summed");
+    m.put("label_weights", labelWeights.name());
+    return m;
+  }
+}

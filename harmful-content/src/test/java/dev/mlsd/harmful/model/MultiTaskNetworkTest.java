@@ -1,0 +1,115 @@
+package dev.mlsd.harmful.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mlsd.core.inference.InferenceGraph;
+import dev.mlsd.core.metrics.classification.RocAuc;
+import dev.mlsd.harmful.features.EncodedPosts;
+import dev.mlsd.harmful.features.FeatureParams;
+import dev.mlsd.harmful.features.Featurizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A small network on generated posts: it learns, and the served graph equals DL4J's output. */
+class MultiTaskNetworkTest {
+  private static final String[] NEUTRAL = {"day", "sun", "game", "food", "music", "team", "car"};
+  private static EncodedPosts train;
+  private static EncodedPosts validation;
+  private static boolean[][] trainY;
+  private static boolean[][] validationY;
+
+  @BeforeAll
+  static void data() {
+    Featurizer f = Featurizer.standard(new FeatureParams(1 << 9, 3, 4, true, 3));
+    List<String> texts = new ArrayList<>();
+    List<boolean[]> y = new ArrayList<>();
+    SplittableRandom r = new SplittableRandom(5);
+    for (int i = 0; i < 600; i++) {
+      boolean hate = r.nextInt(8) == 0;
+      boolean offensive = !hate && r.nextInt(2) == 0;
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0; k < 6; k++) {
+        sb.append(NEUTRAL[r.nextInt(NEUTRAL.length)]).append(' ');
+      }
+      if (hate) {
+        sb.append("faggot go away");
+      } else if (offensive) {
+        sb.append("shit bitch");
+      }
+      texts.add(sb.toString());
+      y.add(new boolean[] {hate, offensive});
+    }
+    EncodedPosts all = f.encodeTexts(texts);
+    train = f.encodeTexts(texts.subList(0, 450));
+    validation = f.encodeTexts(texts.subList(450, 600));
+    trainY = labels(y.subList(0, 450));
+    validationY = labels(y.subList(450, 600));
+    assertEquals(600, all.size());
+  }
+
+  private static boolean[][] labels(List<boolean[]> y) {
+    boolean[][] out = new boolean[2][y.size()];
+    for (int i = 0; i < y.size(); i++) {
+      out[0][i] = y.get(i)[0];
+      out[1][i] = y.get(i)[1];
+    }
+    return out;
+  }
+
+  private static MultiTaskParams small(LossChoice loss) {
+    return new MultiTaskParams(
+        new int[] {16, 8},
+        0.0,
+        0.01,
+        0,
+        32,
+        6,
+        3,
+        loss,
+        dev.mlsd.harmful.data.LabelWeights.UNIFORM);
+  }
+
+  @Test
+  void learnsBothHeadsAndTheServedGraphMatchesDl4j() {
+    MultiTaskNetwork net =
+        MultiTaskNetwork.train(
+            train,
+            trainY,
+            null,
+            validation,
+            validationY,
+            small(LossChoice.CROSS_ENTROPY),
+            11,
+            x -> {});
+    float[][] p = net.predict(validation);
+    assertTrue(RocAuc.compute(p[0], validationY[0]) > 0.95, "hate head learns its words");
+    assertTrue(RocAuc.compute(p[1], validationY[1]) > 0.95, "offensive head learns its words");
+    InferenceGraph g = InferenceExport.export(net);
+    assertEquals(2, g.outputWidth());
+    assertTrue(InferenceExport.maxAbsDifference(p, InferenceExport.predict(g, validation)) < 1e-5);
+  }
+
+  @Test
+  void focalLossTrainsAndWarmStartLeavesTheOriginalUntouched() {
+    MultiTaskNetwork net =
+        MultiTaskNetwork.train(
+            train, trainY, null, validation, validationY, small(LossChoice.FOCAL), 12, x -> {});
+    float[][] before = net.predict(validation);
+    assertTrue(RocAuc.compute(before[0], validationY[0]) > 0.9);
+    MultiTaskNetwork next =
+        net.continueTraining(train, trainY, null, validation, validationY, 1, x -> {});
+    assertEquals(0.0, InferenceExport.maxAbsDifference(before, net.predict(validation)));
+    assertTrue(next.lossPerEpoch().size() <= 1);
+  }
+
+  @Test
+  void baselineLearnsToo() {
+    HashedLogisticRegression lr = HashedLogisticRegression.train(train, trainY, 1.0);
+    float[][] p = lr.predict(validation);
+    assertTrue(RocAuc.compute(p[0], validationY[0]) > 0.95);
+  }
+}
