@@ -3,10 +3,8 @@ package dev.mlsd.core.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>the local cache, {@value #ENV_CACHE_DIR} or {@code ~/.cache/mlsd}, same layout;
  *   <li>a download from the descriptor's URL into the cache, hashed while it streams, renamed into
  *       place atomically only when the SHA-256 matches. A half-written file is never left under the
- *       final name.
+ *       final name. A download that stalls for {@link #READ_TIMEOUT} is abandoned, and one that
+ *       declares or sends more bytes than the descriptor states is refused as soon as it does.
  * </ol>
  *
  * Every file is checked against the descriptor's SHA-256 before it is returned (once per JVM per
@@ -49,9 +48,13 @@ public final class Datasets {
 
   private static final Map<String, String> VERIFIED = new ConcurrentHashMap<>();
 
+  /** How long a download may stall (no byte arriving) before it is abandoned. */
+  public static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
   private final Path dataDir;
   private final Path cacheDir;
   private final boolean downloads;
+  private final Duration readTimeout;
 
   /**
    * @param dataDir the explicit folder, or null for none
@@ -59,9 +62,15 @@ public final class Datasets {
    * @param downloads whether a missing file may be downloaded
    */
   public Datasets(Path dataDir, Path cacheDir, boolean downloads) {
+    this(dataDir, cacheDir, downloads, READ_TIMEOUT);
+  }
+
+  /** As above, with another stall timeout for downloads (tests). */
+  Datasets(Path dataDir, Path cacheDir, boolean downloads, Duration readTimeout) {
     this.dataDir = dataDir;
     this.cacheDir = cacheDir;
     this.downloads = downloads;
+    this.readTimeout = readTimeout;
   }
 
   /** The resolver configured from the environment: data folder, cache, downloads allowed. */
@@ -129,9 +138,6 @@ public final class Datasets {
       throw e;
     } catch (IOException e) {
       throw new DatasetUnavailableException(missing(d, entry, e.toString()), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DatasetUnavailableException(missing(d, entry, "interrupted"), e);
     }
   }
 
@@ -225,16 +231,29 @@ public final class Datasets {
   }
 
   private Path download(String dataset, DatasetDescriptor.FileEntry entry, Path target)
-      throws IOException, InterruptedException {
+      throws IOException {
     Files.createDirectories(target.getParent());
     Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
     try {
       MessageDigest md = newSha256();
       URI uri = URI.create(entry.url());
-      try (InputStream in = open(uri);
+      try (InputStream in = open(uri, entry.bytes(), readTimeout);
           OutputStream out = Files.newOutputStream(tmp)) {
         byte[] buf = new byte[1 << 16];
+        long total = 0;
         for (int n; (n = in.read(buf)) > 0; ) {
+          total += n;
+          if (entry.bytes() > 0 && total > entry.bytes()) {
+            // the descriptor's size is a hard cap: a server sending more is not serving this file
+            throw new DatasetUnavailableException(
+                "The download of '"
+                    + entry.path()
+                    + "' from "
+                    + uri
+                    + " is larger than the "
+                    + entry.bytes()
+                    + " bytes its descriptor states. Refused; nothing was kept.");
+          }
           md.update(buf, 0, n);
           out.write(buf, 0, n);
         }
@@ -266,23 +285,31 @@ public final class Datasets {
     }
   }
 
-  private static InputStream open(URI uri) throws IOException, InterruptedException {
+  /**
+   * Opens a download: a connect timeout of 10 s, a read timeout (a stall longer than {@code
+   * readTimeout} fails the read), and a declared length over the descriptor's size refused before a
+   * byte is read.
+   */
+  private static InputStream open(URI uri, long maxBytes, Duration readTimeout) throws IOException {
     if ("file".equals(uri.getScheme())) {
       return Files.newInputStream(Path.of(uri));
     }
-    HttpClient client =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
-    HttpResponse<InputStream> r =
-        client.send(
-            HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-    if (r.statusCode() != 200) {
-      r.body().close();
-      throw new IOException("HTTP " + r.statusCode() + " from " + uri);
+    HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+    c.setConnectTimeout(10_000);
+    c.setReadTimeout((int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis()));
+    c.setInstanceFollowRedirects(true);
+    int status = c.getResponseCode();
+    if (status != 200) {
+      c.disconnect();
+      throw new IOException("HTTP " + status + " from " + uri);
     }
-    return r.body();
+    long declared = c.getContentLengthLong();
+    if (maxBytes > 0 && declared > maxBytes) {
+      c.disconnect();
+      throw new IOException(
+          "the server declares " + declared + " bytes, the descriptor " + maxBytes);
+    }
+    return c.getInputStream();
   }
 
   /** Lower-case hex SHA-256 of a file's bytes. */

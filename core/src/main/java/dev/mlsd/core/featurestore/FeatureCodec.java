@@ -14,8 +14,9 @@ import java.nio.ByteOrder;
  * </pre>
  *
  * <p>3 + 4 x dim bytes: a 16-float row is 67 bytes (a JSON rendering of the same row is about three
- * times larger). A value of another version or length is refused on read and counted as corrupt, so
- * a layout change never silently mis-reads.
+ * times larger). A value of another version or length, or holding NaN or an infinity, is refused on
+ * read and counted as corrupt, so a layout change or a poisoned row never silently mis-reads;
+ * encoding refuses non-finite values in the first place.
  *
  * <p>Thread safety: stateless.
  */
@@ -42,10 +43,37 @@ public final class FeatureCodec {
    * @param values source
    * @param offset first value
    * @param dim number of values, 1..65535
+   * @throws IllegalArgumentException if a value is NaN or infinite
    */
   public static byte[] encode(float[] values, int offset, int dim) {
+    return encode(null, values, offset, dim);
+  }
+
+  /**
+   * Encodes one row of a schema: NaN is accepted where the schema's default is NaN ({@link
+   * FeatureSchema#accepts}), infinities never.
+   *
+   * @throws IllegalArgumentException if a value is not acceptable in its column
+   */
+  public static byte[] encode(FeatureSchema schema, float[] values, int offset) {
+    return encode(schema, values, offset, schema.dim());
+  }
+
+  private static byte[] encode(FeatureSchema schema, float[] values, int offset, int dim) {
     if (dim < 1 || dim > 0xFFFF) {
       throw new IllegalArgumentException("dim must be in 1..65535, got " + dim);
+    }
+    for (int i = 0; i < dim; i++) {
+      float v = values[offset + i];
+      if (schema == null ? !Float.isFinite(v) : !schema.accepts(i, v)) {
+        throw new IllegalArgumentException(
+            "feature "
+                + i
+                + " is "
+                + v
+                + ": a stored value must be finite (or NaN where NaN is"
+                + " the column's declared missing value)");
+      }
     }
     byte[] b = new byte[encodedLength(dim)];
     b[0] = VERSION;
@@ -64,13 +92,33 @@ public final class FeatureCodec {
    * @param dim the expected number of floats
    * @param out destination
    * @param offset where to write
-   * @return false, writing nothing, if the value is of another version or length
+   * @return false, writing nothing, if the value is of another version or length, or holds NaN or
+   *     an infinity (a model fed those would score garbage without failing)
    */
   public static boolean decode(byte[] value, int dim, float[] out, int offset) {
+    return decode(value, null, dim, out, offset);
+  }
+
+  /**
+   * Decodes one row of a schema: as {@link #decode(byte[], int, float[], int)}, but NaN is accepted
+   * where the schema's default is NaN ({@link FeatureSchema#accepts}).
+   */
+  public static boolean decode(byte[] value, FeatureSchema schema, float[] out, int offset) {
+    return decode(value, schema, schema.dim(), out, offset);
+  }
+
+  private static boolean decode(
+      byte[] value, FeatureSchema schema, int dim, float[] out, int offset) {
     if (value.length != encodedLength(dim)
         || value[0] != VERSION
         || ((value[1] & 0xFF) | (value[2] & 0xFF) << 8) != dim) {
       return false;
+    }
+    for (int i = 0; i < dim; i++) {
+      float v = (float) FLOAT_LE.get(value, HEADER_BYTES + 4 * i);
+      if (schema == null ? !Float.isFinite(v) : !schema.accepts(i, v)) {
+        return false;
+      }
     }
     for (int i = 0; i < dim; i++) {
       out[offset + i] = (float) FLOAT_LE.get(value, HEADER_BYTES + 4 * i);

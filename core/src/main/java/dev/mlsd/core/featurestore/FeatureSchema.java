@@ -90,6 +90,14 @@ public final class FeatureSchema {
     return defaults[column];
   }
 
+  /**
+   * Whether a stored value is acceptable in this column: finite, or NaN where the column's default
+   * is NaN (the column declares NaN as its "missing" value, e.g. no history yet). Infinities never.
+   */
+  public boolean accepts(int column, float value) {
+    return Float.isFinite(value) || (Float.isNaN(value) && Float.isNaN(defaults[column]));
+  }
+
   /** Copies the defaults into {@code out} from {@code offset}. */
   public void copyDefaults(float[] out, int offset) {
     System.arraycopy(defaults, 0, out, offset, defaults.length);

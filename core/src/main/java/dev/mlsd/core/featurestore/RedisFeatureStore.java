@@ -6,6 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
@@ -22,20 +30,32 @@ import redis.clients.jedis.util.JedisURIHelper;
  * round trip per request. Materialisation writes with {@code MSET} in chunks of {@value #CHUNK}, on
  * a separate small pool whose timeout is {@link #WRITE_TIMEOUT}, not the serving budget.
  *
- * <p>Budget: connecting, waiting for a pooled connection and each socket read are bounded by the
- * per-request budget ({@link Settings#budget()}). When Redis is down, refuses, or answers later
- * than the budget, the batch is served with the schema's defaults and counted in {@link
- * FeatureStoreCounters#fallbackBatches()}. When Redis is unreachable (refused, reset, closed), for
- * {@link Settings#retryAfter()} afterwards requests do not try it at all (they fall back at once),
- * then one request tries again; a merely slow answer (read timeout, pool wait past the budget)
- * costs only its own request. Worst case a request waits about twice the budget (pool wait, then
- * read); a dead loopback server refuses at once.
+ * <p>Budget: one deadline per request, {@link Settings#budget()} from the moment {@link #read} is
+ * called, across everything Redis needs: waiting for a pooled connection, connecting, AUTH, SELECT,
+ * validating the connection and the MGET. The Redis call runs on one of the store's own I/O threads
+ * and the request waits for it at most until the deadline; a late call finishes in the background
+ * (bounded by Jedis's own timeouts, also the budget) and its answer is dropped. When Redis is down,
+ * refuses, or answers after the deadline, the batch is served with the schema's defaults and
+ * counted in {@link FeatureStoreCounters#fallbackBatches()}.
+ *
+ * <p>Breaker: when Redis is unreachable (refused, reset, closed), or when {@value
+ * #SLOW_READS_TO_OPEN} reads in a row miss the deadline (up but slow), for {@link
+ * Settings#retryAfter()} afterwards requests do not try it at all (they fall back at once), then
+ * one request tries again. A single slow answer costs only its own request. After any failure,
+ * pooled connections are validated (PING) when borrowed until a read succeeds again, so the stale
+ * connections left by a Redis restart are replaced instead of failing one request each.
+ *
+ * <p>Values: a stored row of another encoding version or length, or holding an infinity or a NaN
+ * (except in a column whose default is NaN, its declared missing value), is refused by {@link
+ * FeatureCodec}, replaced by the defaults and counted in {@link
+ * FeatureStoreCounters#corruptValues()}; {@link #write} refuses such rows.
  *
  * <p>Security: AUTH and TLS come through the URL: {@code redis://user:password@host:port/db},
  * {@code rediss://...} for TLS.
  *
- * <p>Allocation: each read allocates its key arrays and Jedis allocates the reply; this is the
- * network path, measured beside the in-memory store in {@code PipelineBenchmark}.
+ * <p>Allocation: each read allocates its key arrays and a task for the I/O thread, and Jedis
+ * allocates the reply; this is the network path, measured beside the in-memory store in {@code
+ * PipelineBenchmark}.
  *
  * <p>Thread safety: every method from any thread.
  *
@@ -47,6 +67,11 @@ public final class RedisFeatureStore implements FeatureStore {
 
   /** Keys per MSET when materialising. */
   public static final int CHUNK = 500;
+
+  /**
+   * Reads in a row that miss the deadline before the breaker opens as for an unreachable server.
+   */
+  public static final int SLOW_READS_TO_OPEN = 5;
 
   /**
    * How the store talks to Redis.
@@ -100,6 +125,9 @@ public final class RedisFeatureStore implements FeatureStore {
   private final String redactedUrl;
   private final FeatureStoreCounters counters = new FeatureStoreCounters();
   private final ConcurrentHashMap<String, byte[]> keyPrefixes = new ConcurrentHashMap<>();
+  private final ThreadPoolExecutor io;
+  private final AtomicInteger slowInARow = new AtomicInteger();
+  private volatile boolean validating;
   private volatile long retryAtNanos = System.nanoTime();
   private volatile String lastFailure = "none";
   private volatile boolean closed;
@@ -118,6 +146,22 @@ public final class RedisFeatureStore implements FeatureStore {
     this.redis = client(uri, settings.budget(), settings.poolSize());
     // materialisation is a batch job, not a request: its own small pool with generous timeouts
     this.writer = client(uri, WRITE_TIMEOUT, 2);
+    // one I/O thread per pooled connection; a request that finds them all busy falls back at once
+    AtomicInteger threadNo = new AtomicInteger();
+    this.io =
+        new ThreadPoolExecutor(
+            settings.poolSize(),
+            settings.poolSize(),
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "redis-feature-store-" + threadNo.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
+    io.allowCoreThreadTimeOut(true);
   }
 
   private static RedisClient client(URI uri, Duration timeout, int poolSize) {
@@ -190,7 +234,7 @@ public final class RedisFeatureStore implements FeatureStore {
         byte[][] kv = new byte[2 * n][];
         for (int i = 0; i < n; i++) {
           kv[2 * i] = key(prefix, ids[start + i]);
-          kv[2 * i + 1] = FeatureCodec.encode(rows, (start + i) * dim, dim);
+          kv[2 * i + 1] = FeatureCodec.encode(schema, rows, (start + i) * dim);
         }
         writer.mset(kv);
       }
@@ -209,6 +253,7 @@ public final class RedisFeatureStore implements FeatureStore {
     if (count == 0) {
       return 0;
     }
+    long deadline = System.nanoTime() + settings.budget().toNanos();
     if (closed || System.nanoTime() - retryAtNanos < 0) {
       return fallback(schema, count, out, outOffset, outStride);
     }
@@ -218,16 +263,41 @@ public final class RedisFeatureStore implements FeatureStore {
       keys[i] = key(prefix, ids[i]);
     }
     List<byte[]> values;
+    Future<List<byte[]>> call = null;
     try {
-      values = redis.mget(keys);
-    } catch (JedisException | IllegalStateException e) {
-      // down, refused, slower than the budget, pool exhausted past the budget, or closed
-      lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
-      if (!isSlow(e)) {
-        // unreachable: stop trying for a while; a merely slow answer only costs this request
-        retryAtNanos = System.nanoTime() + settings.retryAfter().toNanos();
-      }
+      call = io.submit(() -> redis.mget(keys));
+      values = call.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | RejectedExecutionException e) {
+      // Redis (or every I/O thread) is slower than the deadline: this request serves defaults
+      call = cancel(call);
+      return failed(
+          true,
+          "no answer within the " + settings.budget().toMillis() + " ms budget",
+          schema,
+          count,
+          out,
+          outOffset,
+          outStride);
+    } catch (ExecutionException e) {
+      // down, refused, slower than Jedis's own timeouts, pool exhausted, or closed
+      Throwable cause = e.getCause();
+      return failed(
+          isSlow(cause),
+          cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+          schema,
+          count,
+          out,
+          outOffset,
+          outStride);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancel(call);
       return fallback(schema, count, out, outOffset, outStride);
+    }
+    slowInARow.set(0);
+    if (validating) {
+      validating = false;
+      redis.getPool().setTestOnBorrow(false);
     }
     int dim = schema.dim();
     int found = 0;
@@ -239,7 +309,7 @@ public final class RedisFeatureStore implements FeatureStore {
       if (v == null) {
         schema.copyDefaults(out, o);
         missing++;
-      } else if (FeatureCodec.decode(v, dim, out, o)) {
+      } else if (FeatureCodec.decode(v, schema, out, o)) {
         found++;
       } else {
         schema.copyDefaults(out, o);
@@ -253,6 +323,39 @@ public final class RedisFeatureStore implements FeatureStore {
       counters.corruptValues.add(corrupt);
     }
     return found;
+  }
+
+  /**
+   * Serves defaults after a failed read, and decides about the breaker: an unreachable server opens
+   * it at once, slowness after {@value #SLOW_READS_TO_OPEN} reads in a row. Either way, pooled
+   * connections are validated on borrow until a read succeeds.
+   */
+  private int failed(
+      boolean slow,
+      String reason,
+      FeatureSchema schema,
+      int count,
+      float[] out,
+      int outOffset,
+      int stride) {
+    lastFailure = reason;
+    if (!validating && !closed) {
+      validating = true;
+      redis.getPool().setTestOnBorrow(true);
+    }
+    if (!slow || slowInARow.incrementAndGet() >= SLOW_READS_TO_OPEN) {
+      slowInARow.set(0);
+      retryAtNanos = System.nanoTime() + settings.retryAfter().toNanos();
+    }
+    return fallback(schema, count, out, outOffset, stride);
+  }
+
+  private static <T> Future<T> cancel(Future<T> call) {
+    if (call != null) {
+      // not started yet: never run; running: finishes within Jedis's timeouts, answer dropped
+      call.cancel(false);
+    }
+    return null;
   }
 
   /** A read timeout or a pool wait past the budget, as opposed to an unreachable server. */
@@ -301,6 +404,11 @@ public final class RedisFeatureStore implements FeatureStore {
     }
   }
 
+  /** Whether reads skip Redis right now (unreachable, or slow too many times in a row). */
+  public boolean breakerOpen() {
+    return System.nanoTime() - retryAtNanos < 0;
+  }
+
   /** The last reason a read fell back to defaults, one line, for diagnostics; "none" before. */
   public String lastFailure() {
     return lastFailure;
@@ -319,6 +427,7 @@ public final class RedisFeatureStore implements FeatureStore {
   @Override
   public void close() {
     closed = true;
+    io.shutdownNow();
     redis.close();
     writer.close();
   }

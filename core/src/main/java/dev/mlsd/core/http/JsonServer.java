@@ -217,6 +217,11 @@ public final class JsonServer implements AutoCloseable {
     return metrics;
   }
 
+  /** How long requests waited for a worker (all endpoints that run on workers). */
+  public LatencyRecorder queueLatency() {
+    return queueLatency;
+  }
+
   /** Requests waiting for a worker right now. */
   public int queued() {
     return workers.getQueue().size();

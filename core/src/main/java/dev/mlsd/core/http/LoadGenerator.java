@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,8 +30,10 @@ import picocli.CommandLine.Option;
  * <p>Request {@code i} is due at {@code start + i / qps}; a pool of client threads takes due
  * requests in order, each on its own keep-alive connection. Latency is measured from the due time,
  * not the send time, so when the server (or the clients) fall behind the waiting counts as latency
- * (no coordinated omission). Requests due during the warm-up are sent but not recorded. Errors are
- * non-200 answers and transport failures.
+ * (no coordinated omission). Requests due during the warm-up are sent but not recorded. A 503 is
+ * load shed by the server: counted apart, with its own latency, and not an error; errors are other
+ * non-200 answers and transport failures. The latency percentiles are those of the admitted (200)
+ * requests.
  *
  * <p>Runs from a documented command, never in the unit tests:
  *
@@ -79,20 +82,23 @@ public final class LoadGenerator implements Callable<Integer> {
   }
 
   /**
-   * What a load test measured; latencies in milliseconds.
+   * What a load test measured; latencies in milliseconds, from each request's due time.
    *
    * @param requests measured requests
-   * @param errors measured requests that failed
+   * @param shed measured requests answered 503 (load shed by the server; not errors)
+   * @param errors measured requests that failed otherwise (another status, or no answer)
    * @param seconds measured wall time
    * @param targetQps the rate asked for
-   * @param p50 median latency
-   * @param p99 99th percentile
-   * @param p999 99.9th percentile
-   * @param max slowest request
+   * @param p50 median latency of the admitted (200) requests
+   * @param p99 99th percentile of the admitted requests
+   * @param p999 99.9th percentile of the admitted requests
+   * @param max slowest admitted request
+   * @param shedP99 99th percentile of the 503 answers (how fast the refusal came), 0 if none
    * @param firstError the first failure's description, or {@code "none"}
    */
   public record Report(
       long requests,
+      long shed,
       long errors,
       double seconds,
       int targetQps,
@@ -100,19 +106,40 @@ public final class LoadGenerator implements Callable<Integer> {
       double p99,
       double p999,
       double max,
+      double shedP99,
       String firstError) {
-    /** Measured requests per second. */
+    /** Measured requests per second (answered or not). */
     public double achievedQps() {
       return requests / seconds;
+    }
+
+    /** Admitted (200) requests per second. */
+    public double admittedQps() {
+      return (requests - shed - errors) / seconds;
     }
 
     /** One paragraph for humans. */
     public String toText() {
       return String.format(
-          "load: %d requests in %.1f s (%.0f/s, target %d/s), %d errors%n"
-              + "latency ms: p50 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n"
+          Locale.ROOT,
+          "load: %d requests in %.1f s (%.0f/s, target %d/s), %d admitted (%.0f/s),"
+              + " %d shed with 503 (p99 %.3f ms), %d errors%n"
+              + "admitted latency ms: p50 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n"
               + "first error: %s",
-          requests, seconds, achievedQps(), targetQps, errors, p50, p99, p999, max, firstError);
+          requests,
+          seconds,
+          achievedQps(),
+          targetQps,
+          requests - shed - errors,
+          admittedQps(),
+          shed,
+          shedP99,
+          errors,
+          p50,
+          p99,
+          p999,
+          max,
+          firstError);
     }
   }
 
@@ -177,8 +204,10 @@ public final class LoadGenerator implements Callable<Integer> {
     long measureFrom = start + s.warmup().toNanos();
     long end = measureFrom + s.duration().toNanos();
     Recorder latencies = new Recorder(TimeUnit.MINUTES.toNanos(1), 3);
+    Recorder shedLatencies = new Recorder(TimeUnit.MINUTES.toNanos(1), 3);
     AtomicLong next = new AtomicLong();
     AtomicLong measured = new AtomicLong();
+    AtomicLong shed = new AtomicLong();
     AtomicLong errors = new AtomicLong();
     AtomicReference<String> firstError = new AtomicReference<>("none");
     List<Thread> threads = new ArrayList<>();
@@ -203,10 +232,13 @@ public final class LoadGenerator implements Callable<Integer> {
                           .POST(HttpRequest.BodyPublishers.ofString(s.body().apply((int) i)))
                           .build();
                   String error = null;
+                  boolean refused = false;
                   try {
                     HttpResponse<byte[]> resp =
                         client.send(req, HttpResponse.BodyHandlers.ofByteArray());
-                    if (resp.statusCode() != 200) {
+                    if (resp.statusCode() == 503) {
+                      refused = true;
+                    } else if (resp.statusCode() != 200) {
                       error =
                           "status "
                               + resp.statusCode()
@@ -221,11 +253,16 @@ public final class LoadGenerator implements Callable<Integer> {
                   }
                   long latency = System.nanoTime() - due;
                   if (due >= measureFrom) {
-                    latencies.recordValue(Math.min(latency, TimeUnit.MINUTES.toNanos(1)));
+                    long capped = Math.min(latency, TimeUnit.MINUTES.toNanos(1));
                     measured.incrementAndGet();
                     if (error != null) {
                       errors.incrementAndGet();
                       firstError.compareAndSet("none", error);
+                    } else if (refused) {
+                      shed.incrementAndGet();
+                      shedLatencies.recordValue(capped);
+                    } else {
+                      latencies.recordValue(capped);
                     }
                   }
                 }
@@ -240,9 +277,11 @@ public final class LoadGenerator implements Callable<Integer> {
     }
     long finished = Math.max(System.nanoTime(), end);
     Histogram h = latencies.getIntervalHistogram();
+    Histogram refusals = shedLatencies.getIntervalHistogram();
     client.close();
     return new Report(
         measured.get(),
+        shed.get(),
         errors.get(),
         (finished - measureFrom) / 1e9,
         s.qps(),
@@ -250,6 +289,7 @@ public final class LoadGenerator implements Callable<Integer> {
         h.getValueAtPercentile(99) / 1e6,
         h.getValueAtPercentile(99.9) / 1e6,
         h.getMaxValue() / 1e6,
+        refusals.getValueAtPercentile(99) / 1e6,
         firstError.get());
   }
 }

@@ -9,6 +9,7 @@ import dev.mlsd.core.io.ModelCard;
 import dev.mlsd.core.monitoring.DriftMonitor;
 import dev.mlsd.core.serving.ModelHolder;
 import dev.mlsd.core.serving.ServingPipeline;
+import dev.mlsd.core.serving.Stage;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,6 +47,16 @@ public final class ToyServer implements Callable<Integer> {
 
   @Option(names = "--threads", description = "HTTP worker threads (default 2, one per core here)")
   int threads = 2;
+
+  @Option(
+      names = "--queue",
+      description = "requests that may wait for a worker; more get 503 (default 16)")
+  int queue = 16;
+
+  @Option(
+      names = "--max-queue-ms",
+      description = "longest wait for a worker with others behind it, else 503 (default 5)")
+  int maxQueueMillis = 5;
 
   @Option(names = "--load", description = "run the load generator against the server, then exit")
   boolean load;
@@ -111,6 +122,8 @@ public final class ToyServer implements Callable<Integer> {
           JsonServer.builder("toy")
               .port(port)
               .threads(threads)
+              .queueCapacity(queue)
+              .maxQueueWait(Duration.ofMillis(maxQueueMillis))
               .post("/rank", ToyRequest.class, new ToyService(pipeline, model, drift))
               .model("toy-linear", model)
               .pipeline(pipeline)
@@ -140,6 +153,16 @@ public final class ToyServer implements Callable<Integer> {
             pipeline.totalLatency().percentileMicros(50),
             pipeline.totalLatency().percentileMicros(99),
             pipeline.totalLatency().percentileMicros(99.9));
+        for (Stage stage : Stage.values()) {
+          out.printf(
+              "  stage %-20s p50 %.1f us, p99 %.1f us%n",
+              stage,
+              pipeline.stageLatency(stage).percentileMicros(50),
+              pipeline.stageLatency(stage).percentileMicros(99));
+        }
+        out.printf(
+            "waiting for a worker (server side) p50 %.1f us, p99 %.1f us%n",
+            server.queueLatency().percentileMicros(50), server.queueLatency().percentileMicros(99));
         return report.errors() == 0 ? 0 : 1;
       }
     }

@@ -98,10 +98,80 @@ class DatasetsTest {
     }
   }
 
+  /** Serves {@code head} then, if {@code stall}, holds the connection open sending nothing. */
+  private static Thread rawServer(
+      java.net.ServerSocket ss, String head, byte[] body, boolean stall) {
+    Thread t =
+        new Thread(
+            () -> {
+              try (java.net.Socket s = ss.accept()) {
+                s.getInputStream().read(new byte[4096]);
+                s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().write(body);
+                s.getOutputStream().flush();
+                if (stall) {
+                  Thread.sleep(10_000);
+                }
+              } catch (Exception e) {
+                // the client gave up
+              }
+            });
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  @Test
+  void aStalledDownloadIsAbandonedAndLeavesNothing() throws Exception {
+    try (java.net.ServerSocket ss =
+        new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      rawServer(
+          ss,
+          "HTTP/1.1 200 OK\r\nContent-Length: " + CONTENT.length + "\r\n\r\n",
+          java.util.Arrays.copyOf(CONTENT, 4),
+          true);
+      String url = "http://127.0.0.1:" + ss.getLocalPort() + "/rows.csv";
+      Path cache = tmp.resolve("cache");
+      Datasets d = new Datasets(null, cache, true, java.time.Duration.ofMillis(300));
+      var e =
+          assertThrows(
+              DatasetUnavailableException.class,
+              () -> d.file(descriptor(url, sha(CONTENT)), "rows.csv"));
+      assertTrue(e.getMessage().contains("timed out"), e.getMessage());
+      try (var left = Files.list(cache.resolve("toy"))) {
+        assertEquals(0, left.count(), "no .part file is left behind");
+      }
+    }
+  }
+
+  @Test
+  void aDownloadLargerThanItsDescriptorIsRefused() throws Exception {
+    byte[] big = new byte[CONTENT.length * 100];
+    for (boolean declared : new boolean[] {true, false}) {
+      try (java.net.ServerSocket ss =
+          new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        String head =
+            declared
+                ? "HTTP/1.1 200 OK\r\nContent-Length: " + big.length + "\r\n\r\n"
+                : "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n";
+        rawServer(ss, head, big, false);
+        String url = "http://127.0.0.1:" + ss.getLocalPort() + "/rows.csv";
+        Path cache = tmp.resolve("cache-" + declared);
+        Datasets d = new Datasets(null, cache, true);
+        var e =
+            assertThrows(
+                DatasetUnavailableException.class,
+                () -> d.file(descriptor(url, sha(CONTENT)), "rows.csv"));
+        assertTrue(e.getMessage().contains("bytes"), e.getMessage());
+        assertFalse(Files.exists(cache.resolve("toy/rows.csv")));
+      }
+    }
+  }
+
   @Test
   void badDownloadLeavesNothingUnderTheFinalName() throws Exception {
     Path src = tmp.resolve("served.csv");
-    Files.writeString(src, "not the expected bytes");
+    Files.writeString(src, "label,x\n9,9\n"); // the right size, the wrong bytes
     Path cache = tmp.resolve("cache");
     Datasets d = new Datasets(null, cache, true);
     var e =

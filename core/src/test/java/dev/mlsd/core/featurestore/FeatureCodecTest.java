@@ -21,13 +21,47 @@ class FeatureCodecTest {
   }
 
   @Test
-  void roundTripsSpecialValuesBitForBit() {
-    float[] v = {Float.NaN, -0f, Float.MIN_VALUE, Float.MAX_VALUE, Float.NEGATIVE_INFINITY};
+  void roundTripsFiniteEdgeValuesBitForBit() {
+    float[] v = {-0f, Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE};
     float[] out = new float[v.length];
     assertTrue(FeatureCodec.decode(FeatureCodec.encode(v, 0, v.length), v.length, out, 0));
     for (int i = 0; i < v.length; i++) {
       assertEquals(Float.floatToRawIntBits(v[i]), Float.floatToRawIntBits(out[i]));
     }
+  }
+
+  @Test
+  void nanAndInfinitiesAreNeitherWrittenNorRead() {
+    for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+      assertThrows(
+          IllegalArgumentException.class, () -> FeatureCodec.encode(new float[] {1, bad}, 0, 2));
+      // a stored row poisoned by another writer: refused, nothing written
+      byte[] b = FeatureCodec.encode(new float[] {1, 2}, 0, 2);
+      int bits = Float.floatToRawIntBits(bad);
+      for (int k = 0; k < 4; k++) {
+        b[FeatureCodec.HEADER_BYTES + 4 + k] = (byte) (bits >>> (8 * k));
+      }
+      float[] out = {9, 9};
+      assertFalse(FeatureCodec.decode(b, 2, out, 0));
+      assertArrayEquals(new float[] {9, 9}, out);
+    }
+  }
+
+  @Test
+  void nanIsAcceptedOnlyWhereTheSchemaDeclaresItTheMissingValue() {
+    FeatureSchema ctr =
+        new FeatureSchema("ad", 1, java.util.List.of("ctr", "bid"), new float[] {Float.NaN, 0f});
+    float[] out = new float[2];
+    byte[] noHistory = FeatureCodec.encode(ctr, new float[] {Float.NaN, 2f}, 0);
+    assertTrue(FeatureCodec.decode(noHistory, ctr, out, 0));
+    assertTrue(Float.isNaN(out[0]));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> FeatureCodec.encode(ctr, new float[] {0.1f, Float.NaN}, 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> FeatureCodec.encode(ctr, new float[] {Float.POSITIVE_INFINITY, 1f}, 0));
+    assertFalse(FeatureCodec.decode(noHistory, 2, out, 0), "the schema-less decode is strict");
   }
 
   @Test

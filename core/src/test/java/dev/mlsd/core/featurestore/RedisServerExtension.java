@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>{@code MLSD_REDIS_URL} if set (what {@code .ci/run} exports);
  *   <li>else a private {@code redis-server --port <free> --save '' --appendonly no}, if the binary
  *       is on the PATH, stopped when the JVM's tests end;
- *   <li>else every test of the class is skipped (aborted) with the reason, printed once.
+ *   <li>else every test of the class is skipped (aborted) with the reason, printed once; but when
+ *       {@code CI=true} they fail instead, so CI never passes by skipping its Redis tests.
  * </ol>
  *
  * <p>Use: {@code @ExtendWith(RedisServerExtension.class)} on the class and a {@link RedisUrl}
@@ -90,7 +91,17 @@ public final class RedisServerExtension implements BeforeAllCallback, ParameterR
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    Resolved r = resolved(context);
+    require(resolved(context));
+  }
+
+  /**
+   * Skips when no Redis can be had, except on CI ({@code CI=true}), where a missing Redis fails the
+   * tests: CI must not pass by skipping them.
+   */
+  private static void require(Resolved r) {
+    if (r.url == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new IllegalStateException(r.skipReason.replace("skipped", "cannot run") + " (CI=true)");
+    }
     Assumptions.assumeTrue(r.url != null, r.skipReason);
   }
 
@@ -102,7 +113,7 @@ public final class RedisServerExtension implements BeforeAllCallback, ParameterR
   @Override
   public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
     Resolved r = resolved(context);
-    Assumptions.assumeTrue(r.url != null, r.skipReason);
+    require(r);
     return r.url;
   }
 }
