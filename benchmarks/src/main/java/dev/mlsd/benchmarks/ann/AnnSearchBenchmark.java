@@ -3,7 +3,7 @@ package dev.mlsd.benchmarks.ann;
 import dev.mlsd.core.ann.ExactIndex;
 import dev.mlsd.core.ann.RecallAgainstExact;
 import dev.mlsd.core.ann.Similarity;
-import dev.mlsd.core.vector.VectorKernels;
+import dev.mlsd.core.ann.VectorKernels;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,10 +1,10 @@
 package dev.mlsd.benchmarks.inference;
 
 import dev.mlsd.core.inference.InferenceGraph;
+import dev.mlsd.core.inference.Kernels;
 import dev.mlsd.core.inference.Scratch;
 import dev.mlsd.core.inference.dl4j.Dl4jExport;
 import dev.mlsd.core.inference.dl4j.Dl4jWeights;
-import dev.mlsd.core.vector.VectorKernels;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -112,7 +112,7 @@ public class CnnForwardBenchmark {
     }
     nhwc = Dl4jWeights.floats(images.permute(0, 2, 3, 1));
     out = new float[batch * 64];
-    InferenceGraph.Builder b = InferenceGraph.builder(64 * 64 * 3, 0).kernels(VectorKernels.simd());
+    InferenceGraph.Builder b = InferenceGraph.builder(64 * 64 * 3, 0).kernels(Kernels.simd());
     int c1 = Dl4jExport.addConv2d(b, b.input(), 64, 64, net.getLayer(0));
     int p1 = b.maxPool2d(c1, 64, 64, 16, 2, 2);
     int c2 = Dl4jExport.addConv2d(b, p1, 32, 32, net.getLayer(2));
@@ -121,7 +121,7 @@ public class CnnForwardBenchmark {
     int g = b.globalAvgPool(c3, 16, 16, 64);
     Dl4jExport.addDense(b, g, net.getLayer(6));
     simd = b.build();
-    scalar = simd.withKernels(VectorKernels.scalar());
+    scalar = simd.withKernels(Kernels.scalar());
     simdScratch = simd.newScratch(32);
     scalarScratch = scalar.newScratch(32);
     float[] expected = Dl4jWeights.floats(ref);

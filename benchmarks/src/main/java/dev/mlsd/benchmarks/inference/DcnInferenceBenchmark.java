@@ -2,10 +2,10 @@ package dev.mlsd.benchmarks.inference;
 
 import dev.mlsd.core.inference.Activation;
 import dev.mlsd.core.inference.InferenceGraph;
+import dev.mlsd.core.inference.Kernels;
 import dev.mlsd.core.inference.Pooling;
 import dev.mlsd.core.inference.Scratch;
 import dev.mlsd.core.inference.dl4j.Dl4jWeights;
-import dev.mlsd.core.vector.VectorKernels;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -100,7 +100,7 @@ public class DcnInferenceBenchmark {
     dl4jInput.put("ids", Nd4j.createFromArray(ids).reshape(batch, FIELDS));
     out = new float[batch];
 
-    InferenceGraph.Builder b = InferenceGraph.builder(0, FIELDS).kernels(VectorKernels.simd());
+    InferenceGraph.Builder b = InferenceGraph.builder(0, FIELDS).kernels(Kernels.simd());
     int n0 = b.embedding(0, FIELDS, v("emb"), K, Pooling.CONCAT_NCW);
     int n1 = b.cross(n0, n0, v("cw0"), v("cb0"));
     int n2 = b.cross(n0, n1, v("cw1"), v("cb1"));
@@ -108,7 +108,7 @@ public class DcnInferenceBenchmark {
     int d2 = b.dense(d1, v("w2"), v("b2"), Activation.RELU);
     b.dense(b.concat(n2, d2), v("wo"), v("bo"), Activation.SIGMOID);
     simd = b.build();
-    scalar = simd.withKernels(VectorKernels.scalar());
+    scalar = simd.withKernels(Kernels.scalar());
     simdScratch = simd.newScratch(512);
     scalarScratch = scalar.newScratch(512);
     float[] ref = Dl4jWeights.floats(dl4jOutput());

@@ -2,10 +2,10 @@ package dev.mlsd.benchmarks.inference;
 
 import dev.mlsd.core.inference.Activation;
 import dev.mlsd.core.inference.InferenceGraph;
+import dev.mlsd.core.inference.Kernels;
 import dev.mlsd.core.inference.Pooling;
 import dev.mlsd.core.inference.Scratch;
 import dev.mlsd.core.inference.dl4j.Dl4jWeights;
-import dev.mlsd.core.vector.VectorKernels;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -97,7 +97,7 @@ public class DeepFmInferenceBenchmark {
     dl4jInput.put("ids", Nd4j.createFromArray(ids).reshape(batch, FIELDS));
     out = new float[batch];
 
-    InferenceGraph.Builder b = InferenceGraph.builder(0, FIELDS).kernels(VectorKernels.simd());
+    InferenceGraph.Builder b = InferenceGraph.builder(0, FIELDS).kernels(Kernels.simd());
     int lin1 = b.embedding(0, FIELDS, v("w1st"), 1, Pooling.SUM);
     int e0 = b.embedding(0, FIELDS, v("emb"), K, Pooling.CONCAT_NCW);
     int fm2 = b.fmSecondOrder(e0, FIELDS, Pooling.CONCAT_NCW);
@@ -106,7 +106,7 @@ public class DeepFmInferenceBenchmark {
     int d3 = b.dense(d2, v("wo"), v("bo"), Activation.IDENTITY);
     b.activation(b.add(lin1, fm2, d3), Activation.SIGMOID);
     simd = b.build();
-    scalar = simd.withKernels(VectorKernels.scalar());
+    scalar = simd.withKernels(Kernels.scalar());
     simdScratch = simd.newScratch(512);
     scalarScratch = scalar.newScratch(512);
     float[] ref = Dl4jWeights.floats(dl4jOutput());

@@ -1,6 +1,6 @@
 package dev.mlsd.benchmarks.inference;
 
-import dev.mlsd.core.vector.VectorKernels;
+import dev.mlsd.core.inference.Kernels;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -54,19 +54,19 @@ public class DenseKernelBenchmark {
       }
     }
     float[] ref = new float[batch * width];
-    VectorKernels.scalar().dense(x, 0, batch, width, w, b, width, ref, 0);
+    Kernels.scalar().dense(x, 0, batch, width, w, b, width, ref, 0);
     Check.sameWithin(0, ref, simd(), "simd vs scalar");
   }
 
   @Benchmark
   public float[] scalar() {
-    VectorKernels.scalar().dense(x, 0, batch, width, w, b, width, y, 0);
+    Kernels.scalar().dense(x, 0, batch, width, w, b, width, y, 0);
     return y;
   }
 
   @Benchmark
   public float[] simd() {
-    VectorKernels.simd().dense(x, 0, batch, width, w, b, width, y, 0);
+    Kernels.simd().dense(x, 0, batch, width, w, b, width, y, 0);
     return y;
   }
 }

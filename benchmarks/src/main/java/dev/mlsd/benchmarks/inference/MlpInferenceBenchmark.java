@@ -1,10 +1,10 @@
 package dev.mlsd.benchmarks.inference;
 
 import dev.mlsd.core.inference.InferenceGraph;
+import dev.mlsd.core.inference.Kernels;
 import dev.mlsd.core.inference.Scratch;
 import dev.mlsd.core.inference.dl4j.Dl4jExport;
 import dev.mlsd.core.inference.dl4j.Dl4jWeights;
-import dev.mlsd.core.vector.VectorKernels;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -86,8 +86,8 @@ public class MlpInferenceBenchmark {
     dl4jInput = Nd4j.randn(11L, new long[] {batch, 64}).castTo(DataType.FLOAT);
     input = Dl4jWeights.floats(dl4jInput);
     out = new float[batch];
-    simd = Dl4jExport.fromMultiLayerNetwork(net).withKernels(VectorKernels.simd());
-    scalar = simd.withKernels(VectorKernels.scalar());
+    simd = Dl4jExport.fromMultiLayerNetwork(net).withKernels(Kernels.simd());
+    scalar = simd.withKernels(Kernels.scalar());
     simdScratch = simd.newScratch(512);
     scalarScratch = scalar.newScratch(512);
     Check.sameWithin(1e-5, Dl4jWeights.floats(dl4jOutput()), simd(), "simd vs DL4J");

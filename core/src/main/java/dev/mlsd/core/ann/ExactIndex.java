@@ -5,9 +5,9 @@ import java.util.function.IntPredicate;
 
 /**
  * Exhaustive nearest-neighbour search: scores the query against every live vector with the SIMD
- * kernels ({@link dev.mlsd.core.vector.VectorKernels#best()}). The reference every approximate
- * index is measured against, and on small or heavily filtered sets the fastest index there is: its
- * cost is {@code n * d} multiply-adds per query, with perfectly sequential memory reads.
+ * kernels ({@link VectorKernels#best()}). The reference every approximate index is measured
+ * against, and on small or heavily filtered sets the fastest index there is: its cost is {@code n *
+ * d} multiply-adds per query, with perfectly sequential memory reads.
  *
  * <p>Searchers ignore {@link SearchParams} (it may be null): the answer is always exact.
  *

@@ -1,7 +1,5 @@
 package dev.mlsd.core.ann;
 
-import dev.mlsd.core.vector.VectorKernels;
-
 /**
  * How two vectors are compared. Every index reports a <em>score</em> where higher means more
  * similar, so that one top-k collector serves all three metrics.
@@ -36,8 +34,8 @@ public enum Similarity {
    */
   public float score(float[] a, int aOff, float[] b, int bOff, int dim) {
     return this == EUCLIDEAN
-        ? -VectorKernels.best().squareDistance(a, aOff, b, bOff, dim)
-        : VectorKernels.best().dot(a, aOff, b, bOff, dim);
+        ? -Kernels.IMPL.squareDistance(a, aOff, b, bOff, dim)
+        : Kernels.IMPL.dot(a, aOff, b, bOff, dim);
   }
 
   /**
@@ -65,7 +63,7 @@ public enum Similarity {
    * @throws IllegalArgumentException if {@code v} is zero or not finite
    */
   static void normaliseInto(float[] v, float[] out, int outOff) {
-    float norm2 = VectorKernels.best().dot(v, 0, v, 0, v.length);
+    float norm2 = Kernels.IMPL.dot(v, 0, v, 0, v.length);
     if (!(norm2 > 0f) || !Float.isFinite(norm2)) {
       throw new IllegalArgumentException(
           "cosine needs a non-zero finite vector, its squared norm is " + norm2);

@@ -1,7 +1,5 @@
 package dev.mlsd.core.inference;
 
-import dev.mlsd.core.vector.VectorKernels;
-
 /**
  * A standalone activation, usually the model's head: a sigmoid over a summed logit (DeepFM) or a
  * softmax over class scores.
@@ -23,7 +21,7 @@ record ActivationHead(int input, int width, Activation activation, float alpha) 
   }
 
   @Override
-  public void forward(Scratch s, int self, int rows, VectorKernels k) {
+  public void forward(Scratch s, int self, int rows, Kernels k) {
     System.arraycopy(s.buf[input], s.off[input], s.buf[self], s.off[self], rows * width);
     activation.apply(s.buf[self], s.off[self], rows, width, alpha);
   }

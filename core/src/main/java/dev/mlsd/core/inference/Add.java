@@ -1,7 +1,5 @@
 package dev.mlsd.core.inference;
 
-import dev.mlsd.core.vector.VectorKernels;
-
 /**
  * Element-wise sum of nodes of equal width, in the order given: DeepFM's logit is linear + FM +
  * deep.
@@ -21,7 +19,7 @@ record Add(int[] from, int width) implements Layer {
   }
 
   @Override
-  public void forward(Scratch s, int self, int rows, VectorKernels k) {
+  public void forward(Scratch s, int self, int rows, Kernels k) {
     float[] y = s.buf[self];
     int yOff = s.off[self];
     int n = rows * width;

@@ -1,7 +1,5 @@
 package dev.mlsd.core.inference;
 
-import dev.mlsd.core.vector.VectorKernels;
-
 /**
  * Concatenation: each row is the rows of its inputs side by side, in the order given.
  *
@@ -30,7 +28,7 @@ record Concat(int[] from, int[] widths) implements Layer {
   }
 
   @Override
-  public void forward(Scratch s, int self, int rows, VectorKernels k) {
+  public void forward(Scratch s, int self, int rows, Kernels k) {
     int width = width();
     float[] y = s.buf[self];
     int col = 0;

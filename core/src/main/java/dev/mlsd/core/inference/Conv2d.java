@@ -1,7 +1,5 @@
 package dev.mlsd.core.inference;
 
-import dev.mlsd.core.vector.VectorKernels;
-
 /**
  * A 2-D convolution over images stored channels-last (NHWC: row {@code r} holds image {@code r} as
  * {@code h * w * cin} floats, pixel {@code (y, x)} channel {@code c} at {@code (y * w + x) * cin +
@@ -102,7 +100,7 @@ record Conv2d(
   }
 
   @Override
-  public void forward(Scratch s, int self, int rows, VectorKernels k) {
+  public void forward(Scratch s, int self, int rows, Kernels k) {
     float[] x = s.buf[input];
     float[] y = s.buf[self];
     float[] patches = s.tmp;

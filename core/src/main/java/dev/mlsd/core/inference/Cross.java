@@ -1,7 +1,5 @@
 package dev.mlsd.core.inference;
 
-import dev.mlsd.core.vector.VectorKernels;
-
 /**
  * The DCN cross layer (Wang et al. 2017, "Deep &amp; Cross Network for Ad Click Predictions"):
  * {@code x_{l+1} = x0 * (w^T x_l) + b + x_l}, where {@code w^T x_l} is one scalar per row. Cost
@@ -36,7 +34,7 @@ record Cross(int x0, int xl, int d, float[] w, float[] b) implements Layer {
   }
 
   @Override
-  public void forward(Scratch s, int self, int rows, VectorKernels k) {
+  public void forward(Scratch s, int self, int rows, Kernels k) {
     float[] a = s.buf[x0];
     float[] l = s.buf[xl];
     float[] y = s.buf[self];

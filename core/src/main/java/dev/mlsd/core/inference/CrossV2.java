@@ -1,7 +1,5 @@
 package dev.mlsd.core.inference;
 
-import dev.mlsd.core.vector.VectorKernels;
-
 /**
  * The DCN-V2 cross layer in matrix form (Wang et al. 2021, "DCN V2"): {@code x_{l+1} = x0 ⊙ (W x_l
  * + b) + x_l}. Stored like a dense layer: {@code w} is {@code [d, d]} row-major in DL4J's {@code
@@ -41,7 +39,7 @@ record CrossV2(int x0, int xl, int d, float[] w, float[] b) implements Layer {
   }
 
   @Override
-  public void forward(Scratch s, int self, int rows, VectorKernels k) {
+  public void forward(Scratch s, int self, int rows, Kernels k) {
     float[] t = s.tmp;
     float[] a = s.buf[x0];
     float[] l = s.buf[xl];

@@ -1,7 +1,5 @@
 package dev.mlsd.core.inference;
 
-import dev.mlsd.core.vector.VectorKernels;
-
 /**
  * A fully connected layer, {@code y = f(x W + b)}, with {@code W} of shape {@code [in, out]},
  * row-major (DL4J's layout). A batch-norm that followed it in training is folded into {@code W} and
@@ -38,7 +36,7 @@ record Dense(int input, int in, int out, float[] w, float[] b, Activation activa
   }
 
   @Override
-  public void forward(Scratch s, int self, int rows, VectorKernels k) {
+  public void forward(Scratch s, int self, int rows, Kernels k) {
     float[] y = s.buf[self];
     int yOff = s.off[self];
     k.dense(s.buf[input], s.off[input], rows, in, w, b, out, y, yOff);

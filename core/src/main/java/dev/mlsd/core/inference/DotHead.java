@@ -1,7 +1,5 @@
 package dev.mlsd.core.inference;
 
-import dev.mlsd.core.vector.VectorKernels;
-
 /**
  * The two-tower head: the dot product of a query (user) embedding and a candidate (item) embedding
  * of the same width, one value per row. Follow it with a sigmoid head for a probability.
@@ -27,7 +25,7 @@ record DotHead(int a, int b, int d) implements Layer {
   }
 
   @Override
-  public void forward(Scratch s, int self, int rows, VectorKernels k) {
+  public void forward(Scratch s, int self, int rows, Kernels k) {
     float[] y = s.buf[self];
     for (int r = 0; r < rows; r++) {
       y[s.off[self] + r] = k.dot(s.buf[a], s.off[a] + r * d, s.buf[b], s.off[b] + r * d, d);

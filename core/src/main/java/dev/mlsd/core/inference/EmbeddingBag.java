@@ -1,7 +1,5 @@
 package dev.mlsd.core.inference;
 
-import dev.mlsd.core.vector.VectorKernels;
-
 /**
  * Embedding lookup: each row's ids in columns {@code [idColumn, idColumn + bagSize)} of the id
  * input select rows of {@code table}, and {@link Pooling} combines them. A negative id is padding:
@@ -42,7 +40,7 @@ record EmbeddingBag(int idColumn, int bagSize, int vocab, int dim, float[] table
   }
 
   @Override
-  public void forward(Scratch s, int self, int rows, VectorKernels k) {
+  public void forward(Scratch s, int self, int rows, Kernels k) {
     float[] y = s.buf[self];
     int[] ids = s.ids;
     int width = width();

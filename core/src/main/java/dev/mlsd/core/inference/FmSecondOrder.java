@@ -1,7 +1,5 @@
 package dev.mlsd.core.inference;
 
-import dev.mlsd.core.vector.VectorKernels;
-
 /**
  * The factorization machine's second-order term (Rendle 2010) in its O(kn) form: with the row
  * holding {@code n} field embeddings {@code v_i} of width {@code k} side by side, {@code y = 0.5 *
@@ -38,7 +36,7 @@ record FmSecondOrder(int input, int fields, int k, boolean ncw) implements Layer
   }
 
   @Override
-  public void forward(Scratch s, int self, int rows, VectorKernels kernels) {
+  public void forward(Scratch s, int self, int rows, Kernels kernels) {
     float[] x = s.buf[input];
     float[] y = s.buf[self];
     int width = fields * k;

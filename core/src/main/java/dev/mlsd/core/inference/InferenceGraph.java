@@ -1,6 +1,5 @@
 package dev.mlsd.core.inference;
 
-import dev.mlsd.core.vector.VectorKernels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,10 +33,10 @@ public final class InferenceGraph {
   private final int idWidth;
   private final Layer[] layers;
   private final int[] widths;
-  private final VectorKernels kernels;
+  private final Kernels kernels;
 
   private InferenceGraph(
-      int inputWidth, int idWidth, Layer[] layers, int[] widths, VectorKernels kernels) {
+      int inputWidth, int idWidth, Layer[] layers, int[] widths, Kernels kernels) {
     this.inputWidth = inputWidth;
     this.idWidth = idWidth;
     this.layers = layers;
@@ -118,12 +117,12 @@ public final class InferenceGraph {
   }
 
   /** The same model computed with other kernels (the scalar twin, for tests and benchmarks). */
-  public InferenceGraph withKernels(VectorKernels k) {
+  public InferenceGraph withKernels(Kernels k) {
     return new InferenceGraph(inputWidth, idWidth, layers, widths, k);
   }
 
   /** The kernels this graph computes with. */
-  public VectorKernels kernels() {
+  public Kernels kernels() {
     return kernels;
   }
 
@@ -202,7 +201,7 @@ public final class InferenceGraph {
     private final int idWidth;
     private final List<Layer> layers = new ArrayList<>();
     private final List<Integer> widths = new ArrayList<>();
-    private VectorKernels kernels = VectorKernels.best();
+    private Kernels kernels = Kernels.best();
 
     private Builder(int inputWidth, int idWidth) {
       if (inputWidth < 0
@@ -232,8 +231,8 @@ public final class InferenceGraph {
       return widths.get(node);
     }
 
-    /** The kernels the built graph uses; {@link VectorKernels#best()} by default. */
-    public Builder kernels(VectorKernels k) {
+    /** The kernels the built graph uses; {@link Kernels#best()} by default. */
+    public Builder kernels(Kernels k) {
       this.kernels = k;
       return this;
     }

@@ -8,7 +8,6 @@ import dev.mlsd.core.io.Artifact;
 import dev.mlsd.core.io.ArtifactFile;
 import dev.mlsd.core.io.CorruptArtifactException;
 import dev.mlsd.core.io.ModelCard;
-import dev.mlsd.core.vector.VectorKernels;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -129,7 +128,7 @@ public final class InferenceGraphFile {
   }
 
   /**
-   * Reads, verifies and rebuilds a saved graph, computing with {@link VectorKernels#best()}.
+   * Reads, verifies and rebuilds a saved graph, computing with {@link Kernels#best()}.
    *
    * @throws CorruptArtifactException if the file is corrupt, of another kind, or its layers do not
    *     fit together

@@ -1,7 +1,5 @@
 package dev.mlsd.core.inference;
 
-import dev.mlsd.core.vector.VectorKernels;
-
 /**
  * One node of an {@link InferenceGraph}: reads the activations of earlier nodes from the {@link
  * Scratch} and writes its own. Node 0 is the graph's float input; layer {@code i} is node {@code i
@@ -49,5 +47,5 @@ sealed interface Layer
    * @param rows rows in this chunk, at most the scratch's capacity
    * @param k the kernels to compute with
    */
-  void forward(Scratch s, int self, int rows, VectorKernels k);
+  void forward(Scratch s, int self, int rows, Kernels k);
 }

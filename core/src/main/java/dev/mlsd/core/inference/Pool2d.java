@@ -1,7 +1,5 @@
 package dev.mlsd.core.inference;
 
-import dev.mlsd.core.vector.VectorKernels;
-
 /**
  * Pooling over images stored channels-last (see {@link Conv2d}): max pooling over {@code size x
  * size} windows with a stride and no padding (DL4J's truncate mode), or, with {@code global}, the
@@ -50,7 +48,7 @@ record Pool2d(int input, int h, int w, int c, int size, int stride, boolean glob
   }
 
   @Override
-  public void forward(Scratch s, int self, int rows, VectorKernels k) {
+  public void forward(Scratch s, int self, int rows, Kernels k) {
     float[] x = s.buf[input];
     float[] y = s.buf[self];
     int inWidth = h * w * c;

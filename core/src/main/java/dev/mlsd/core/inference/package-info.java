@@ -12,10 +12,10 @@
  *       dev.mlsd.core.inference.InferenceGraphFile}.
  *   <li>{@link dev.mlsd.core.inference.Scratch}: the per-thread activation buffers; one per thread,
  *       reused for every request, so scoring allocates nothing.
- *   <li>the numeric primitives (a batched dense matrix-matrix product and a dot product) come from
- *       core's one kernel family, {@link dev.mlsd.core.vector.VectorKernels} (a scalar reference
- *       twin and a SIMD one, {@code jdk.incubator.vector}, tested against it), shared with the
- *       nearest-neighbour indexes.
+ *   <li>{@link dev.mlsd.core.inference.Kernels}: the two numeric primitives (a batched dense
+ *       matrix-matrix product and a dot product), with a scalar reference twin ({@link
+ *       dev.mlsd.core.inference.ScalarKernels}) and a SIMD one ({@link
+ *       dev.mlsd.core.inference.SimdKernels}, {@code jdk.incubator.vector}) tested against it.
  * </ul>
  *
  * <p>Layers: dense with identity, ReLU, leaky ReLU, sigmoid, tanh and softmax; batch-norm folded

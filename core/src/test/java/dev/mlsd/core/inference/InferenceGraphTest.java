@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mlsd.core.vector.VectorKernels;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -114,7 +113,7 @@ class InferenceGraphTest {
     float[] scalar = new float[rows];
     g.score(x, ids, rows, big, g.newScratch(64));
     g.score(x, ids, rows, small, g.newScratch(4));
-    InferenceGraph gs = g.withKernels(VectorKernels.scalar());
+    InferenceGraph gs = g.withKernels(Kernels.scalar());
     gs.score(x, ids, rows, scalar, gs.newScratch(5));
     assertArrayEquals(big, small, 0f);
     assertArrayEquals(big, scalar, 0f);
@@ -169,7 +168,7 @@ class InferenceGraphTest {
     }
     BatchNormFolding.fold(w, bias, gamma, beta, mean, var, 1e-5);
     float[] y = new float[4];
-    VectorKernels.scalar().dense(x, 0, 1, 3, w, bias, 4, y, 0);
+    Kernels.scalar().dense(x, 0, 1, 3, w, bias, 4, y, 0);
     assertArrayEquals(expected, y, 1e-5f);
   }
 }

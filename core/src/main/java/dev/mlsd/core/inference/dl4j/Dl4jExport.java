@@ -49,8 +49,7 @@ public final class Dl4jExport {
   }
 
   /**
-   * Converts a feed-forward network computing with {@link
-   * dev.mlsd.core.vector.VectorKernels#best()}.
+   * Converts a feed-forward network computing with {@link dev.mlsd.core.inference.Kernels#best()}.
    *
    * @throws IllegalArgumentException if the network has a layer the inference path lacks
    */

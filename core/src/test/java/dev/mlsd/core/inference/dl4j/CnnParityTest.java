@@ -3,7 +3,7 @@ package dev.mlsd.core.inference.dl4j;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlsd.core.inference.InferenceGraph;
-import dev.mlsd.core.vector.VectorKernels;
+import dev.mlsd.core.inference.Kernels;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -66,12 +66,11 @@ class CnnParityTest {
     int g = b.globalAvgPool(c2, 3, 3, 12);
     Dl4jExport.addDense(b, g, net.getLayer(4));
     InferenceGraph graph = b.build();
-    for (VectorKernels k : new VectorKernels[] {VectorKernels.simd(), VectorKernels.scalar()}) {
+    for (Kernels k : new Kernels[] {Kernels.simd(), Kernels.scalar()}) {
       InferenceGraph gk = graph.withKernels(k);
       float[] out = new float[ROWS * 10];
       gk.score(nhwc, ROWS, out, gk.newScratch(2));
-      String label =
-          "CNN conv2d+maxpool+gap+dense" + (k == VectorKernels.scalar() ? " (scalar)" : "");
+      String label = "CNN conv2d+maxpool+gap+dense" + (k == Kernels.scalar() ? " (scalar)" : "");
       double diff = ParityLog.record(label, ref, out);
       assertTrue(diff <= ParityLog.TOLERANCE, label + ": max abs diff " + diff);
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlsd.core.inference.InferenceGraph;
-import dev.mlsd.core.vector.VectorKernels;
+import dev.mlsd.core.inference.Kernels;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -62,8 +62,7 @@ class MultiLayerParityTest {
     InferenceGraph g = Dl4jExport.fromMultiLayerNetwork(net);
     double simd = ParityLog.record(name, ref, score(g, x, ROWS));
     double scalar =
-        ParityLog.record(
-            name + " (scalar)", ref, score(g.withKernels(VectorKernels.scalar()), x, ROWS));
+        ParityLog.record(name + " (scalar)", ref, score(g.withKernels(Kernels.scalar()), x, ROWS));
     assertTrue(simd <= ParityLog.TOLERANCE, name + ": max abs diff " + simd);
     assertTrue(scalar <= ParityLog.TOLERANCE, name + " scalar: max abs diff " + scalar);
   }

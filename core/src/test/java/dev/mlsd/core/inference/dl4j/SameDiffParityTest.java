@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlsd.core.inference.Activation;
 import dev.mlsd.core.inference.InferenceGraph;
+import dev.mlsd.core.inference.Kernels;
 import dev.mlsd.core.inference.Pooling;
-import dev.mlsd.core.vector.VectorKernels;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,11 +42,11 @@ class SameDiffParityTest {
 
   /** Scores with both kernel sets, records and checks the difference from the SameDiff output. */
   private static void check(String name, INDArray ref, InferenceGraph g, float[] x, int[] ids) {
-    for (VectorKernels k : new VectorKernels[] {VectorKernels.simd(), VectorKernels.scalar()}) {
+    for (Kernels k : new Kernels[] {Kernels.simd(), Kernels.scalar()}) {
       InferenceGraph gk = g.withKernels(k);
       float[] out = new float[ROWS * g.outputWidth()];
       gk.score(x, ids, ROWS, out, gk.newScratch(8));
-      String label = k == VectorKernels.scalar() ? name + " (scalar)" : name;
+      String label = k == Kernels.scalar() ? name + " (scalar)" : name;
       double diff = ParityLog.record(label, ref, out);
       assertTrue(diff <= ParityLog.TOLERANCE, label + ": max abs diff " + diff);
     }

@@ -1,15 +1,15 @@
-package dev.mlsd.core.vector;
+package dev.mlsd.core.inference;
 
 /**
- * The reference {@link VectorKernels}: plain loops, one fused multiply-add per term, in the order
- * the contract fixes. The SIMD twin is tested against this class.
+ * The reference {@link Kernels}: plain loops, one fused multiply-add per term, in the order the
+ * contract fixes. The SIMD twin is tested against this class.
  *
  * <p>Thread safety: stateless.
  */
-public final class ScalarVectorKernels implements VectorKernels {
-  static final ScalarVectorKernels INSTANCE = new ScalarVectorKernels();
+public final class ScalarKernels implements Kernels {
+  static final ScalarKernels INSTANCE = new ScalarKernels();
 
-  private ScalarVectorKernels() {}
+  private ScalarKernels() {}
 
   @Override
   public void dense(
@@ -40,22 +40,7 @@ public final class ScalarVectorKernels implements VectorKernels {
   }
 
   @Override
-  public float squareDistance(float[] a, int aOff, float[] b, int bOff, int n) {
-    float acc = 0f;
-    for (int i = 0; i < n; i++) {
-      float d = a[aOff + i] - b[bOff + i];
-      acc = Math.fma(d, d, acc);
-    }
-    return acc;
-  }
-
-  @Override
-  public String name() {
-    return "scalar";
-  }
-
-  @Override
   public String toString() {
-    return name();
+    return "scalar";
   }
 }

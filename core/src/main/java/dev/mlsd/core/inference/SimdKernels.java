@@ -1,4 +1,4 @@
-package dev.mlsd.core.vector;
+package dev.mlsd.core.inference;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -6,31 +6,27 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The SIMD {@link VectorKernels}, on {@code jdk.incubator.vector} at the machine's preferred width
- * (16 floats with AVX-512, 8 with AVX2). Only loaded when the incubator module is present (see
- * {@link VectorKernels#best()}).
- *
- * <p>The dot product and the squared distance keep four independent accumulators to hide the
- * latency of the fused multiply-add; the tail that does not fill a vector is summed in scalar code.
+ * The SIMD {@link Kernels}, on {@code jdk.incubator.vector} at the machine's preferred width (16
+ * floats with AVX-512).
  *
  * <p>The dense product is register-blocked: a block of 4 rows by 4 vectors of output columns keeps
  * 16 accumulators in registers, and for each input index {@code i} loads 4 weight vectors,
  * broadcasts 4 inputs and issues 16 fused multiply-adds; narrower leftovers use 4 rows by 2
  * vectors, then one masked vector, and leftover rows run one at a time. Each output lane
  * accumulates its terms in order of {@code i} starting from the bias, exactly as {@link
- * ScalarVectorKernels} does, so the two agree bit for bit. The loop over column strips is
- * outermost, so one strip of {@code W} ({@code in} by 64 floats) stays in cache while all row
- * blocks stream past it.
+ * ScalarKernels} does, so the two agree bit for bit. The loop over column strips is outermost, so
+ * one strip of {@code W} ({@code in} by 64 floats) stays in cache while all row blocks stream past
+ * it.
  *
  * <p>Thread safety: stateless.
  */
-public final class SimdVectorKernels implements VectorKernels {
-  static final SimdVectorKernels INSTANCE = new SimdVectorKernels();
+public final class SimdKernels implements Kernels {
+  static final SimdKernels INSTANCE = new SimdKernels();
 
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
 
-  private SimdVectorKernels() {}
+  private SimdKernels() {}
 
   /** Floats per vector on this machine. */
   public static int lanes() {
@@ -231,90 +227,21 @@ public final class SimdVectorKernels implements VectorKernels {
   }
 
   @Override
-  public float dot(float[] a, int aOff, float[] b, int bOff, int length) {
+  public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+    FloatVector acc = FloatVector.zero(S);
     int i = 0;
-    float sum = 0f;
-    if (length >= L) {
-      FloatVector acc0 = FloatVector.zero(S);
-      FloatVector acc1 = FloatVector.zero(S);
-      FloatVector acc2 = FloatVector.zero(S);
-      FloatVector acc3 = FloatVector.zero(S);
-      int bound4 = length - 4 * L;
-      for (; i <= bound4; i += 4 * L) {
-        acc0 =
-            FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc0);
-        acc1 =
-            FloatVector.fromArray(S, a, aOff + i + L)
-                .fma(FloatVector.fromArray(S, b, bOff + i + L), acc1);
-        acc2 =
-            FloatVector.fromArray(S, a, aOff + i + 2 * L)
-                .fma(FloatVector.fromArray(S, b, bOff + i + 2 * L), acc2);
-        acc3 =
-            FloatVector.fromArray(S, a, aOff + i + 3 * L)
-                .fma(FloatVector.fromArray(S, b, bOff + i + 3 * L), acc3);
-      }
-      int bound = length - L;
-      for (; i <= bound; i += L) {
-        acc0 =
-            FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc0);
-      }
-      sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+    for (; i + L <= n; i += L) {
+      acc = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc);
     }
-    for (; i < length; i++) {
-      sum = Math.fma(a[aOff + i], b[bOff + i], sum);
+    float s = acc.reduceLanes(VectorOperators.ADD);
+    for (; i < n; i++) {
+      s = Math.fma(a[aOff + i], b[bOff + i], s);
     }
-    return sum;
-  }
-
-  @Override
-  public float squareDistance(float[] a, int aOff, float[] b, int bOff, int length) {
-    int i = 0;
-    float sum = 0f;
-    if (length >= L) {
-      FloatVector acc0 = FloatVector.zero(S);
-      FloatVector acc1 = FloatVector.zero(S);
-      FloatVector acc2 = FloatVector.zero(S);
-      FloatVector acc3 = FloatVector.zero(S);
-      int bound4 = length - 4 * L;
-      for (; i <= bound4; i += 4 * L) {
-        FloatVector d0 =
-            FloatVector.fromArray(S, a, aOff + i).sub(FloatVector.fromArray(S, b, bOff + i));
-        FloatVector d1 =
-            FloatVector.fromArray(S, a, aOff + i + L)
-                .sub(FloatVector.fromArray(S, b, bOff + i + L));
-        FloatVector d2 =
-            FloatVector.fromArray(S, a, aOff + i + 2 * L)
-                .sub(FloatVector.fromArray(S, b, bOff + i + 2 * L));
-        FloatVector d3 =
-            FloatVector.fromArray(S, a, aOff + i + 3 * L)
-                .sub(FloatVector.fromArray(S, b, bOff + i + 3 * L));
-        acc0 = d0.fma(d0, acc0);
-        acc1 = d1.fma(d1, acc1);
-        acc2 = d2.fma(d2, acc2);
-        acc3 = d3.fma(d3, acc3);
-      }
-      int bound = length - L;
-      for (; i <= bound; i += L) {
-        FloatVector d =
-            FloatVector.fromArray(S, a, aOff + i).sub(FloatVector.fromArray(S, b, bOff + i));
-        acc0 = d.fma(d, acc0);
-      }
-      sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
-    }
-    for (; i < length; i++) {
-      float d = a[aOff + i] - b[bOff + i];
-      sum = Math.fma(d, d, sum);
-    }
-    return sum;
-  }
-
-  @Override
-  public String name() {
-    return "simd-" + S.vectorBitSize();
+    return s;
   }
 
   @Override
   public String toString() {
-    return name();
+    return "simd(" + L + " lanes)";
   }
 }

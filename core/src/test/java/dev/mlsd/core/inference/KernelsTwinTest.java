@@ -1,4 +1,4 @@
-package dev.mlsd.core.vector;
+package dev.mlsd.core.inference;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The SIMD kernels against their scalar twin, over odd shapes that exercise every tail path. */
-class DenseKernelsTwinTest {
+class KernelsTwinTest {
   private static final int[] SIZES = {1, 2, 3, 5, 15, 16, 17, 31, 32, 33, 47, 64, 70, 129};
 
   private static float[] random(SplittableRandom rnd, int n) {
@@ -21,8 +21,8 @@ class DenseKernelsTwinTest {
   @Test
   void denseIsBitIdenticalToTheScalarTwin() {
     SplittableRandom rnd = new SplittableRandom(42);
-    VectorKernels simd = VectorKernels.simd();
-    VectorKernels scalar = VectorKernels.scalar();
+    Kernels simd = Kernels.simd();
+    Kernels scalar = Kernels.scalar();
     for (int rows : new int[] {1, 3, 4, 5, 9, 64}) {
       for (int in : SIZES) {
         for (int out : SIZES) {
@@ -46,8 +46,8 @@ class DenseKernelsTwinTest {
     for (int n : SIZES) {
       float[] a = random(rnd, n + 3);
       float[] b = random(rnd, n + 1);
-      float s = VectorKernels.simd().dot(a, 3, b, 1, n);
-      float r = VectorKernels.scalar().dot(a, 3, b, 1, n);
+      float s = Kernels.simd().dot(a, 3, b, 1, n);
+      float r = Kernels.scalar().dot(a, 3, b, 1, n);
       assertEquals(r, s, 1e-5f * Math.max(1, n), "n=" + n);
     }
   }
@@ -57,7 +57,7 @@ class DenseKernelsTwinTest {
     // x = [1, 2], W = [[1, 2, 3], [4, 5, 6]], b = [0.5, 0, -1]  ->  [9.5, 12, 14]
     float[] w = {1, 2, 3, 4, 5, 6};
     float[] y = new float[3];
-    for (VectorKernels k : new VectorKernels[] {VectorKernels.scalar(), VectorKernels.simd()}) {
+    for (Kernels k : new Kernels[] {Kernels.scalar(), Kernels.simd()}) {
       k.dense(new float[] {1, 2}, 0, 1, 2, w, new float[] {0.5f, 0, -1}, 3, y, 0);
       assertArrayEquals(new float[] {9.5f, 12, 14}, y, k.toString());
     }

@@ -1,0 +1,45 @@
+package dev.mlsd.core.ann;
+
+/**
+ * The distance kernels every index calls on its hot path: a dot product and a squared Euclidean
+ * distance between two float slices, each given as an array and an offset so that vectors stored in
+ * one contiguous block are read in place.
+ *
+ * <p>Two implementations, like Lucene's {@code VectorUtilSupport}: {@link #scalar()}, the plain
+ * reference, and a SIMD one over {@code jdk.incubator.vector} ({@code PanamaKernels}). {@link
+ * #best()} picks the SIMD one when the incubator module is present in the running JVM (started with
+ * {@code --add-modules jdk.incubator.vector}) and the scalar one otherwise, or when the system
+ * property {@code mlsd.ann.scalar=true} asks for it. The two differ only by float rounding (the
+ * SIMD one sums in a different order); a test checks they agree to a relative 1e-5.
+ *
+ * <p>Thread safety: implementations are stateless.
+ */
+public interface VectorKernels {
+
+  /**
+   * @return {@code sum_i a[aOff+i] * b[bOff+i]} for {@code i < length}
+   */
+  float dot(float[] a, int aOff, float[] b, int bOff, int length);
+
+  /**
+   * @return {@code sum_i (a[aOff+i] - b[bOff+i])^2} for {@code i < length}
+   */
+  float squareDistance(float[] a, int aOff, float[] b, int bOff, int length);
+
+  /** Short name for reports: {@code "scalar"} or {@code "simd-<bits>"}. */
+  String name();
+
+  /** The scalar reference implementation. */
+  static VectorKernels scalar() {
+    return ScalarKernels.INSTANCE;
+  }
+
+  /**
+   * The implementation the indexes use: SIMD when available, else scalar. Chosen once per JVM.
+   *
+   * @return the kernels in use
+   */
+  static VectorKernels best() {
+    return Kernels.IMPL;
+  }
+}
