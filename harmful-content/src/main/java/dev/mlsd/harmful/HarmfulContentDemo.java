@@ -50,6 +50,15 @@ public final class HarmfulContentDemo implements Callable<Integer> {
       description = "redis://host:port for a Redis Stream review queue (default: in memory)")
   String reviewQueue;
 
+  @Option(
+      names = "--seeds",
+      defaultValue = "3",
+      description = "multi-task networks trained, seeds 42, 43, ... (default 3; --quick: 1)")
+  int seeds;
+
+  @Option(names = "--no-focal", description = "skip the extra network trained with focal loss")
+  boolean noFocal;
+
   /** Runs the demo; see {@code --help}. */
   public static void main(String[] args) {
     DemoLauncher.run(new HarmfulContentDemo(), args);
@@ -62,8 +71,13 @@ public final class HarmfulContentDemo implements Callable<Integer> {
     }
     Path out = options.out("harmful-content");
     Files.createDirectories(out);
+    if (seeds < 1 || seeds > 10) {
+      throw new UserError("--seeds must be from 1 to 10, got " + seeds);
+    }
     SystemParams params =
-        options.quick() ? SystemParams.quick(options.seed()) : SystemParams.full(options.seed());
+        options.quick()
+            ? SystemParams.quick(options.seed())
+            : SystemParams.full(options.seed()).withNetworks(seeds, !noFocal);
     StepNarrator n = new StepNarrator(System.out, "harmful-content");
     n.banner(
         "Harmful content detection (book chapter 5)",
