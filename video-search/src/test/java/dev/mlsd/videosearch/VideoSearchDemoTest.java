@@ -40,7 +40,12 @@ class VideoSearchDemoTest {
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertEquals(0, status, printed);
     String[] steps = {
-      "1. Requirements", "2. Framing", "3. Data", "4. Features", "5. Model", "6. Evaluation",
+      "1. Requirements",
+      "2. Framing",
+      "3. Data",
+      "4. Features",
+      "5. Model",
+      "6. Evaluation",
       "7. Serving"
     };
     int from = 0;

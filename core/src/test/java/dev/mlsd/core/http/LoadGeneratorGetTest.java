@@ -35,8 +35,7 @@ class LoadGeneratorGetTest {
               Duration.ofMillis(500),
               2,
               i -> "");
-      LoadGenerator.Report ok =
-          LoadGenerator.runGet(settings, i -> "?k=10&q=dog%20" + (i % 3));
+      LoadGenerator.Report ok = LoadGenerator.runGet(settings, i -> "?k=10&q=dog%20" + (i % 3));
       assertEquals(0, ok.errors(), ok.firstError());
       assertTrue(ok.requests() >= 40, ok.toText());
       assertEquals(Set.of("dog 0", "dog 1", "dog 2"), seen);
