@@ -183,7 +183,7 @@ public final class AdCtrReport {
                 + " overlap are inside the noise.")
         .modelTable(
             results,
-            List.of("nce", "log_loss", "auc", "pr_auc", "ece", "calibrated_nce", "calibrated_ece"))
+            List.of("nce", "log_loss", "auc", "pr_auc", "ece", "calibrated_ece"))
         .intervalChart(
             "ROC-AUC, test split, 95% bootstrap interval",
             "ROC-AUC", results.models().stream().map(x -> Interval.of(x, "auc")).toList());
