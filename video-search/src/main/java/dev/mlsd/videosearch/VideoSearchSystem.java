@@ -7,6 +7,8 @@ import dev.mlsd.core.ann.SearchParams;
 import dev.mlsd.core.ann.Similarity;
 import dev.mlsd.core.ann.VectorIndex;
 import dev.mlsd.core.metrics.uncertainty.Bootstrap;
+import dev.mlsd.core.monitoring.LatencyRecorder;
+import dev.mlsd.core.results.Latency;
 import dev.mlsd.core.serving.ServingPipeline;
 import dev.mlsd.videosearch.data.DidemoLoader;
 import dev.mlsd.videosearch.data.SearchCorpus;
@@ -23,6 +25,7 @@ import dev.mlsd.videosearch.evaluation.Retriever;
 import dev.mlsd.videosearch.model.TextSearchIndex;
 import dev.mlsd.videosearch.model.TwoTowerSearchModel;
 import dev.mlsd.videosearch.serving.CatalogueTextVideoEncoder;
+import dev.mlsd.videosearch.serving.Fusion;
 import dev.mlsd.videosearch.serving.QueryEncoder;
 import dev.mlsd.videosearch.serving.ReciprocalRankFusion;
 import dev.mlsd.videosearch.serving.SearchPipelines;
@@ -234,8 +237,7 @@ public final class VideoSearchSystem implements AutoCloseable {
     return new PipelineRetriever(p.build("eval-" + s, s, null, false), dim);
   }
 
-  private static Retriever fused(
-      SearchPipelines p, dev.mlsd.videosearch.serving.Fusion f, int dim) {
+  private static Retriever fused(SearchPipelines p, Fusion f, int dim) {
     return new PipelineRetriever(p.build("eval-fused", Searches.BOTH, f, false), dim);
   }
 
@@ -351,6 +353,23 @@ public final class VideoSearchSystem implements AutoCloseable {
   /** The served pipeline: both searches, the tuned weighted sum, the filter and the rules. */
   public ServingPipeline<SearchRequest> served() {
     return served;
+  }
+
+  /**
+   * Runs every test query through the served pipeline (k = 10) and returns the pipeline's latency
+   * percentiles since it was built (in process, this machine, whatever its load).
+   */
+  public Latency servedLatency() {
+    int dim = params.model().dimension();
+    for (SearchQuery q : data.test()) {
+      served.run(SearchRequest.of(q.text(), 10, dim), 10);
+    }
+    LatencyRecorder total = served.totalLatency();
+    return Latency.ofMicros(
+        total.percentileMicros(50),
+        total.percentileMicros(99),
+        total.percentileMicros(99.9),
+        total.count());
   }
 
   @Override
