@@ -121,6 +121,19 @@ public final class VideoLoadTest implements Callable<Integer> {
         total.percentileMicros(50),
         total.percentileMicros(99),
         total.percentileMicros(99.9));
+    s.served()
+        .stageLatencies()
+        .forEach(
+            (stage, h) -> {
+              if (h.count() > 0) {
+                out.printf(
+                    Locale.ROOT,
+                    "  stage %-20s p50 %5.0f us, p99 %6.0f us%n",
+                    stage,
+                    h.percentileMicros(50),
+                    h.percentileMicros(99));
+              }
+            });
     return errors == 0 ? 0 : 1;
   }
 }
