@@ -49,7 +49,7 @@ public final class VisualSearchDemo implements Callable<Integer> {
       names = "--train-seconds",
       defaultValue = "540",
       description =
-          "Training budget of the encoder in seconds (default ${DEFAULT-VALUE}; --quick: 8).")
+          "Training budget of the encoder in seconds (default ${DEFAULT-VALUE}; --quick: 3).")
   int trainSeconds;
 
   public static void main(String[] args) {
@@ -72,7 +72,9 @@ public final class VisualSearchDemo implements Callable<Integer> {
             options.seed(),
             options.quick(),
             retrain,
-            options.quick() ? Math.min(8, trainSeconds) : trainSeconds,
+            options.quick()
+                ? Math.min(VisualSearchParams.QUICK_TRAIN_SECONDS, trainSeconds)
+                : trainSeconds,
             dev.mlsd.visualsearch.model.EncoderStore.defaultDir(),
             ServingParams.DEFAULT);
 
