@@ -63,7 +63,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>How a request travels.</b> Jetty's I/O threads read the headers and then the body without
  * blocking, so a slow or stalled client holds no thread: only a connection, which the idle timeout
- * ({@link Builder#idleTimeout}, default 10 s between bytes), the body deadline ({@link
+ * ({@link Builder#idleTimeout}, default 30 s between bytes), the body deadline ({@link
  * Builder#bodyTimeout}, default 5 s for the whole body) and the connection cap ({@link
  * Builder#maxConnections}, default 512) bound. A complete request then queues for one of the
  * module's worker threads ({@link Builder#threads}, default 4; platform threads, so per-thread
@@ -531,7 +531,7 @@ public final class JsonServer implements AutoCloseable {
     private int maxConnections = 512;
     private int maxBodyBytes = 64 * 1024;
     private int maxHeaderBytes = 8 * 1024;
-    private Duration idleTimeout = Duration.ofSeconds(10);
+    private Duration idleTimeout = Duration.ofSeconds(30);
     private Duration bodyTimeout = Duration.ofSeconds(5);
     private ServingMetrics metrics = new ServingMetrics();
     private final Map<String, Route> routes = new LinkedHashMap<>();
@@ -603,7 +603,7 @@ public final class JsonServer implements AutoCloseable {
     }
 
     /**
-     * How long a connection may stay silent (default 10 s), while its headers or body are arriving
+     * How long a connection may stay silent (default 30 s), while its headers or body are arriving
      * or between keep-alive requests; then it is closed.
      */
     public Builder idleTimeout(Duration d) {
