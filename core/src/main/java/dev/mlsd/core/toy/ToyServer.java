@@ -152,6 +152,7 @@ public final class ToyServer implements Callable<Integer> {
                 clients,
                 i -> "{\"userId\":" + (i % ToyCatalog.USERS) + ",\"k\":10}");
         Thread swapper = swapEverySeconds > 0 ? startSwapper(model) : null;
+        CpuBreakdown cpu = CpuBreakdown.start();
         LoadGenerator.Report report = LoadGenerator.run(s);
         if (swapper != null) {
           swapper.interrupt();
@@ -177,6 +178,7 @@ public final class ToyServer implements Callable<Integer> {
         out.printf(
             "waiting for a worker (server side) p50 %.1f us, p99 %.1f us%n",
             server.queueLatency().percentileMicros(50), server.queueLatency().percentileMicros(99));
+        out.print(cpu.toText());
         return report.errors() == 0 ? 0 : 1;
       }
     }
