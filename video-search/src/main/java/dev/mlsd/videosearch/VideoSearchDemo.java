@@ -1,84 +1,236 @@
 package dev.mlsd.videosearch;
 
 import dev.mlsd.core.data.Datasets;
-import dev.mlsd.core.metrics.uncertainty.Bootstrap;
-import dev.mlsd.videosearch.data.DidemoLoader;
-import dev.mlsd.videosearch.data.SearchCorpus;
+import dev.mlsd.core.demo.DemoLauncher;
+import dev.mlsd.core.demo.DemoOptions;
+import dev.mlsd.core.demo.QuietStdout;
+import dev.mlsd.core.http.JsonServer;
+import dev.mlsd.core.metrics.uncertainty.ConfidenceInterval;
+import dev.mlsd.core.results.Latency;
+import dev.mlsd.core.results.ModuleResults;
+import dev.mlsd.core.results.ResultsFile;
+import dev.mlsd.core.serving.Candidates;
 import dev.mlsd.videosearch.data.SearchQuery;
-import dev.mlsd.videosearch.data.VideoSplit;
 import dev.mlsd.videosearch.evaluation.MetricTable;
 import dev.mlsd.videosearch.evaluation.QueryRankings;
-import dev.mlsd.videosearch.evaluation.RandomRanking;
-import dev.mlsd.videosearch.model.TextSearchIndex;
+import dev.mlsd.videosearch.features.TextNormalizer;
+import dev.mlsd.videosearch.serving.SearchRequest;
+import dev.mlsd.videosearch.serving.SearchService;
+import dev.mlsd.videosearch.serving.VideoSearchServer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
- * The chapter-4 demo on DiDeMo, narrated in the book's order. This first version covers the data,
- * the protocol and the text search (BM25 on Lucene, with and without stemming) against the random
- * floor; the learned search and fusion follow.
+ * The chapter-4 demo on DiDeMo, narrated in the book's seven steps: builds the {@link
+ * VideoSearchSystem} once, prints what each step did, the evaluation table with intervals, the
+ * paired differences that say whether fusion beats each search, example queries where each search
+ * wins, and the served pipeline's latency; writes {@code results.json} and {@code report.html}.
  *
- * <p>Run: {@code mvn -pl video-search exec:java}.
+ * <p>Run: {@code mvn -pl video-search exec:java} (about three minutes of training on two cores),
+ * {@code -Dexec.args="--quick"} for a smoke run in seconds, {@code --serve} to keep the server up.
  */
 @Command(
-    name = "video-search-demo",
+    name = "video-search",
     mixinStandardHelpOptions = true,
-    description = "Video search (book chapter 4) on DiDeMo: text search, learned search, fusion.")
+    description = "Video search (book chapter 4) on DiDeMo: BM25, a two-tower model, fused.")
 public final class VideoSearchDemo implements Callable<Integer> {
-  @Option(
-      names = "--seed",
-      description = "seed of the split and the bootstrap",
-      defaultValue = "42")
-  long seed;
-
-  @Option(names = "--quick", description = "200 bootstrap resamples instead of 1000")
-  boolean quick;
+  @Mixin DemoOptions options;
 
   /** Entry point. */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new VideoSearchDemo()).execute(args));
+    DemoLauncher.run(new VideoSearchDemo(), args);
   }
 
   @Override
   public Integer call() throws Exception {
-    System.out.println("1. Requirements: free-text query in, videos ranked by relevance out.");
-    Path dir = Datasets.fromEnvironment().directory("didemo");
-    DidemoLoader.Loaded loaded = DidemoLoader.load(dir);
-    loaded.reports().forEach(r -> System.out.println("   " + r.summary()));
-    System.out.println("2. Framing: text search (BM25) and learned search, fused; metric MRR.");
-    SearchCorpus corpus = SearchCorpus.of(loaded.videos());
-    VideoSplit split = VideoSplit.of(corpus.size(), 0.2, 0.2, seed);
-    List<SearchQuery> test = corpus.queries(split.test());
+    long seed = options.seed();
+    VideoSearchParams params =
+        options.quick() ? VideoSearchParams.quick(seed) : VideoSearchParams.defaults(seed);
+    Path out = options.out("video-search");
+    Path data = Datasets.fromEnvironment().directory(options.dataset("didemo"));
+
+    say("1. Requirements", "a free-text query in, videos ranked by relevance out; DiDeMo's");
+    System.out.println(
+        "   Flickr videos stand in for the catalogue, their descriptions for its text.");
+    say("2. Framing", "two searches fused: BM25 over the text, and a two-tower model whose");
+    System.out.println("   query and video embeddings meet in an ANN index; offline metric MRR.");
+
+    VideoSearchSystem s;
+    try (QuietStdout quiet = QuietStdout.dropping("Added differentiated op")) {
+      s =
+          VideoSearchSystem.build(
+              data, out.resolve("index"), params, line -> System.out.println("   " + line));
+    }
+    var d = s.data();
+    say("3. Data", d.corpus().size() + " videos, " + d.loaded().descriptions() + " descriptions");
+    d.loaded().reports().forEach(r -> System.out.println("   " + r.summary()));
     System.out.printf(
-        "3. Data: %d videos, %d descriptions; one held-out query per video; test queries %d%n",
-        corpus.size(), loaded.descriptions(), test.size());
-    int depth = 200;
-    MetricTable table = new MetricTable(new Bootstrap(quick ? 200 : 1000, 0.95, seed));
-    table.add(QueryRankings.of("random", new RandomRanking(corpus.size(), seed), test, depth));
-    for (boolean stem : new boolean[] {false, true}) {
-      try (TextSearchIndex index = TextSearchIndex.inMemory(stem)) {
-        for (int v = 0; v < corpus.size(); v++) {
-          index.add(v, corpus.indexedText(v));
-        }
-        index.refresh();
-        float[] scores = new float[depth];
-        table.add(
-            QueryRankings.of(
-                stem ? "bm25 (stemmed)" : "bm25",
-                (q, d, ids) -> index.search(q.text(), d, ids, scores),
-                test,
-                depth));
+        "   per video, the description with the smallest annotation_id is the query; the rest%n"
+            + "   is indexed. Videos split %d/%d/%d (train/validation/test); %d training pairs,%n"
+            + "   %d validation and %d test queries.%n",
+        d.split().train().length,
+        d.split().validation().length,
+        d.split().test().length,
+        d.pairs().size(),
+        d.validation().size(),
+        d.test().size());
+
+    SearchQuery example = d.test().getFirst();
+    say(
+        "4. Features",
+        "normalised: \""
+            + example.text()
+            + "\" -> \""
+            + TextNormalizer.normalize(example.text())
+            + "\"");
+    System.out.printf(
+        "   BM25 on Lucene %s Porter stemming; tokens hashed into %,d buckets for the towers.%n",
+        params.stem() ? "with" : "without", params.model().buckets());
+
+    var l = s.learned();
+    say(
+        "5. Model",
+        String.format(
+            Locale.ROOT,
+            "two-tower trained %.0f s; kept epoch %d; export parity max |err| %.2e",
+            l.trainingMillis() / 1000.0,
+            l.model().bestEpoch(),
+            l.maxParityError()));
+
+    MetricTable t = s.table();
+    say(
+        "6. Evaluation",
+        "test queries, 95% bootstrap intervals; a system returns its top " + params.depth());
+    System.out.print(indent(t.format()));
+    System.out.println("   fusion weight on validation: " + s.tuning().describe());
+    Map<String, ConfidenceInterval> diffs = new LinkedHashMap<>();
+    diffs.put(
+        "fused - bm25", t.pairedDifference(VideoSearchSystem.FUSED, VideoSearchSystem.BM25, "mrr"));
+    diffs.put(
+        "fused - learned",
+        t.pairedDifference(VideoSearchSystem.FUSED, VideoSearchSystem.LEARNED, "mrr"));
+    diffs.put(
+        "rrf - bm25",
+        t.pairedDifference(VideoSearchSystem.FUSED_RRF, VideoSearchSystem.BM25, "mrr"));
+    diffs.put(
+        "stemming",
+        t.pairedDifference(VideoSearchSystem.BM25, VideoSearchSystem.BM25_PLAIN, "mrr"));
+    diffs.forEach(
+        (k, ci) -> System.out.printf(Locale.ROOT, "   paired MRR difference, %-16s %s%n", k, ci));
+    List<List<String>> examples = examples(s);
+    System.out.println(
+        "   where each search wins (rank of the relevant video: bm25 / learned / fused):");
+    for (List<String> e : examples) {
+      System.out.printf(
+          "   %-58s %4s / %4s / %4s%n",
+          '"' + cut(e.get(0), 54) + '"', e.get(2), e.get(3), e.get(4));
+    }
+
+    say(
+        "7. Serving",
+        "indexes saved under "
+            + out.resolve("index")
+            + String.format(
+                Locale.ROOT, "; HNSW recall@%d vs exact %.4f", params.depth(), l.annRecall()));
+    for (SearchQuery q : d.test()) {
+      s.served().run(SearchRequest.of(q.text(), 10, params.model().dimension()), 10);
+    }
+    var total = s.served().totalLatency();
+    Latency latency =
+        Latency.ofMicros(
+            total.percentileMicros(50),
+            total.percentileMicros(99),
+            total.percentileMicros(99.9),
+            total.count());
+    System.out.printf(
+        Locale.ROOT,
+        "   served pipeline in-process over %d queries: p50 %.2f ms, p99 %.2f ms%n",
+        latency.requests(),
+        latency.p50Ms(),
+        latency.p99Ms());
+    SearchRequest r = SearchRequest.of(example.text(), 5, params.model().dimension());
+    Candidates top = s.served().run(r, 5);
+    System.out.println("   \"" + example.text() + "\":");
+    for (int p = 0; p < top.size(); p++) {
+      int id = top.id(p);
+      System.out.printf(
+          Locale.ROOT,
+          "   %d. %.3f %s%s: %s%n",
+          p + 1,
+          top.score(p),
+          id == example.videoId() ? "(relevant) " : "",
+          s.indexer().catalogue().name(id),
+          cut(s.indexer().catalogue().text(id), 60));
+    }
+
+    ModuleResults results = VideoSearchResults.results(s, latency, diffs);
+    Path json = ResultsFile.write(out, results);
+    Path html = VideoSearchResults.report(s, results, diffs, examples).write(out);
+    System.out.println("   wrote " + json + " and " + html);
+    if (options.serve()) {
+      SearchService service =
+          new SearchService(s.served(), s.indexer(), params.model().dimension());
+      JsonServer server =
+          VideoSearchServer.start(
+              service,
+              s.indexer(),
+              new VideoSearchServer.SearchPipelinesInfo(s.served(), s.tuning().best() + ""),
+              options.port());
+      System.out.println("   serving on " + server.uri() + " (Ctrl-C ends)");
+      Thread.currentThread().join();
+    }
+    s.close();
+    return 0;
+  }
+
+  /** Up to three test queries where BM25 wins, three where the learned search wins. */
+  private static List<List<String>> examples(VideoSearchSystem s) {
+    QueryRankings bm25 = s.table().rankings(VideoSearchSystem.BM25);
+    QueryRankings learned = s.table().rankings(VideoSearchSystem.LEARNED);
+    QueryRankings fused = s.table().rankings(VideoSearchSystem.FUSED);
+    List<List<String>> bm25Wins = new ArrayList<>();
+    List<List<String>> learnedWins = new ArrayList<>();
+    for (int q = 0; q < bm25.queries(); q++) {
+      int b = bm25.rankOfRelevant(q);
+      int l = learned.rankOfRelevant(q);
+      SearchQuery query = s.data().test().get(q);
+      List<String> row =
+          List.of(
+              query.text(),
+              s.data().corpus().indexedText(query.videoId()),
+              rank(b),
+              rank(l),
+              rank(fused.rankOfRelevant(q)));
+      if (b >= 1 && b <= 3 && (l == 0 || l > 10) && bm25Wins.size() < 3) {
+        bm25Wins.add(row);
+      } else if (l >= 1 && l <= 3 && (b == 0 || b > 10) && learnedWins.size() < 3) {
+        learnedWins.add(row);
       }
     }
-    System.out.println("6. Evaluation on the test queries (95% bootstrap intervals):");
-    System.out.print(table.format());
-    System.out.println(
-        "   stemming, paired MRR difference: "
-            + table.pairedDifference("bm25 (stemmed)", "bm25", "mrr"));
-    return 0;
+    bm25Wins.addAll(learnedWins);
+    return bm25Wins;
+  }
+
+  private static String rank(int r) {
+    return r == 0 ? "-" : String.valueOf(r);
+  }
+
+  private static void say(String step, String text) {
+    System.out.println(step + ": " + text);
+  }
+
+  private static String indent(String text) {
+    return "   " + text.replace("\n", "\n   ").stripTrailing() + "\n";
+  }
+
+  private static String cut(String text, int n) {
+    return text.length() <= n ? text : text.substring(0, n - 3) + "...";
   }
 }

@@ -1,6 +1,6 @@
 package dev.mlsd.videosearch.features;
 
-import java.nio.charset.StandardCharsets;
+import dev.mlsd.core.hash.Murmur3;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,6 +19,9 @@ import java.util.List;
  * <p>Book: chapter 4, "Feature engineering", tokens to ids (the hashing trick).
  */
 public final class TokenHasher {
+  /** The hash seed (fixed: changing it re-maps every token and needs a retrained model). */
+  public static final int SEED = 0x2f1a5c3b;
+
   private final int buckets;
   private final boolean bigrams;
 
@@ -72,48 +75,8 @@ public final class TokenHasher {
     return out;
   }
 
-  /** The bucket of one token: murmur3's 32-bit mix of its UTF-8 bytes, mod {@link #buckets()}. */
+  /** The bucket of one token: core's MurmurHash3 (x86_32, UTF-8) of it, mod {@link #buckets()}. */
   public int bucket(String token) {
-    byte[] b = token.getBytes(StandardCharsets.UTF_8);
-    int h = 0x2f1a5c3b;
-    int i = 0;
-    for (; i + 4 <= b.length; i += 4) {
-      int k = (b[i] & 0xff) | (b[i + 1] & 0xff) << 8 | (b[i + 2] & 0xff) << 16 | b[i + 3] << 24;
-      h = mixH(h, mixK(k));
-    }
-    int k = 0;
-    switch (b.length - i) {
-      case 3:
-        k ^= (b[i + 2] & 0xff) << 16;
-      // fall through
-      case 2:
-        k ^= (b[i + 1] & 0xff) << 8;
-      // fall through
-      case 1:
-        k ^= b[i] & 0xff;
-        h ^= mixK(k);
-        break;
-      default:
-        break;
-    }
-    h ^= b.length;
-    h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
-    h ^= h >>> 16;
-    return Math.floorMod(h, buckets);
-  }
-
-  private static int mixK(int k) {
-    k *= 0xcc9e2d51;
-    k = Integer.rotateLeft(k, 15);
-    return k * 0x1b873593;
-  }
-
-  private static int mixH(int h, int k) {
-    h ^= k;
-    h = Integer.rotateLeft(h, 13);
-    return h * 5 + 0xe6546b64;
+    return Murmur3.bucket(token, SEED, buckets);
   }
 }

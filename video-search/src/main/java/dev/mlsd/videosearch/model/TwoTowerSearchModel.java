@@ -61,9 +61,7 @@ public final class TwoTowerSearchModel {
    * @param bigrams whether bigrams are hashed too
    * @param queryIds ids kept per query (longer queries are cut)
    * @param videoIds ids kept per video text
-   * @param embedding embedding-bag width
-   * @param hidden hidden-layer width
-   * @param dimension output embedding width
+   * @param dimension the token embeddings' and the towers' width
    * @param temperature softmax temperature over cosine similarities
    * @param epochs passes over the training pairs
    * @param batchSize pairs per step (B - 1 in-batch negatives each)
@@ -75,8 +73,6 @@ public final class TwoTowerSearchModel {
       boolean bigrams,
       int queryIds,
       int videoIds,
-      int embedding,
-      int hidden,
       int dimension,
       double temperature,
       int epochs,
@@ -85,7 +81,7 @@ public final class TwoTowerSearchModel {
       long seed) {
     /** Validates. */
     public Params {
-      if (buckets < 2 || queryIds < 1 || videoIds < 1 || embedding < 1 || hidden < 1) {
+      if (buckets < 2 || queryIds < 1 || videoIds < 1) {
         throw new IllegalArgumentException("sizes must be positive");
       }
       if (dimension < 1 || !(temperature > 0) || epochs < 1 || batchSize < 2) {
@@ -98,7 +94,7 @@ public final class TwoTowerSearchModel {
 
     /** The demo's defaults (about three minutes on two cores). */
     public static Params defaults(long seed) {
-      return new Params(1 << 14, true, 32, 128, 128, 128, 64, 0.05, 40, 256, 2e-3, seed);
+      return new Params(1 << 14, false, 32, 128, 256, 0.05, 12, 256, 1e-3, seed);
     }
 
     /** The hasher these parameters describe. */
@@ -112,6 +108,7 @@ public final class TwoTowerSearchModel {
   private final Params params;
   private final SameDiff sd;
   private final double[] epochLoss;
+  private int bestEpoch;
 
   private TwoTowerSearchModel(Params params, SameDiff sd, double[] epochLoss) {
     this.params = params;
@@ -124,17 +121,16 @@ public final class TwoTowerSearchModel {
     SameDiff sd = SameDiff.create();
     SplittableRandom rnd = new SplittableRandom(p.seed());
     SDVariable[] emb = new SDVariable[2];
+    // one token table for both towers: queries and catalogue text are the same language here, so a
+    // word the training pairs never saw still matches itself on both sides
+    SDVariable e = sd.var("E", gaussian(rnd, p.buckets(), p.dimension()));
     for (int t = 0; t < 2; t++) {
       String n = TOWERS[t];
       SDVariable x = sd.placeHolder("x" + n, DataType.FLOAT, -1, p.buckets());
-      SDVariable e = sd.var("E" + n, glorot(rnd, p.buckets(), p.embedding()));
-      SDVariable w1 = sd.var("W1" + n, glorot(rnd, p.embedding(), p.hidden()));
-      SDVariable b1 = sd.var("b1" + n, Nd4j.zeros(DataType.FLOAT, 1, p.hidden()));
-      SDVariable w2 = sd.var("W2" + n, glorot(rnd, p.hidden(), p.dimension()));
-      SDVariable b2 = sd.var("b2" + n, Nd4j.zeros(DataType.FLOAT, 1, p.dimension()));
-      SDVariable h = x.mmul(e);
-      SDVariable z = sd.nn.relu(h.mmul(w1).add(b1), 0);
-      SDVariable out = z.mmul(w2).add("out" + n, b2);
+      // each tower's own projection starts as the identity: at step 0 both towers compute the
+      // same random projection of the bag of words, whose cosine approximates the bags' cosine
+      SDVariable w = sd.var("P" + n, Nd4j.eye(p.dimension()).castTo(DataType.FLOAT));
+      SDVariable out = x.mmul(e).mmul("out" + n, w);
       SDVariable norm = sd.math.sqrt(out.mul(out).sum(true, 1).add(1e-12));
       emb[t] = out.div(norm);
     }
@@ -163,6 +159,30 @@ public final class TwoTowerSearchModel {
    */
   public static TwoTowerSearchModel train(
       List<TrainingPair> pairs, Params p, Consumer<String> progress) {
+    return train(pairs, p, progress, null);
+  }
+
+  /**
+   * Scores a model after an epoch on held-out queries (validation MRR), for early stopping. Called
+   * with epoch 0 before training.
+   */
+  @FunctionalInterface
+  public interface Validation {
+    /** The validation score of the model as it is now; higher is better. */
+    double score(TwoTowerSearchModel model);
+  }
+
+  /**
+   * Trains, and when {@code validation} is given keeps the weights of the epoch (0 included: the
+   * untrained towers) with the best validation score.
+   *
+   * @param pairs the (query, video) pairs of the training videos
+   * @param p hyper-parameters ({@code epochs} is the most run)
+   * @param progress told one line per epoch
+   * @param validation scores the model after each epoch, or null to keep the last epoch
+   */
+  public static TwoTowerSearchModel train(
+      List<TrainingPair> pairs, Params p, Consumer<String> progress, Validation validation) {
     if (pairs.size() < p.batchSize()) {
       throw new IllegalArgumentException(
           "need at least one batch of pairs: " + pairs.size() + " < " + p.batchSize());
@@ -190,6 +210,16 @@ public final class TwoTowerSearchModel {
     float[] labels = new float[b * b];
     int[] batch = new int[b];
     double[] losses = new double[p.epochs()];
+    double[] scores = new double[p.epochs() + 1];
+    TwoTowerSearchModel model = new TwoTowerSearchModel(p, sd, losses);
+    int bestEpoch = 0;
+    Map<String, INDArray> best = null;
+    if (validation != null) {
+      scores[0] = validation.score(model);
+      best = snapshot(sd);
+      progress.accept(
+          String.format(Locale.ROOT, "epoch 0 (untrained): validation MRR %.4f", scores[0]));
+    }
     for (int epoch = 0; epoch < p.epochs(); epoch++) {
       for (int i = n - 1; i > 0; i--) {
         int j = rnd.nextInt(i + 1);
@@ -217,16 +247,42 @@ public final class TwoTowerSearchModel {
         steps++;
       }
       losses[epoch] = sum / steps;
-      progress.accept(
+      String line =
           String.format(
               Locale.ROOT,
               "epoch %d/%d: mean in-batch cross-entropy %.4f (chance %.4f)",
               epoch + 1,
               p.epochs(),
               losses[epoch],
-              Math.log(b)));
+              Math.log(b));
+      if (validation != null) {
+        scores[epoch + 1] = validation.score(model);
+        line += String.format(Locale.ROOT, ", validation MRR %.4f", scores[epoch + 1]);
+        if (scores[epoch + 1] > scores[bestEpoch]) {
+          bestEpoch = epoch + 1;
+          best = snapshot(sd);
+        }
+      }
+      progress.accept(line);
     }
-    return new TwoTowerSearchModel(p, sd, losses);
+    if (best != null) {
+      for (Map.Entry<String, INDArray> e : best.entrySet()) {
+        sd.getVariable(e.getKey()).getArr().assign(e.getValue());
+      }
+      progress.accept("kept the weights of epoch " + bestEpoch + " (best validation MRR)");
+    }
+    model.bestEpoch = best == null ? p.epochs() : bestEpoch;
+    return model;
+  }
+
+  private static Map<String, INDArray> snapshot(SameDiff sd) {
+    Map<String, INDArray> m = new HashMap<>();
+    for (SDVariable v : sd.variables()) {
+      if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
+        m.put(v.name(), v.getArr().dup());
+      }
+    }
+    return m;
   }
 
   private static double lossOf(SameDiff sd, MultiDataSet mds) {
@@ -277,18 +333,27 @@ public final class TwoTowerSearchModel {
     }
   }
 
-  private static INDArray glorot(SplittableRandom rnd, int in, int out) {
-    double limit = Math.sqrt(6.0 / (in + out));
-    float[] w = new float[in * out];
+  /** N(0, 1/cols) entries: a random projection that roughly keeps cosines. */
+  private static INDArray gaussian(SplittableRandom rnd, int rows, int cols) {
+    float[] w = new float[rows * cols];
+    double sd = 1 / Math.sqrt(cols);
     for (int i = 0; i < w.length; i++) {
-      w[i] = (float) ((rnd.nextDouble() * 2 - 1) * limit);
+      // Box-Muller, one value per pair of uniforms (simple and seeded)
+      double u = 1 - rnd.nextDouble();
+      double v = rnd.nextDouble();
+      w[i] = (float) (sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v));
     }
-    return Nd4j.create(w, new long[] {in, out}, 'c');
+    return Nd4j.create(w, new long[] {rows, cols}, 'c');
   }
 
   /** The parameters. */
   public Params params() {
     return params;
+  }
+
+  /** The epoch whose weights were kept (0: the untrained towers). */
+  public int bestEpoch() {
+    return bestEpoch;
   }
 
   /** The mean loss of each epoch. */
@@ -308,9 +373,8 @@ public final class TwoTowerSearchModel {
 
   private InferenceGraph export(String tower, int width) {
     InferenceGraph.Builder b = InferenceGraph.builder(0, width);
-    int h = b.embedding(0, width, weights("E" + tower), params.embedding(), Pooling.MEAN);
-    int z = b.dense(h, weights("W1" + tower), weights("b1" + tower), Activation.RELU);
-    b.dense(z, weights("W2" + tower), weights("b2" + tower), Activation.IDENTITY);
+    int h = b.embedding(0, width, weights("E"), params.dimension(), Pooling.MEAN);
+    b.dense(h, weights("P" + tower), new float[params.dimension()], Activation.IDENTITY);
     return b.build();
   }
 

@@ -10,7 +10,7 @@ package dev.mlsd.videosearch.serving;
  * where min and max are over the scores that component returned for this request ({@link
  * ScoreRanges}); a candidate a component did not return gets 0 from it. Min-max normalisation puts
  * BM25 (unbounded, query-dependent) and cosine similarity on one scale. The weight {@code w} is
- * tuned on validation queries ({@link FusionTuning}).
+ * tuned on validation queries ({@code evaluation.FusionWeightTuning}).
  *
  * @param textWeight w, in [0, 1]
  *     <p>Book: chapter 4, "Serving", fusion layer (weighted sum).

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.mlsd.videosearch.data.SearchQuery;
-import dev.mlsd.videosearch.evaluation.FusedRetriever;
+import dev.mlsd.core.serving.CandidateGenerator;
+import dev.mlsd.core.serving.Candidates;
+import dev.mlsd.core.serving.ServingPipeline;
 import org.junit.jupiter.api.Test;
 
 class FusionTest {
@@ -55,19 +56,41 @@ class FusionTest {
     assertEquals(1.0 / 62, f.fuse(Float.NaN, 0, 0.5f, 2, r), 1e-7);
   }
 
+  /** The two fixed searches as a served pipeline (no rules), ranked by the fusion. */
+  static int[] ranked(Fusion fusion, int k) {
+    ServingPipeline<SearchRequest> p =
+        ServingPipeline.<SearchRequest>builder("test")
+            .candidateGenerator(generator(TEXT))
+            .candidateGenerator(generator(LEARNED))
+            .ranker(new FusionRanker(fusion, 0, 1))
+            .build();
+    Candidates c = p.run(SearchRequest.of("anything", k, 1), k);
+    int[] out = new int[c.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = c.id(i);
+    }
+    return out;
+  }
+
+  static CandidateGenerator<SearchRequest> generator(SearchComponent component) {
+    return (q, out) -> {
+      int[] ids = new int[3];
+      float[] scores = new float[3];
+      int n = component.search(q.text(), 3, ids, scores);
+      for (int i = 0; i < n; i++) {
+        out.add(ids[i], scores[i]);
+      }
+    };
+  }
+
   @Test
-  void fusedRetrieverRanksTheUnionByFusedScoreThenId() {
-    int[] out = new int[10];
-    SearchQuery q = new SearchQuery(0, 0, "anything");
-    int n = new FusedRetriever(TEXT, LEARNED, new WeightedSumFusion(0.25), 3).retrieve(q, 10, out);
+  void theFusionRankerRanksTheUnionByFusedScoreThenId() {
     // 20: 0.875, 40: 0.375, 10: 0.25, 30: 0
-    assertArrayEquals(new int[] {20, 40, 10, 30}, java.util.Arrays.copyOf(out, n));
-    n = new FusedRetriever(TEXT, LEARNED, new WeightedSumFusion(1.0), 3).retrieve(q, 10, out);
+    assertArrayEquals(new int[] {20, 40, 10, 30}, ranked(new WeightedSumFusion(0.25), 10));
     // text only: 10 (1), 20 (0.5), then 30 and 40 tie at 0 and go by id
-    assertArrayEquals(new int[] {10, 20, 30, 40}, java.util.Arrays.copyOf(out, n));
-    n = new FusedRetriever(TEXT, LEARNED, new ReciprocalRankFusion(60), 3).retrieve(q, 2, out);
+    assertArrayEquals(new int[] {10, 20, 30, 40}, ranked(new WeightedSumFusion(1.0), 10));
     // 10: 1/61 + 1/63, 20: 1/62 + 1/61 -> 20 first
-    assertArrayEquals(new int[] {20, 10}, java.util.Arrays.copyOf(out, n));
+    assertArrayEquals(new int[] {20, 10}, ranked(new ReciprocalRankFusion(60), 2));
   }
 
   @Test

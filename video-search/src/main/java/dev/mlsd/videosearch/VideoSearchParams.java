@@ -1,0 +1,89 @@
+package dev.mlsd.videosearch;
+
+import dev.mlsd.core.ann.HnswBuildParams;
+import dev.mlsd.videosearch.model.TwoTowerSearchModel;
+
+/**
+ * Everything that shapes one run of the video-search system, in one typed record (build-time and
+ * query-time parameters side by side, each documented where it is used).
+ *
+ * @param seed seeds the split, the model, the random floor and the bootstrap
+ * @param validationFraction share of videos whose queries tune the fusion weight and early stopping
+ * @param testFraction share of videos whose queries are reported
+ * @param stem whether the served text search stems (Porter); both are measured
+ * @param depth how many videos each search returns per query (the candidates of the fusion)
+ * @param model the two-tower model's hyper-parameters
+ * @param hnsw the ANN index's build parameters
+ * @param ef the ANN beam width at query time (at least {@code depth})
+ * @param weightSteps the fusion weight is tried at {@code 0, 1/steps, ..., 1}
+ * @param duplicateCosine the near-duplicate rule's threshold
+ * @param uploaderCap the most videos per uploader in the top k
+ * @param bootstrapResamples bootstrap replicates for every interval
+ */
+public record VideoSearchParams(
+    long seed,
+    double validationFraction,
+    double testFraction,
+    boolean stem,
+    int depth,
+    TwoTowerSearchModel.Params model,
+    HnswBuildParams hnsw,
+    int ef,
+    int weightSteps,
+    float duplicateCosine,
+    int uploaderCap,
+    int bootstrapResamples) {
+
+  /** Validates the values the record's users do not check themselves. */
+  public VideoSearchParams {
+    if (depth < 1 || ef < depth || weightSteps < 1 || bootstrapResamples < 1) {
+      throw new IllegalArgumentException("need depth >= 1, ef >= depth, steps and resamples >= 1");
+    }
+  }
+
+  /** The demo's run: about three minutes of training on two cores. */
+  public static VideoSearchParams defaults(long seed) {
+    return new VideoSearchParams(
+        seed,
+        0.2,
+        0.2,
+        true,
+        200,
+        TwoTowerSearchModel.Params.defaults(seed),
+        new HnswBuildParams(16, 100, seed),
+        400,
+        20,
+        0.98f,
+        2,
+        1000);
+  }
+
+  /** A smoke run in seconds: one epoch, a coarse weight sweep, 200 resamples. */
+  public static VideoSearchParams quick(long seed) {
+    VideoSearchParams d = defaults(seed);
+    TwoTowerSearchModel.Params m = d.model();
+    return new VideoSearchParams(
+        seed,
+        d.validationFraction(),
+        d.testFraction(),
+        d.stem(),
+        d.depth(),
+        new TwoTowerSearchModel.Params(
+            m.buckets(),
+            m.bigrams(),
+            m.queryIds(),
+            m.videoIds(),
+            m.dimension(),
+            m.temperature(),
+            1,
+            m.batchSize(),
+            m.learningRate(),
+            m.seed()),
+        d.hnsw(),
+        d.ef(),
+        5,
+        d.duplicateCosine(),
+        d.uploaderCap(),
+        200);
+  }
+}
