@@ -28,7 +28,11 @@ import java.util.Map;
  *   <li>{@code GET /health}, {@code GET /metrics} (Prometheus: per-stage latency, feature store,
  *       model version, PSI of features and predictions over the requests served since start: the
  *       monitor observes every request through the pipeline's observer hook);
- *   <li>{@code GET /v1/monitoring}: the PSI table as JSON.
+ *   <li>{@code GET /v1/monitoring}: the PSI table as JSON;
+ *   <li>{@code POST /v1/ads/feedback} with {@code {"pClick": 0.031, "clicked": false}}: an outcome
+ *       of a served ad (from the click log); feeds the calibration monitor (predicted/observed
+ *       ratio, its drift, ECE on {@code /metrics}). Missing fields or a pClick outside [0, 1] are
+ *       400.
  * </ul>
  *
  * <p>Thread safety: requests run on the server's fixed worker pool; the pipeline keeps per-thread
@@ -63,6 +67,21 @@ public final class AdServer implements AutoCloseable {
    * @param ads the top ads, best first
    */
   public record RankResponse(String model, List<RankedAd> ads) {}
+
+  /**
+   * An outcome reported for a served ad (from the click log), for calibration monitoring.
+   *
+   * @param pClick the pClick the server returned for it, in [0, 1]
+   * @param clicked whether it was clicked
+   */
+  public record Feedback(Float pClick, Boolean clicked) {}
+
+  /**
+   * The feedback answer.
+   *
+   * @param recorded labelled predictions recorded so far
+   */
+  public record FeedbackResponse(long recorded) {}
 
   private final JsonServer server;
   private final AdPipeline ads;
@@ -102,6 +121,8 @@ public final class AdServer implements AutoCloseable {
             .health("ads", catalogue::size);
     if (monitor != null) {
       b.get("/v1/monitoring", monitor::psiMap);
+      b.calibration("ad-ctr", monitor.calibration());
+      b.post("/v1/ads/feedback", Feedback.class, f -> feedback(monitor, f));
       // live traffic from now on: a new window, fed by every request the pipeline serves
       monitor.startNewWindow();
       ads.pipeline().addObserver(monitor);
@@ -194,6 +215,18 @@ public final class AdServer implements AutoCloseable {
       out[pos] = new RankedAd(ad, catalogue.advertiser(ad), top.score(pos));
     }
     return new RankResponse(version, List.of(out));
+  }
+
+  private static FeedbackResponse feedback(ServingMonitor monitor, Feedback f) {
+    if (f.pClick() == null || f.clicked() == null) {
+      throw BadRequestException.badRequest("feedback needs pClick and clicked");
+    }
+    float p = f.pClick();
+    if (!(p >= 0f && p <= 1f)) {
+      throw BadRequestException.badRequest("pClick must be in [0, 1], got " + f.pClick());
+    }
+    monitor.calibration().record(p, f.clicked());
+    return new FeedbackResponse(monitor.calibration().count());
   }
 
   /** A request body made from a real impression's request side (for examples and load tests). */

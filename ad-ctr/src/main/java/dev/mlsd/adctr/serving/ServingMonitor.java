@@ -4,6 +4,7 @@ import dev.mlsd.adctr.features.EncodedRows;
 import dev.mlsd.adctr.features.FeaturePipeline;
 import dev.mlsd.adctr.features.HistoricalCtr;
 import dev.mlsd.adctr.features.LogBucketizer;
+import dev.mlsd.core.monitoring.CalibrationMonitor;
 import dev.mlsd.core.monitoring.DriftMonitor;
 import dev.mlsd.core.serving.Candidates;
 import dev.mlsd.core.serving.PipelineObserver;
@@ -36,6 +37,8 @@ import java.util.Map;
 public final class ServingMonitor implements PipelineObserver<AdRequest> {
   private final DriftMonitor drift;
   private final int denseWidth;
+  // the served model is Platt-calibrated on validation, so its reference ratio is 1
+  private final CalibrationMonitor calibration = new CalibrationMonitor(1.0, 10);
 
   private ServingMonitor(DriftMonitor drift, int denseWidth) {
     this.drift = drift;
@@ -94,6 +97,15 @@ public final class ServingMonitor implements PipelineObserver<AdRequest> {
   /** Forgets every serving observation so far: the next ones start a new window. */
   public void startNewWindow() {
     drift.resetServing();
+  }
+
+  /**
+   * Calibration on labelled live traffic: the server records each outcome reported to {@code POST
+   * /v1/ads/feedback} (the served pClick and whether the ad was clicked); predicted/observed ratio,
+   * its drift from 1 and the ECE go to {@code /metrics}.
+   */
+  public CalibrationMonitor calibration() {
+    return calibration;
   }
 
   /** The core monitor (for {@code /metrics}). */

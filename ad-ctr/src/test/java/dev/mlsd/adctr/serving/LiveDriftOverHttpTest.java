@@ -23,10 +23,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Live requests move the drift monitor: the server attaches it to the pipeline, so PSI on {@code
- * /metrics} follows the traffic. A replay of the next real impressions stays near the training
- * distribution; the same replay with every numeric field scaled by 1000 (a unit change upstream)
- * drives the numeric fields' PSI far past the 0.25 "drift" line. Over a real socket.
+ * Live traffic moves the monitors on {@code /metrics}. Drift: the server attaches the drift monitor
+ * to the pipeline, so PSI follows the requests: the server attaches it to the pipeline, so PSI on
+ * {@code /metrics} follows the traffic. A replay of the next real impressions stays near the
+ * training distribution; the same replay with every numeric field scaled by 1000 (a unit change
+ * upstream) drives the numeric fields' PSI far past the 0.25 "drift" line. Calibration: outcomes
+ * reported to {@code /v1/ads/feedback} move the predicted/observed ratio. Over a real socket.
  */
 class LiveDriftOverHttpTest {
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -81,6 +83,60 @@ class LiveDriftOverHttpTest {
         assertTrue(drifted >= after.size() / 2, "most numeric fields past 0.25: " + after);
       }
     }
+  }
+
+  @Test
+  void reportedOutcomesMoveCalibrationOnMetrics() throws Exception {
+    ServingFixture fx = new ServingFixture();
+    List<Impression> history = fx.log.rows().subList(0, fx.next);
+    EncodedRows train = EncodedRows.of(fx.pipeline, history, fx.ctr.sequential(history));
+    ServingMonitor monitor =
+        ServingMonitor.fromTraining(fx.pipeline, train, new float[train.size()]);
+    try (InMemoryFeatureStore store = new InMemoryFeatureStore()) {
+      AdFeatures.materialise(store, fx.catalogue, fx.ctr, history);
+      ModelHolder<ServedModel> holder = new ModelHolder<>(fx.model(), ServingFixture.card());
+      AdPipeline ads = new AdPipeline(fx.pipeline, fx.catalogue, store, holder, 500, 2);
+      try (AdServer server = AdServer.start(ads, fx.catalogue, store, holder, monitor, 0)) {
+        // 100 ads served at pClick 0.2, 20 clicked: predicted 20, observed 20, ratio 1
+        for (int i = 0; i < 100; i++) {
+          assertEquals(200, feedback(server, "{\"pClick\": 0.2, \"clicked\": " + (i < 20) + "}"));
+        }
+        assertEquals(1.0, metric(server, "mlsd_calibration_predicted_observed_ratio"), 1e-6);
+        // 100 more, none clicked: the model now over-predicts twice
+        for (int i = 0; i < 100; i++) {
+          assertEquals(200, feedback(server, "{\"pClick\": 0.2, \"clicked\": false}"));
+        }
+        assertEquals(2.0, metric(server, "mlsd_calibration_predicted_observed_ratio"), 1e-6);
+        assertEquals(1.0, metric(server, "mlsd_calibration_drift"), 1e-6);
+        assertEquals(200, monitor.calibration().count());
+        // bad feedback is a 400, and nothing is recorded
+        assertEquals(400, feedback(server, "{\"pClick\": 1.5, \"clicked\": true}"));
+        assertEquals(400, feedback(server, "{\"clicked\": true}"));
+        assertEquals(200, monitor.calibration().count());
+      }
+    }
+  }
+
+  static int feedback(AdServer server, String body) throws Exception {
+    return HTTP.send(
+            HttpRequest.newBuilder(server.uri().resolve("/v1/ads/feedback"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .statusCode();
+  }
+
+  /** The first sample of a metric on {@code /metrics}. */
+  static double metric(AdServer server, String name) throws Exception {
+    String text =
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.uri() + "/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} (\\S+)").matcher(text);
+    assertTrue(m.find(), name + " on /metrics");
+    return Double.parseDouble(m.group(1));
   }
 
   static int post(AdServer server, String body) throws Exception {

@@ -27,8 +27,9 @@ import java.util.Map;
  *
  * <p>Per request the pipeline resets this thread's {@link RequestScratch}, runs each stage, records
  * each stage's duration in the scratch and in the pipeline's {@link #stageLatency(Stage)}
- * histograms, and returns the first {@code k} candidates in final order. Nothing is allocated per
- * request or per candidate by the pipeline itself.
+ * histograms, shows the final results to its {@link PipelineObserver}s (monitoring: {@link
+ * DriftObserver}), and returns the first {@code k} candidates in final order. Nothing is allocated
+ * per request or per candidate by the pipeline itself.
  *
  * <p><b>The scratch rule.</b> Stages own their per-thread scratch (ANN searchers and collectors,
  * inference buffers, id matrices) in a {@link ThreadLocal} of their own, built on a thread's first
