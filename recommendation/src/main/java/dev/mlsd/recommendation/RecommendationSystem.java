@@ -3,15 +3,20 @@ package dev.mlsd.recommendation;
 import dev.mlsd.core.ann.HnswBuildParams;
 import dev.mlsd.core.ann.HnswIndex;
 import dev.mlsd.core.ann.MipsTransform;
+import dev.mlsd.core.inference.InferenceGraphFile;
+import dev.mlsd.core.io.ModelCard;
+import dev.mlsd.core.monitoring.LatencyRecorder;
 import dev.mlsd.recommendation.data.Catalog;
 import dev.mlsd.recommendation.data.Interactions;
 import dev.mlsd.recommendation.data.MovieLensData;
 import dev.mlsd.recommendation.data.TimeSplit;
 import dev.mlsd.recommendation.data.TitleParser;
 import dev.mlsd.recommendation.evaluation.EvaluationSet;
+import dev.mlsd.recommendation.evaluation.MetricRow;
 import dev.mlsd.recommendation.features.FeaturePipeline;
 import dev.mlsd.recommendation.features.TrainingTags;
 import dev.mlsd.recommendation.features.UserFeatures;
+import dev.mlsd.recommendation.features.UserRequest;
 import dev.mlsd.recommendation.features.VideoFeatures;
 import dev.mlsd.recommendation.model.FeedbackMatrix;
 import dev.mlsd.recommendation.model.ItemKnnModel;
@@ -23,10 +28,18 @@ import dev.mlsd.recommendation.model.TwoTowerModel;
 import dev.mlsd.recommendation.model.TwoTowerScorer;
 import dev.mlsd.recommendation.model.Wals;
 import dev.mlsd.recommendation.serving.RankingDataset;
+import dev.mlsd.recommendation.serving.RankingDrift;
+import dev.mlsd.recommendation.serving.RecoRequest;
+import dev.mlsd.recommendation.serving.RecommendationHttpServer;
 import dev.mlsd.recommendation.serving.RecommendationModels;
 import dev.mlsd.recommendation.serving.RecommendationService;
 import dev.mlsd.recommendation.serving.ServingParams;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -46,6 +59,8 @@ import java.util.function.Consumer;
  * @param service the served recommender
  * @param params all hyper-parameters
  * @param millis training time per component, in run order
+ * @param losses per model, its mean training loss per epoch ("two-tower", "ranker") or WALS's
+ *     objective per sweep ("WALS objective")
  */
 public record RecommendationSystem(
     MovieLensData data,
@@ -57,7 +72,8 @@ public record RecommendationSystem(
     RankingDataset rankingData,
     RecommendationService service,
     Params params,
-    Map<String, Long> millis) {
+    Map<String, Long> millis,
+    Map<String, double[]> losses) {
 
   /**
    * Every hyper-parameter, chosen on the validation period (never on test).
@@ -86,20 +102,64 @@ public record RecommendationSystem(
       int knnNeighbours,
       HnswBuildParams hnsw,
       double negativeKeep,
-      int shortHistory) {
-    /** The demo's settings. */
+      int shortHistory,
+      long seed) {
+    /** The seed the module's published figures were measured with. */
+    public static final long DEFAULT_SEED = 42;
+
+    /** The demo's settings with the default seed. */
     public static Params defaults() {
+      return defaults(DEFAULT_SEED);
+    }
+
+    /**
+     * The demo's settings, every seed derived from {@code seed}: each component's seed is the
+     * master seed plus a fixed offset, chosen so that seed 42 gives the seeds this module's figures
+     * were first measured with (split 42, WALS 1, two-tower 7, ranker 13, HNSW 42; the evaluation's
+     * bootstrap {@link #bootstrapSeed()} 2026 and paired bootstrap {@link #pairedBootstrapSeed()}
+     * 7). Any other seed moves all of them together.
+     */
+    public static Params defaults(long seed) {
+      TimeSplit.Params split = TimeSplit.Params.defaults();
+      TwoTowerModel.Params t = TwoTowerModel.Params.defaults();
+      RankerTrainer.Params r = RankerTrainer.Params.defaults();
       return new Params(
-          TimeSplit.Params.defaults(),
-          new Wals.Params(32, 10, 0.2, 15, 1L),
-          TwoTowerModel.Params.defaults(),
-          RankerTrainer.Params.defaults(),
+          new TimeSplit.Params(
+              split.testFraction(),
+              split.valFraction(),
+              split.coldFraction(),
+              split.coldHistory(),
+              seed),
+          new Wals.Params(32, 10, 0.2, 15, seed - 41),
+          new TwoTowerModel.Params(
+              t.hidden(),
+              t.dimension(),
+              t.idDimension(),
+              t.negatives(),
+              t.maxPositivesPerUser(),
+              t.epochs(),
+              t.batchSize(),
+              t.learningRate(),
+              seed - 35),
+          new RankerTrainer.Params(
+              r.hidden1(), r.hidden2(), r.epochs(), r.batchSize(), r.learningRate(), seed - 29),
           ServingParams.defaults(),
           5000,
           100,
-          new HnswBuildParams(16, 100, 42L),
+          new HnswBuildParams(16, 100, seed),
           0.25,
-          5);
+          5,
+          seed);
+    }
+
+    /** Seed of the evaluation's per-user bootstrap (nDCG@10 intervals). */
+    public long bootstrapSeed() {
+      return seed + 1984;
+    }
+
+    /** Seed of the paired bootstrap of the full pipeline against popularity. */
+    public long pairedBootstrapSeed() {
+      return seed - 35;
     }
 
     /** Fewer epochs, for tests and benchmarks that need a trained system quickly. */
@@ -126,7 +186,8 @@ public record RecommendationSystem(
           knnNeighbours,
           hnsw,
           0.1,
-          shortHistory);
+          shortHistory,
+          seed);
     }
   }
 
@@ -150,8 +211,10 @@ public record RecommendationSystem(
    * @param progress where training reports to
    */
   public static RecommendationSystem train(
-      MovieLensData data, Params p, TrainingProgress progress) {
+      MovieLensData data, Params p, TrainingProgress reporter) {
     Map<String, Long> millis = new java.util.LinkedHashMap<>();
+    Map<String, double[]> losses = new java.util.LinkedHashMap<>();
+    TrainingProgress progress = recordingLosses(reporter, losses);
     Catalog catalog = data.catalog();
     int items = catalog.size();
     TimeSplit split = new TimeSplit(data.interactions(), p.split());
@@ -169,14 +232,16 @@ public record RecommendationSystem(
         Wals.train(
             m,
             p.wals(),
-            (sweep, objective) ->
-                progress.line(
-                    String.format(
-                        java.util.Locale.ROOT,
-                        "WALS sweep %d/%d: objective %.1f",
-                        sweep,
-                        p.wals().iterations(),
-                        objective)));
+            (sweep, objective) -> {
+              progress.line(
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "WALS sweep %d/%d: objective %.1f",
+                      sweep,
+                      p.wals().iterations(),
+                      objective));
+              progress.loss("WALS objective", sweep, objective);
+            });
     millis.put("wals", ms(t));
 
     t = System.nanoTime();
@@ -233,7 +298,164 @@ public record RecommendationSystem(
     RecommendationService service =
         new RecommendationService(models.withRanker(ranker.exported()), p.serving());
     return new RecommendationSystem(
-        data, split, m, wals, towerModel, ranker, rows, service, p, millis);
+        data, split, m, wals, towerModel, ranker, rows, service, p, millis, losses);
+  }
+
+  /**
+   * The model cards of WALS, the two-tower model and the ranker, from their typed parameters,
+   * training times and test metrics ({@code evaluation}'s rows of each).
+   */
+  public List<ModelCard> cards(RecommendationEvaluation evaluation) {
+    String sha = data.ratingsSha256();
+    String splitText = params.split().describe();
+    String code = ModelCard.currentCodeVersion();
+    Wals.Params w = params.wals();
+    TwoTowerModel.Params t = params.tower();
+    RankerTrainer.Params r = params.ranker();
+    Map<String, Double> walsMetrics = new LinkedHashMap<>();
+    walsMetrics.put("objective", wals.objective(matrix));
+    walsMetrics.putAll(testMetrics(evaluation.test().row("generator: WALS")));
+    Map<String, String> walsHp = new LinkedHashMap<>();
+    walsHp.put("factors", "" + w.factors());
+    walsHp.put("lambda", "" + w.lambda());
+    walsHp.put("unobservedWeight", "" + w.unobservedWeight());
+    walsHp.put("iterations", "" + w.iterations());
+    Map<String, String> towerHp = new LinkedHashMap<>();
+    towerHp.put("hidden", "" + t.hidden());
+    towerHp.put("dimension", "" + t.dimension());
+    towerHp.put("idDimension", "" + t.idDimension());
+    towerHp.put("negatives", t.negatives() + " uniform per positive");
+    towerHp.put("epochs", "" + t.epochs());
+    towerHp.put("batchSize", "" + t.batchSize());
+    towerHp.put("learningRate", "" + t.learningRate());
+    Map<String, String> rankerHp = new LinkedHashMap<>();
+    rankerHp.put("hidden", r.hidden1() + "," + r.hidden2());
+    rankerHp.put("epochs", "" + r.epochs());
+    rankerHp.put("batchSize", "" + r.batchSize());
+    rankerHp.put("learningRate", "" + r.learningRate());
+    rankerHp.put("negativeKeep", "" + params.negativeKeep());
+    rankerHp.put("shortHistoryCopies", "" + params.shortHistory());
+    String dataset = dev.mlsd.recommendation.data.MovieLensLoader.DATASET;
+    return List.of(
+        new ModelCard(
+            "WALS",
+            "1",
+            dataset,
+            sha,
+            splitText,
+            w.seed(),
+            walsHp,
+            walsMetrics,
+            millis.get("wals"),
+            code),
+        new ModelCard(
+            "two-tower",
+            "1",
+            dataset,
+            sha,
+            splitText,
+            t.seed(),
+            towerHp,
+            testMetrics(evaluation.test().row("generator: two-tower")),
+            millis.get("two-tower"),
+            code),
+        new ModelCard(
+            "ranker-dnn",
+            "1",
+            dataset,
+            sha,
+            splitText + "; trained on the validation period's merged candidates",
+            r.seed(),
+            rankerHp,
+            testMetrics(evaluation.test().fullPipeline()),
+            millis.get("ranker"),
+            code));
+  }
+
+  private static Map<String, Double> testMetrics(MetricRow row) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("test ndcg@10", row.ndcg10());
+    m.put("test recall@10", row.recall10());
+    if (!Double.isNaN(row.recall200())) {
+      m.put("test recall@200", row.recall200());
+    }
+    return m;
+  }
+
+  /**
+   * Writes the served models with their cards ({@code cards} from {@link #cards}) under {@code
+   * dir}: the user tower and the ranker as inference graphs, both HNSW indexes.
+   */
+  public void save(Path dir, List<ModelCard> cards) throws IOException {
+    Files.createDirectories(dir);
+    InferenceGraphFile.write(
+        dir.resolve("user-tower.mlsd"), TwoTowerScorer.exportUserTower(towerModel), cards.get(1));
+    InferenceGraphFile.write(dir.resolve("ranker.mlsd"), ranker.exported(), cards.get(2));
+    service.models().towerIndex().save(dir.resolve("video-tower-hnsw.mlsd"));
+    service.models().walsIndex().save(dir.resolve("wals-hnsw.mlsd"));
+  }
+
+  /**
+   * Times {@code requests} in-process requests of the test users (k = 10, online features and every
+   * stage) after 200 untimed ones; the per-stage figures are in {@code service().pipeline()}.
+   *
+   * @return end-to-end latency of the timed requests
+   */
+  public LatencyRecorder measureLatency(int requests) {
+    EvaluationSet test = new EvaluationSet(split, EvaluationSet.Part.TEST);
+    RecoRequest q = service.newRequest();
+    UserRequest tmp = new UserRequest(256);
+    int[] buf = new int[10];
+    LatencyRecorder total = new LatencyRecorder("request");
+    for (int i = 0; i < requests + 200; i++) {
+      test.request(i % test.size(), tmp);
+      q.user.copyFrom(tmp);
+      long t0 = System.nanoTime();
+      service.recommend(q, 10, buf);
+      if (i >= 200) {
+        total.recordNanos(System.nanoTime() - t0);
+      }
+    }
+    return total;
+  }
+
+  /**
+   * The HTTP endpoint over this system's service, with the ranker's drift monitored against its
+   * training rows (start it with {@code start(port)}).
+   */
+  public RecommendationHttpServer httpServer() {
+    return new RecommendationHttpServer(service, split)
+        .monitorDrift(RankingDrift.fromTraining(rankingData, ranker.exported()));
+  }
+
+  /** Forwards to {@code to} and keeps every reported loss, per model in epoch order. */
+  private static TrainingProgress recordingLosses(
+      TrainingProgress to, Map<String, double[]> losses) {
+    return new TrainingProgress() {
+      @Override
+      public void line(String text) {
+        to.line(text);
+      }
+
+      @Override
+      public java.util.function.LongConsumer begin(String label, long total) {
+        return to.begin(label, total);
+      }
+
+      @Override
+      public void end() {
+        to.end();
+      }
+
+      @Override
+      public void loss(String model, int epoch, double loss) {
+        double[] old = losses.getOrDefault(model, new double[0]);
+        double[] grown = java.util.Arrays.copyOf(old, Math.max(old.length, epoch));
+        grown[epoch - 1] = loss;
+        losses.put(model, grown);
+        to.loss(model, epoch, loss);
+      }
+    };
   }
 
   /**

@@ -1,16 +1,22 @@
 package dev.mlsd.adctr.evaluation;
 
+import dev.mlsd.adctr.data.ImpressionLog;
+import dev.mlsd.adctr.data.TimeSplit;
 import dev.mlsd.adctr.features.EncodedRows;
+import dev.mlsd.adctr.features.FeaturePipeline;
 import dev.mlsd.adctr.model.BackgroundCtr;
 import dev.mlsd.adctr.model.ClickModel;
 import dev.mlsd.adctr.model.ModelSpec;
 import dev.mlsd.adctr.model.PlattCalibrator;
+import dev.mlsd.core.io.ModelCard;
 import dev.mlsd.core.metrics.calibration.DownsamplingRecalibration;
 import dev.mlsd.core.metrics.classification.NormalizedCrossEntropy;
 import dev.mlsd.core.metrics.classification.RocAuc;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
@@ -49,6 +55,49 @@ public final class ModelComparison {
       double[] seedNce,
       long trainMillis,
       double negativeRate) {
+    /**
+     * This model's card, from typed values: the data and its checksum, the split, the seed, the
+     * hyper-parameters, the calibrator, its test metrics and training time.
+     *
+     * @param log the dataset trained on
+     * @param split how it was split
+     * @param pipeline the feature pipeline it reads
+     * @param seed the seed of the first run (the carded one)
+     * @param exportMaxAbsDiff largest |core inference - DL4J| after export (NaN if not exported)
+     */
+    public ModelCard card(
+        ImpressionLog log,
+        TimeSplit split,
+        FeaturePipeline pipeline,
+        long seed,
+        double exportMaxAbsDiff) {
+      Map<String, String> hp = new LinkedHashMap<>();
+      hp.put("model", spec.hyperParameters());
+      hp.put("pipeline", pipeline.params().toString());
+      hp.put("calibration", "Platt a=" + calibrator.a() + " b=" + calibrator.b());
+      if (!Double.isNaN(exportMaxAbsDiff)) {
+        hp.put("export_max_abs_diff", String.format(Locale.ROOT, "%.2e", exportMaxAbsDiff));
+      }
+      Map<String, Double> m = new LinkedHashMap<>();
+      m.put("nce", metrics.nce());
+      m.put("log_loss", metrics.logLoss());
+      m.put("auc", metrics.auc().estimate());
+      m.put("pr_auc", metrics.prAuc());
+      m.put("ece", metrics.ece());
+      m.put("calibrated_ece", metrics.calibratedEce());
+      return new ModelCard(
+          spec.name(),
+          "seed" + seed,
+          log.schema().dataset(),
+          log.sha256(),
+          split.describe(),
+          seed,
+          hp,
+          m,
+          trainMillis,
+          ModelCard.currentCodeVersion());
+    }
+
     /** Mean of a per-seed metric. */
     public static double mean(double[] v) {
       double s = 0;

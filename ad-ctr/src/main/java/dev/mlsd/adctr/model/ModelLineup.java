@@ -13,12 +13,16 @@ import java.util.List;
 public final class ModelLineup {
   private ModelLineup() {}
 
-  /** The five models, for a pipeline's feature layout. */
+  /** The five models, for a pipeline's feature layout, neural ones with the default settings. */
   public static List<ModelSpec> of(FeaturePipeline p) {
+    return of(p, NeuralParams.DEFAULT);
+  }
+
+  /** The five models, for a pipeline's feature layout, neural ones with {@code nn}. */
+  public static List<ModelSpec> of(FeaturePipeline p, NeuralParams nn) {
     FtrlLogisticRegression.Params lr = FtrlLogisticRegression.Params.DEFAULT;
     GbdtPlusLr.Params gb = GbdtPlusLr.Params.DEFAULT;
     FactorizationMachine.Params fm = FactorizationMachine.Params.DEFAULT;
-    NeuralParams nn = NeuralParams.DEFAULT;
     return List.of(
         new ModelSpec(
             "LR (FTRL)",

@@ -50,6 +50,7 @@ public abstract class NeuralClickModel implements ClickModel {
   protected final int featureCount;
   private ComputationGraph graph;
   private int epochsRun;
+  private final java.util.List<Double> validationLoss = new java.util.ArrayList<>();
 
   protected NeuralClickModel(String name, int fields, int featureCount, NeuralParams params) {
     this.name = name;
@@ -147,6 +148,7 @@ public abstract class NeuralClickModel implements ClickModel {
         }
         epochsRun = epoch + 1;
         double loss = FactorizationMachine.logLoss(predict(validation), validation.labels());
+        validationLoss.add(loss);
         if (loss < best) {
           best = loss;
           bestParams = graph.params().dup();
@@ -222,6 +224,11 @@ public abstract class NeuralClickModel implements ClickModel {
   /** Epochs trained before early stopping (the kept one may be earlier). */
   public int epochsRun() {
     return epochsRun;
+  }
+
+  /** Validation log loss after each epoch trained, in order (the early-stopping curve). */
+  public double[] validationLossPerEpoch() {
+    return validationLoss.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** Number of trainable parameters. */

@@ -3,12 +3,13 @@ package dev.mlsd.adctr.evaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mlsd.adctr.AdCtrParams;
+import dev.mlsd.adctr.AdCtrSystem;
 import dev.mlsd.adctr.data.AdDatasets;
 import dev.mlsd.adctr.data.ImpressionLog;
 import dev.mlsd.adctr.data.TimeSplit;
 import dev.mlsd.adctr.features.EncodedRows;
 import dev.mlsd.adctr.features.FeaturePipeline;
-import dev.mlsd.adctr.features.HistoricalCtr;
 import dev.mlsd.adctr.model.FtrlLogisticRegression;
 import dev.mlsd.adctr.model.ModelLineup;
 import dev.mlsd.adctr.model.ModelSpec;
@@ -22,7 +23,10 @@ class CriteoIntegrationTest {
     assertEquals(10_000, log.size());
     assertEquals(0, log.malformed());
     FeaturePipeline p = new FeaturePipeline(log.schema(), FeaturePipeline.Params.DEFAULT);
-    float[][] batch = new HistoricalCtr(log.schema(), 2000, 20).sequential(log.rows());
+    float[][] batch =
+        AdCtrSystem.historicalCtr(
+                AdCtrParams.defaults(AdCtrParams.DEFAULT_DATASET, 42), log.schema())
+            .sequential(log.rows());
     EncodedRows all = EncodedRows.of(p, log.rows(), batch);
     TimeSplit.Parts parts = TimeSplit.DEFAULT.split(log.rows());
     int a = parts.train().size();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlsd.adctr.AdCtrSystem;
 import dev.mlsd.core.featurestore.InMemoryFeatureStore;
 import dev.mlsd.core.serving.ModelHolder;
 import java.net.URI;
@@ -29,7 +30,7 @@ class AdServerTest {
     store = new InMemoryFeatureStore();
     AdFeatures.materialise(store, fx.catalogue, fx.ctr, fx.log.rows().subList(0, fx.next));
     ModelHolder<ServedModel> holder = new ModelHolder<>(fx.model(), ServingFixture.card());
-    AdPipeline ads = new AdPipeline(fx.pipeline, fx.catalogue, store, holder, 500, 2);
+    AdPipeline ads = AdCtrSystem.pipeline(fx.params, fx.pipeline, fx.catalogue, store, holder);
     server = AdServer.start(ads, fx.catalogue, store, holder, null, 0);
   }
 

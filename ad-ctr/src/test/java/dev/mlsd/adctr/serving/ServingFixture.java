@@ -1,5 +1,7 @@
 package dev.mlsd.adctr.serving;
 
+import dev.mlsd.adctr.AdCtrParams;
+import dev.mlsd.adctr.AdCtrSystem;
 import dev.mlsd.adctr.data.AdDatasets;
 import dev.mlsd.adctr.data.ImpressionLog;
 import dev.mlsd.adctr.features.FeaturePipeline;
@@ -15,6 +17,7 @@ import java.io.IOException;
  * first row from 2,000 on whose ad was already shown (so it is in the catalogue).
  */
 final class ServingFixture {
+  final AdCtrParams params = AdCtrParams.defaults(AdCtrParams.DEFAULT_DATASET, 1);
   final int next;
   final ImpressionLog log;
   final FeaturePipeline pipeline;
@@ -22,9 +25,9 @@ final class ServingFixture {
   final AdCatalogue catalogue;
 
   ServingFixture() throws IOException {
-    log = AdDatasets.load("criteo-sample");
-    pipeline = new FeaturePipeline(log.schema(), FeaturePipeline.Params.DEFAULT);
-    ctr = new HistoricalCtr(log.schema(), 2000, 20);
+    log = AdDatasets.load(params.dataset());
+    pipeline = new FeaturePipeline(log.schema(), params.features());
+    ctr = AdCtrSystem.historicalCtr(params, log.schema());
     java.util.Set<Long> seen = new java.util.HashSet<>();
     int j = 0;
     while (true) {
@@ -36,7 +39,7 @@ final class ServingFixture {
       j++;
     }
     next = j;
-    catalogue = new AdCatalogue(pipeline, log.rows().subList(0, next), 5000, 1);
+    catalogue = AdCtrSystem.catalogue(params, pipeline, log.rows().subList(0, next));
   }
 
   /**

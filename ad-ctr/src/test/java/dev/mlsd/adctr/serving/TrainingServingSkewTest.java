@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mlsd.adctr.AdCtrSystem;
 import dev.mlsd.adctr.data.Impression;
 import dev.mlsd.core.featurestore.FeatureStore;
 import dev.mlsd.core.featurestore.InMemoryFeatureStore;
@@ -84,7 +85,7 @@ class TrainingServingSkewTest {
       assertArrayEquals(snap, row, "ad " + id);
     }
     // and the whole pipeline serves from this store
-    AdPipeline pipeline = new AdPipeline(fx.pipeline, fx.catalogue, store, holder, 500, 2);
+    AdPipeline pipeline = AdCtrSystem.pipeline(fx.params, fx.pipeline, fx.catalogue, store, holder);
     Candidates top = pipeline.serve(SampleRequests.of(fx.catalogue, r, 10));
     assertEquals(10, top.size());
   }

@@ -1,28 +1,16 @@
 package dev.mlsd.benchmarks.adctr;
 
-import dev.mlsd.adctr.data.AdDatasets;
-import dev.mlsd.adctr.data.ImpressionLog;
-import dev.mlsd.adctr.data.TimeSplit;
-import dev.mlsd.adctr.features.FeaturePipeline;
-import dev.mlsd.adctr.features.HistoricalCtr;
-import dev.mlsd.adctr.model.InferenceExport;
-import dev.mlsd.adctr.model.NeuralParams;
-import dev.mlsd.adctr.model.PlattCalibrator;
-import dev.mlsd.adctr.serving.AdCatalogue;
-import dev.mlsd.adctr.serving.AdFeatures;
+import dev.mlsd.adctr.AdCtrParams;
+import dev.mlsd.adctr.AdCtrSystem.Data;
+import dev.mlsd.adctr.AdCtrSystem.Serving;
 import dev.mlsd.adctr.serving.AdPipeline;
 import dev.mlsd.adctr.serving.AdRequest;
-import dev.mlsd.adctr.serving.SampleRequests;
-import dev.mlsd.adctr.serving.ServedModel;
 import dev.mlsd.core.featurestore.FeatureStore;
 import dev.mlsd.core.featurestore.InMemoryFeatureStore;
 import dev.mlsd.core.featurestore.RedisFeatureStore;
-import dev.mlsd.core.io.ModelCard;
 import dev.mlsd.core.serving.Candidates;
-import dev.mlsd.core.serving.ModelHolder;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -71,12 +59,7 @@ public class AdRequestBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    ImpressionLog log = AdDatasets.load("criteo-sample");
-    TimeSplit.Parts parts = TimeSplit.DEFAULT.split(log.rows());
-    int history = parts.train().size() + parts.validation().size();
-    FeaturePipeline p = new FeaturePipeline(log.schema(), FeaturePipeline.Params.DEFAULT);
-    HistoricalCtr ctr = new HistoricalCtr(log.schema(), 2000, 20);
-    AdCatalogue catalogue = new AdCatalogue(p, log.rows().subList(0, history), 5000, 42);
+    Data data = Data.load(AdCtrParams.defaults(AdCtrParams.DEFAULT_DATASET, 42));
     if (store.equals("redis")) {
       String url = System.getenv("MLSD_REDIS_URL");
       if (url == null) {
@@ -91,32 +74,16 @@ public class AdRequestBenchmark {
     } else {
       featureStore = new InMemoryFeatureStore();
     }
-    AdFeatures.materialise(featureStore, catalogue, ctr, log.rows().subList(0, history));
-    ServedModel model =
-        new ServedModel(
-            InferenceExport.randomDcn(p.fieldCount(), p.featureCount(), NeuralParams.DEFAULT, 42),
-            PlattCalibrator.IDENTITY);
-    ModelCard card =
-        new ModelCard(
-            "DCN (random weights)",
-            "bench",
-            "criteo-sample",
-            "",
-            "",
-            42,
-            Map.of(),
-            Map.of(),
-            0,
-            "bench");
-    ads = new AdPipeline(p, catalogue, featureStore, new ModelHolder<>(model, card), 500, 2);
-    requests = SampleRequests.from(catalogue, parts.test(), 10);
-    // only requests that fill all 500 candidate slots, so every measured request ranks 500
+    Serving serving = Serving.untrained(data, featureStore);
+    ads = serving.ads();
+    // only requests that fill every candidate slot, so every measured request ranks 500
+    int cap = data.params().maxCandidates();
     requests =
-        requests.stream()
-            .filter(r -> ads.generator().matchCount(r.targetingValue()) >= 500)
+        serving.sampleRequests().stream()
+            .filter(r -> ads.generator().matchCount(r.targetingValue()) >= cap)
             .toList();
     if (requests.isEmpty()) {
-      throw new IllegalStateException("no request matches 500 ads");
+      throw new IllegalStateException("no request matches " + cap + " ads");
     }
   }
 

@@ -33,15 +33,70 @@ public record DatasetDescriptor(
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * One file of a dataset.
+   * One file of a dataset. A copy is accepted when any checksum given matches (see {@link
+   * Datasets}): the SHA-256 of its bytes, the publisher's MD5 of its bytes, or the SHA-256 of its
+   * gzip-decompressed content. The last lets a re-compressed copy (a distribution's re-gzip) and
+   * the publisher's original both verify, since their decompressed bytes are identical.
    *
    * @param path the path inside the dataset folder, e.g. {@code "train.txt"}
-   * @param sha256 lower-case hex SHA-256 of the exact bytes
-   * @param bytes the size in bytes
+   * @param sha256 lower-case hex SHA-256 of the exact bytes, or null when unknown
+   * @param bytes the size in bytes (of the copy {@code sha256} describes; 0 when unknown); caps
+   *     downloads (see {@link #downloadCap()})
    * @param url a canonical download URL, or null if none reproduces the file
+   * @param contentSha256 lower-case hex SHA-256 of the gzip-decompressed bytes, or null
+   * @param md5 lower-case hex MD5 of the exact bytes as the publisher gives it, or null
+   * @param alternativeTo another file of this dataset that holds the same data, or null: a file
+   *     with this set is not required by {@link Datasets#directory(String)}
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record FileEntry(String path, String sha256, long bytes, String url) {}
+  public record FileEntry(
+      String path,
+      String sha256,
+      long bytes,
+      String url,
+      String contentSha256,
+      String md5,
+      String alternativeTo) {
+    public FileEntry {
+      if (sha256 == null && contentSha256 == null && md5 == null) {
+        throw new IllegalArgumentException("file '" + path + "' has no checksum");
+      }
+    }
+
+    /** A file known by the SHA-256 of its bytes only. */
+    public FileEntry(String path, String sha256, long bytes, String url) {
+      this(path, sha256, bytes, url, null, null, null);
+    }
+
+    /**
+     * The most bytes a download of this file may send; 0 = no cap (the size is unknown). The size
+     * itself when only the SHA-256 can verify the file; with 1% + 64 KiB of slack when another
+     * checksum can (the publisher's copy may be compressed differently from the one measured).
+     */
+    public long downloadCap() {
+      if (bytes <= 0) {
+        return 0;
+      }
+      return contentSha256 == null && md5 == null ? bytes : bytes + bytes / 100 + 65_536;
+    }
+
+    /** The checksums, for messages: e.g. {@code "SHA-256 ab12..., content SHA-256 cd34..."}. */
+    public String checksums() {
+      StringBuilder sb = new StringBuilder();
+      if (sha256 != null) {
+        sb.append("SHA-256 ").append(sha256);
+      }
+      if (md5 != null) {
+        sb.append(sb.isEmpty() ? "" : " or ").append("MD5 ").append(md5);
+      }
+      if (contentSha256 != null) {
+        sb.append(sb.isEmpty() ? "" : " or ")
+            .append("SHA-256 of the decompressed content ")
+            .append(contentSha256);
+      }
+      return sb.toString();
+    }
+  }
 
   /**
    * Loads the packaged descriptor of a dataset.

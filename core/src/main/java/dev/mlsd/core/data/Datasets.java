@@ -1,5 +1,6 @@
 package dev.mlsd.core.data;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Finds a dataset's files, in this order:
@@ -24,13 +27,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@value #PROP_DATA_DIR}, holding {@code <dataset>/<file>};
  *   <li>the local cache, {@value #ENV_CACHE_DIR} or {@code ~/.cache/mlsd}, same layout;
  *   <li>a download from the descriptor's URL into the cache, hashed while it streams, renamed into
- *       place atomically only when the SHA-256 matches. A half-written file is never left under the
+ *       place atomically only when a checksum matches. A half-written file is never left under the
  *       final name. A download that stalls for {@link #READ_TIMEOUT} is abandoned, and one that
- *       declares or sends more bytes than the descriptor states is refused as soon as it does.
+ *       declares or sends more bytes than the descriptor allows ({@link
+ *       DatasetDescriptor.FileEntry#downloadCap()}) is refused as soon as it does.
  * </ol>
  *
- * Every file is checked against the descriptor's SHA-256 before it is returned (once per JVM per
- * file state). A mismatch is refused, naming the file. With no local copy and no download, the
+ * Every file is checked against the descriptor's checksums before it is returned (once per JVM per
+ * file state): the SHA-256 of its bytes, or the publisher's MD5 of its bytes, or the SHA-256 of its
+ * gzip-decompressed content (so a distribution's re-gzipped copy and the publisher's original both
+ * verify). A mismatch is refused, naming the file. With no local copy and no download, the
  * exception names the dataset, the variable to set and the URL.
  *
  * <p>Thread safety: instances are immutable apart from a thread-safe verification memo; concurrent
@@ -102,7 +108,7 @@ public final class Datasets {
    *
    * @param dataset the dataset name, e.g. {@code "criteo-sample"}
    * @param file the file's path inside the dataset, e.g. {@code "train.txt"}
-   * @return the path of a local copy whose SHA-256 matches the descriptor
+   * @return the path of a local copy that matches a checksum of the descriptor
    * @throws DatasetUnavailableException if no verified copy can be had; the message says what to do
    * @throws IllegalArgumentException if the project has no such dataset or file
    */
@@ -149,6 +155,9 @@ public final class Datasets {
   public Path directory(String dataset) throws DatasetUnavailableException {
     Path dir = null;
     for (DatasetDescriptor.FileEntry f : DatasetDescriptor.load(dataset).files()) {
+      if (f.alternativeTo() != null) {
+        continue; // another source of data the dataset already has
+      }
       Path p = file(dataset, f.path());
       Path parent = p;
       for (int i = 0; i < Path.of(f.path()).getNameCount(); i++) {
@@ -205,23 +214,24 @@ public final class Datasets {
     try {
       String state =
           p.toAbsolutePath() + "|" + Files.size(p) + "|" + Files.getLastModifiedTime(p).toMillis();
-      if (entry.sha256().equals(VERIFIED.get(state))) {
+      String key = entry.checksums();
+      if (key.equals(VERIFIED.get(state))) {
         return p;
       }
-      String actual = sha256(p);
-      if (!actual.equals(entry.sha256())) {
+      Digests actual = Digests.of(p);
+      if (!accepts(entry, actual, p)) {
         throw new DatasetUnavailableException(
             "Checksum mismatch for "
                 + p
                 + " (dataset '"
                 + dataset
                 + "'): SHA-256 is "
-                + actual
+                + actual.sha256
                 + ", the descriptor expects "
-                + entry.sha256()
+                + entry.checksums()
                 + ". The file is damaged or a different version; replace it.");
       }
-      VERIFIED.put(state, actual);
+      VERIFIED.put(state, key);
       return p;
     } catch (DatasetUnavailableException e) {
       throw e;
@@ -230,20 +240,69 @@ public final class Datasets {
     }
   }
 
+  /** The SHA-256 and MD5 of a file's bytes. */
+  private record Digests(String sha256, String md5) {
+    static Digests of(Path p) throws IOException {
+      MessageDigest sha = newDigest("SHA-256");
+      MessageDigest md5 = newDigest("MD5");
+      try (InputStream in = Files.newInputStream(p)) {
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) {
+          sha.update(buf, 0, n);
+          md5.update(buf, 0, n);
+        }
+      }
+      return new Digests(
+          HexFormat.of().formatHex(sha.digest()), HexFormat.of().formatHex(md5.digest()));
+    }
+  }
+
+  /**
+   * Whether a copy verifies: its bytes match the SHA-256 or the publisher's MD5, or its
+   * gzip-decompressed content matches the content SHA-256 (checked last, as it reads the file
+   * again).
+   */
+  private static boolean accepts(DatasetDescriptor.FileEntry entry, Digests actual, Path p)
+      throws IOException {
+    if (entry.sha256() != null && entry.sha256().equals(actual.sha256)) {
+      return true;
+    }
+    if (entry.md5() != null && entry.md5().equals(actual.md5)) {
+      return true;
+    }
+    return entry.contentSha256() != null && entry.contentSha256().equals(gunzippedSha256(p));
+  }
+
+  /** SHA-256 of a gzip file's decompressed bytes, or null if it is not gzip. */
+  private static String gunzippedSha256(Path p) throws IOException {
+    MessageDigest md = newSha256();
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(p), 1 << 16)) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+      }
+    } catch (ZipException | EOFException e) {
+      return null;
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+
   private Path download(String dataset, DatasetDescriptor.FileEntry entry, Path target)
       throws IOException {
     Files.createDirectories(target.getParent());
     Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
     try {
       MessageDigest md = newSha256();
+      MessageDigest md5 = newDigest("MD5");
       URI uri = URI.create(entry.url());
-      try (InputStream in = open(uri, entry.bytes(), readTimeout);
+      long cap = entry.downloadCap();
+      try (InputStream in = open(uri, cap, readTimeout);
           OutputStream out = Files.newOutputStream(tmp)) {
         byte[] buf = new byte[1 << 16];
         long total = 0;
         for (int n; (n = in.read(buf)) > 0; ) {
           total += n;
-          if (entry.bytes() > 0 && total > entry.bytes()) {
+          if (cap > 0 && total > cap) {
             // the descriptor's size is a hard cap: a server sending more is not serving this file
             throw new DatasetUnavailableException(
                 "The download of '"
@@ -251,15 +310,17 @@ public final class Datasets {
                     + "' from "
                     + uri
                     + " is larger than the "
-                    + entry.bytes()
-                    + " bytes its descriptor states. Refused; nothing was kept.");
+                    + cap
+                    + " bytes its descriptor allows. Refused; nothing was kept.");
           }
           md.update(buf, 0, n);
+          md5.update(buf, 0, n);
           out.write(buf, 0, n);
         }
       }
       String actual = HexFormat.of().formatHex(md.digest());
-      if (!actual.equals(entry.sha256())) {
+      Digests digests = new Digests(actual, HexFormat.of().formatHex(md5.digest()));
+      if (!accepts(entry, digests, tmp)) {
         throw new DatasetUnavailableException(
             "Checksum mismatch for the download of '"
                 + entry.path()
@@ -270,7 +331,7 @@ public final class Datasets {
                 + ": SHA-256 is "
                 + actual
                 + ", expected "
-                + entry.sha256()
+                + entry.checksums()
                 + ". Refused; nothing was kept.");
       }
       try {
@@ -325,10 +386,14 @@ public final class Datasets {
   }
 
   private static MessageDigest newSha256() {
+    return newDigest("SHA-256");
+  }
+
+  private static MessageDigest newDigest(String algorithm) {
     try {
-      return MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance(algorithm);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
+      throw new IllegalStateException("every JDK has " + algorithm, e);
     }
   }
 }

@@ -13,7 +13,11 @@ import java.util.Locale;
  * and a histogram (e.g. request latency).
  *
  * <p>Thread safety: none; build on one thread.
+ *
+ * @deprecated superseded by {@link dev.mlsd.core.report.Report} (one schema and one look for every
+ *     module); kept until no branch uses it.
  */
+@Deprecated
 public final class HtmlReport {
   private static final String[] COLORS = {
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"

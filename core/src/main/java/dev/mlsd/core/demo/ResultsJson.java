@@ -30,7 +30,12 @@ import java.util.Map;
  * null}; NaN and infinities are written as {@code null} too, since JSON has neither.
  *
  * <p>Thread safety: stateless.
+ *
+ * @deprecated superseded by {@link dev.mlsd.core.results.ResultsFile} and {@link
+ *     dev.mlsd.core.results.ModuleResults} (one schema and one look for every module); kept until
+ *     no branch uses it.
  */
+@Deprecated
 public final class ResultsJson {
   /** The metric names every model entry carries, in order. */
   public static final List<String> STANDARD =

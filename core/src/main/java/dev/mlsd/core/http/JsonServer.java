@@ -130,16 +130,50 @@ public final class JsonServer implements AutoCloseable {
       Supplier<Object> getter,
       PathHandler queryGetter,
       boolean prometheus,
-      LatencyRecorder latency) {}
+      LatencyRecorder latency,
+      RawHandler raw,
+      BinaryHandler binary,
+      java.util.Set<String> binaryTypes) {
+    Route(
+        String path,
+        String method,
+        Class<?> type,
+        JsonHandler<Object> handler,
+        Supplier<Object> getter,
+        PathHandler queryGetter,
+        boolean prometheus,
+        LatencyRecorder latency) {
+      this(path, method, type, handler, getter, queryGetter, prometheus, latency, null, null, null);
+    }
+  }
 
-  /** A GET ({@code handler}) or POST ({@code type} and {@code bodyHandler}) prefix route. */
+  /**
+   * A GET ({@code handler}, or {@code raw} for bytes) or POST ({@code type} and {@code
+   * bodyHandler}) prefix route.
+   */
   private record PrefixRoute(
       String prefix,
       String method,
       PathHandler handler,
       Class<?> type,
       PathBodyHandler<Object> bodyHandler,
-      LatencyRecorder latency) {}
+      LatencyRecorder latency,
+      RawHandler raw) {
+    PrefixRoute(
+        String prefix,
+        String method,
+        PathHandler handler,
+        Class<?> type,
+        PathBodyHandler<Object> bodyHandler,
+        LatencyRecorder latency) {
+      this(prefix, method, handler, type, bodyHandler, latency, null);
+    }
+
+    /** The endpoint's name in metrics: {@code /v1/x/*}, or {@code POST /v1/x/*} for non-GET. */
+    String endpoint() {
+      return ("GET".equals(method) ? "" : method + " ") + prefix + "*";
+    }
+  }
 
   private JsonServer(Builder b) {
     this.service = b.service;
@@ -249,26 +283,35 @@ public final class JsonServer implements AutoCloseable {
     String path = request.getHttpURI().getDecodedPath();
     Route route = routes.get(path);
     if (route == null) {
+      // a GET and a POST prefix may share a path: the first prefix of the request's method wins,
+      // else the first matching prefix answers 405
+      PrefixRoute matched = null;
       for (PrefixRoute p : prefixRoutes) {
         if (path.startsWith(p.prefix()) && path.length() > p.prefix().length()) {
-          Exchange ex = new Exchange(request, response, callback, p.prefix() + "*", p.latency());
-          String rest = path.substring(p.prefix().length());
-          if (!p.method().equals(request.getMethod())) {
-            response.getHeaders().put(HttpHeader.ALLOW, p.method());
-            ex.error(
-                405,
-                p.prefix()
-                    + "* takes "
-                    + p.method()
-                    + ", not "
-                    + Json.oneLine(request.getMethod()));
-          } else if (p.bodyHandler() != null) {
-            readBody(ex, body -> p.bodyHandler().handle(rest, parse(p.type(), body)));
-          } else {
-            admit(ex, () -> respond(ex, () -> p.handler().handle(rest, query(request))));
+          if (p.method().equals(request.getMethod())) {
+            matched = p;
+            break;
           }
-          return;
+          matched = matched == null ? p : matched;
         }
+      }
+      if (matched != null) {
+        PrefixRoute p = matched;
+        Exchange ex = new Exchange(request, response, callback, p.endpoint(), p.latency());
+        String rest = path.substring(p.prefix().length());
+        if (!p.method().equals(request.getMethod())) {
+          response.getHeaders().put(HttpHeader.ALLOW, p.method());
+          ex.error(
+              405,
+              p.prefix() + "* takes " + p.method() + ", not " + Json.oneLine(request.getMethod()));
+        } else if (p.bodyHandler() != null) {
+          readBody(ex, body -> p.bodyHandler().handle(rest, parse(p.type(), body)));
+        } else if (p.raw() != null) {
+          admit(ex, () -> respondRaw(ex, () -> p.raw().handle(rest, query(request))));
+        } else {
+          admit(ex, () -> respond(ex, () -> p.handler().handle(rest, query(request))));
+        }
+        return;
       }
       new Exchange(request, response, callback, "unknown", null)
           .error(404, "no endpoint " + Json.oneLine(path));
@@ -285,9 +328,36 @@ public final class JsonServer implements AutoCloseable {
       respond(ex, route.getter());
     } else if (route.queryGetter() != null) {
       admit(ex, () -> respond(ex, () -> route.queryGetter().handle("", query(request))));
+    } else if (route.raw() != null) {
+      admit(ex, () -> respondRaw(ex, () -> route.raw().handle("", query(request))));
+    } else if (route.binary() != null) {
+      readBinaryBody(ex, route, request);
     } else {
       readBody(ex, body -> route.handler().handle(parse(route.type(), body)));
     }
+  }
+
+  /**
+   * A non-JSON upload ({@link Builder#postBinary}): the media type must be one of the route's, then
+   * the body is read as {@link #readBody} reads JSON (limit, deadline, 413, 408).
+   */
+  private void readBinaryBody(Exchange ex, Route route, Request request) {
+    String type = ex.request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    String mediaType = type == null ? null : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (mediaType == null || !route.binaryTypes().contains(mediaType)) {
+      ex.error(
+          415,
+          "Content-Type must be one of "
+              + new java.util.TreeSet<>(route.binaryTypes())
+              + ", got "
+              + (type == null ? "none" : Json.oneLine(type)));
+      return;
+    }
+    Map<String, String> query = query(request);
+    readBytes(
+        ex,
+        "empty body: expected " + mediaType + " bytes",
+        body -> route.binary().handle(body, body.length, mediaType, query));
   }
 
   /** Reads a POST body without holding a thread, then queues the request for a worker. */
@@ -297,6 +367,12 @@ public final class JsonServer implements AutoCloseable {
       ex.error(415, "Content-Type must be application/json, got " + Json.oneLine(type));
       return;
     }
+    readBytes(ex, "empty body: expected a JSON object", handle);
+  }
+
+  /** Reads a body of any type (limit, deadline); an empty one is a 400 with {@code emptyReason}. */
+  private void readBytes(
+      Exchange ex, String emptyReason, java.util.function.Function<byte[], Object> handle) {
     long declared = ex.request.getLength();
     if (declared > maxBodyBytes) {
       ex.error(413, "body larger than " + maxBodyBytes + " bytes");
@@ -327,7 +403,7 @@ public final class JsonServer implements AutoCloseable {
                   ex.error(400, "request body could not be read");
                 }
               } else if (body.length == 0) {
-                ex.error(400, "empty body: expected a JSON object");
+                ex.error(400, emptyReason);
               } else {
                 admit(ex, () -> respond(ex, () -> handle.apply(body)));
               }
@@ -390,6 +466,22 @@ public final class JsonServer implements AutoCloseable {
       return;
     }
     ex.send(200, JSON, bytes);
+  }
+
+  /** Like {@link #respond}, for an answer that is bytes of its own content type. */
+  private void respondRaw(Exchange ex, Supplier<RawHandler.Response> handler) {
+    RawHandler.Response r;
+    try {
+      r = handler.get();
+    } catch (BadRequestException e) {
+      ex.error(e.status(), Json.oneLine(e.getMessage()));
+      return;
+    } catch (Throwable e) {
+      LOG.error("{} {}: internal error", service, ex.endpoint, e);
+      ex.error(500, "internal error");
+      return;
+    }
+    ex.send(200, r.contentType(), r.body());
   }
 
   /** Decodes a query string; the last value of a repeated name wins. */
@@ -756,6 +848,94 @@ public final class JsonServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Adds an endpoint answering GET with bytes of a given content type (a web page, an image)
+     * rather than JSON. Errors are still JSON: throw {@link BadRequestException} as in {@link
+     * PathHandler}. The handler runs on a worker thread.
+     *
+     * @param path the exact path, e.g. {@code "/"} (the only endpoint that may be the root)
+     * @param handler computes the response; its {@code rest} argument is empty
+     */
+    public Builder getRaw(String path, RawHandler handler) {
+      if (!"/".equals(path)) {
+        checkPath(path);
+      } else if (routes.containsKey(path)) {
+        throw new IllegalArgumentException("endpoint / declared twice");
+      }
+      routes.put(
+          path,
+          new Route(
+              path,
+              "GET",
+              null,
+              null,
+              null,
+              null,
+              false,
+              new LatencyRecorder("http " + path),
+              Validation.present("handler", handler),
+              null,
+              null));
+      return this;
+    }
+
+    /**
+     * Like {@link #getPrefix}, answering bytes of a given content type (e.g. {@code GET
+     * /v1/images/42.png}). A POST prefix ({@link #postPrefix}) may share the path.
+     *
+     * @param prefix the path prefix, starting and ending with "/"
+     * @param handler computes the response from the rest of the path
+     */
+    public Builder getRawPrefix(String prefix, RawHandler handler) {
+      checkPath(prefix);
+      if (!prefix.endsWith("/")) {
+        throw new IllegalArgumentException("a prefix must end with '/': " + prefix);
+      }
+      prefixRoutes.add(
+          new PrefixRoute(
+              prefix,
+              "GET",
+              null,
+              null,
+              null,
+              new LatencyRecorder("http " + prefix + "*"),
+              Validation.present("handler", handler)));
+      return this;
+    }
+
+    /**
+     * Adds an endpoint answering POST whose body is not JSON but bytes of one of the given media
+     * types (an image upload), with parameters in the query string; the answer is JSON. The body
+     * limit, deadline, 413, 415 (another or no Content-Type) and 4xx rules are those of {@link
+     * #post}.
+     *
+     * @param path the exact path, e.g. {@code "/v1/search"}
+     * @param mediaTypes the accepted media types, lower case, e.g. {@code "image/png"}
+     * @param handler computes the response
+     */
+    public Builder postBinary(
+        String path, java.util.Set<String> mediaTypes, BinaryHandler handler) {
+      checkPath(path);
+      if (mediaTypes.isEmpty()) {
+        throw new IllegalArgumentException("postBinary needs at least one media type");
+      }
+      routes.put(
+          path,
+          new Route(
+              path,
+              "POST",
+              null,
+              null,
+              null,
+              null,
+              false,
+              new LatencyRecorder("http " + path),
+              null,
+              Validation.present("handler", handler),
+              java.util.Set.copyOf(mediaTypes)));
+      return this;
+    }
+
     /** Adds an entry to {@code /health}'s JSON, computed at every call. */
     public Builder health(String key, Supplier<Object> value) {
       health.put(Validation.present("key", key), Validation.present("value", value));
@@ -813,7 +993,7 @@ public final class JsonServer implements AutoCloseable {
       }
       List<String> endpoints = new ArrayList<>(routes.keySet());
       for (PrefixRoute p : prefixRoutes) {
-        endpoints.add(p.prefix() + "*");
+        endpoints.add(p.endpoint());
       }
       endpoints.add("/health");
       endpoints.add("/metrics");
@@ -845,7 +1025,7 @@ public final class JsonServer implements AutoCloseable {
         metrics.bindLatency(r.latency(), "endpoint", r.path());
       }
       for (PrefixRoute p : prefixRoutes) {
-        metrics.bindLatency(p.latency(), "endpoint", p.prefix() + "*");
+        metrics.bindLatency(p.latency(), "endpoint", p.endpoint());
       }
       self[0] = new JsonServer(this);
       try {

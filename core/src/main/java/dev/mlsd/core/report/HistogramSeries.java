@@ -30,19 +30,54 @@ public record HistogramSeries(String name, double[] edges, long[] counts) {
   public static HistogramSeries of(String name, double[] values, double[] edges) {
     long[] counts = new long[edges.length - 1];
     for (double v : values) {
-      int lo = 0;
-      int hi = counts.length - 1;
-      while (lo < hi) { // the last bin whose left edge is <= v
-        int mid = (lo + hi + 1) >>> 1;
-        if (edges[mid] <= v) {
-          lo = mid;
-        } else {
-          hi = mid - 1;
-        }
-      }
-      counts[lo]++;
+      counts[bin(edges, v)]++;
     }
     return new HistogramSeries(name, edges.clone(), counts);
+  }
+
+  /**
+   * Counts the values recorded in an HdrHistogram into bins with {@code edges}, each value first
+   * multiplied by {@code scale} (e.g. 1e-3 for nanoseconds to microseconds); out-of-range values
+   * are clamped into the first or last bin.
+   */
+  public static HistogramSeries of(
+      String name, org.HdrHistogram.Histogram histogram, double[] edges, double scale) {
+    long[] counts = new long[edges.length - 1];
+    for (var v : histogram.recordedValues()) {
+      double x = v.getValueIteratedTo() * scale;
+      counts[bin(edges, x)] += v.getCountAtValueIteratedTo();
+    }
+    return new HistogramSeries(name, edges.clone(), counts);
+  }
+
+  /**
+   * One series per pipeline stage that recorded requests, then the whole pipeline ("total"), in
+   * microseconds over {@code edgesMicros}: the serving section's latency-per-stage chart.
+   */
+  public static java.util.List<HistogramSeries> perStage(
+      dev.mlsd.core.serving.ServingPipeline<?> pipeline, double[] edgesMicros) {
+    java.util.List<HistogramSeries> list = new java.util.ArrayList<>();
+    for (var e : pipeline.stageLatencies().entrySet()) {
+      if (e.getValue().count() > 0) {
+        list.add(of(e.getKey().metricName(), e.getValue().snapshot(), edgesMicros, 1e-3));
+      }
+    }
+    list.add(of("total", pipeline.totalLatency().snapshot(), edgesMicros, 1e-3));
+    return list;
+  }
+
+  private static int bin(double[] edges, double v) {
+    int lo = 0;
+    int hi = edges.length - 2;
+    while (lo < hi) { // the last bin whose left edge is <= v
+      int mid = (lo + hi + 1) >>> 1;
+      if (edges[mid] <= v) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
   }
 
   /**

@@ -119,6 +119,24 @@ public final class Report {
   }
 
   /**
+   * A model card as keys and values: the model and version, the dataset and its checksum, the
+   * split, the seed, each hyper-parameter, each held-out metric, the training time and the code
+   * version.
+   */
+  public Report modelCard(dev.mlsd.core.io.ModelCard card) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("model", card.model() + " " + card.modelVersion());
+    v.put("dataset", card.dataset() + " (sha256 " + card.datasetSha256() + ")");
+    v.put("split", card.split());
+    v.put("seed", card.seed());
+    card.hyperParameters().forEach(v::put);
+    card.metrics().forEach((k, x) -> v.put(k, fmt(x)));
+    v.put("trained in", card.trainingMillis() + " ms");
+    v.put("code", card.codeVersion());
+    return keyValues(v);
+  }
+
+  /**
    * A table; numeric cells (a number, optionally a unit and a bracketed interval) are
    * right-aligned.
    *
@@ -142,7 +160,7 @@ public final class Report {
     for (int c = 0; c < num.length; c++) {
       num[c] = numericColumn(rows, c);
     }
-    body.append("<table>\n<thead><tr>");
+    body.append("<div class=\"table-wrap\"><table>\n<thead><tr>");
     for (int c = 0; c < header.size(); c++) {
       body.append(num[c] ? "<th class=\"num\">" : "<th>")
           .append(escape(header.get(c)))
@@ -162,7 +180,7 @@ public final class Report {
       }
       body.append("</tr>\n");
     }
-    body.append("</tbody></table>\n");
+    body.append("</tbody></table></div>\n");
     return this;
   }
 
@@ -172,9 +190,19 @@ public final class Report {
    */
   public Report modelTable(ModuleResults results) {
     Set<String> metricNames = new LinkedHashSet<>();
-    boolean anyLatency = false;
     for (ModelResult m : results.models()) {
       metricNames.addAll(m.metrics().keySet());
+    }
+    return modelTable(results, List.copyOf(metricNames));
+  }
+
+  /**
+   * The models table with only the metrics named (in that order; the rest stay in {@code
+   * results.json}).
+   */
+  public Report modelTable(ModuleResults results, List<String> metricNames) {
+    boolean anyLatency = false;
+    for (ModelResult m : results.models()) {
       anyLatency |= m.latency() != null;
     }
     List<String> header = new ArrayList<>(List.of("model", "role"));
@@ -341,40 +369,67 @@ public final class Report {
         throw new IllegalArgumentException("every series of one histogram needs the same bins");
       }
     }
-    List<String> labels = new ArrayList<>();
-    for (int i = 0; i + 1 < edges.length; i++) {
-      labels.add(shortNumber(edges[i]) + "–" + shortNumber(edges[i + 1]));
-    }
+    // log-spaced bins (latencies) get a log axis with each bin at its geometric centre
+    boolean log = edges[0] > 0 && logSpaced(edges);
     Map<String, Object> option = base();
-    option.put("grid", obj("left", 60, "right", 20, "top", 40, "bottom", 70));
-    option.put("legend", obj("top", 0, "type", "scroll"));
+    int legendRows = legendRows(series.stream().map(HistogramSeries::name).toList());
+    option.put("grid", obj("left", 60, "right", 24, "top", 24 + 22 * legendRows, "bottom", 50));
+    option.put("legend", obj("top", 0, "type", "plain"));
     option.put("tooltip", obj("trigger", "axis"));
+    Map<String, Object> x =
+        obj("type", log ? "log" : "value", "name", xName, "nameLocation", "middle", "nameGap", 28);
+    if (!log) { // a log axis picks powers of ten itself
+      x.put("min", edges[0]);
+      x.put("max", edges[edges.length - 1]);
+    }
+    option.put("xAxis", x);
     option.put(
-        "xAxis",
-        obj(
-            "type",
-            "category",
-            "data",
-            labels,
-            "name",
-            xName,
-            "nameLocation",
-            "middle",
-            "nameGap",
-            50,
-            "axisLabel",
-            obj("rotate", 35, "fontSize", 10)));
-    option.put("yAxis", obj("type", "value", "name", "count"));
+        "yAxis", obj("type", "value", "name", "count", "nameLocation", "middle", "nameGap", 44));
     List<Object> list = new ArrayList<>();
     for (HistogramSeries s : series) {
-      List<Long> counts = new ArrayList<>();
-      for (long c : s.counts()) {
-        counts.add(c);
+      List<Object> data = new ArrayList<>();
+      for (int i = 0; i < s.counts().length; i++) {
+        double centre = log ? Math.sqrt(edges[i] * edges[i + 1]) : (edges[i] + edges[i + 1]) / 2;
+        data.add(List.of(centre, s.counts()[i]));
       }
-      list.add(obj("type", "bar", "name", s.name(), "data", counts, "barGap", "0%"));
+      list.add(
+          obj(
+              "type",
+              "line",
+              "name",
+              s.name(),
+              "data",
+              data,
+              "step",
+              "middle",
+              "showSymbol",
+              false,
+              "lineStyle",
+              obj("width", 2),
+              "areaStyle",
+              obj("opacity", 0.12)));
     }
     option.put("series", list);
     return chart(title, "", option);
+  }
+
+  private static boolean logSpaced(double[] edges) {
+    double ratio = edges[1] / edges[0];
+    for (int i = 2; i < edges.length; i++) {
+      if (Math.abs(edges[i] / edges[i - 1] - ratio) > 1e-6 * ratio) {
+        return false;
+      }
+    }
+    return ratio > 1.05;
+  }
+
+  /** Rough number of legend rows for a chart half a page wide (about 60 characters a row). */
+  private static int legendRows(List<String> names) {
+    int chars = 0;
+    for (String n : names) {
+      chars += n.length() + 6;
+    }
+    return Math.max(1, (chars + 59) / 60);
   }
 
   /**
@@ -556,8 +611,9 @@ public final class Report {
       boolean diagonal,
       boolean symbols) {
     Map<String, Object> option = base();
-    option.put("grid", obj("left", 60, "right", 24, "top", 44, "bottom", 50));
-    option.put("legend", obj("top", 0, "type", "scroll"));
+    int legendRows = legendRows(series.stream().map(Series::name).toList());
+    option.put("grid", obj("left", 60, "right", 24, "top", 24 + 22 * legendRows, "bottom", 50));
+    option.put("legend", obj("top", 0, "type", "plain"));
     option.put("tooltip", obj("trigger", "axis"));
     Map<String, Object> x =
         obj("type", "value", "name", xName, "nameLocation", "middle", "nameGap", 28);
@@ -640,7 +696,7 @@ public final class Report {
     boolean any = false;
     for (List<String> r : rows) {
       String v = r.get(c);
-      if (v == null || v.isEmpty()) {
+      if (v == null || v.isEmpty() || v.equals("-") || v.equals("—")) {
         continue;
       }
       if (!numeric(v)) {

@@ -46,15 +46,16 @@ public record DatasetRef(String name, String sha256) {
 
   /**
    * From a dataset's descriptor: the one file's checksum, or the manifest's ({@link #ofFiles}) when
-   * it lists several.
+   * it lists several. Alternative sources ({@code alternativeTo}) are left out.
    */
   public static DatasetRef of(DatasetDescriptor descriptor) {
-    var files = descriptor.files();
-    if (files.size() == 1) {
+    // an alternative source holds data the dataset already has: it does not change the reference
+    var files = descriptor.files().stream().filter(f -> f.alternativeTo() == null).toList();
+    if (files.size() == 1 && files.getFirst().sha256() != null) {
       return new DatasetRef(descriptor.name(), files.getFirst().sha256());
     }
     Map<String, String> bySha = new TreeMap<>();
-    files.forEach(f -> bySha.put(f.path(), f.sha256()));
+    files.forEach(f -> bySha.put(f.path(), f.sha256() != null ? f.sha256() : f.checksums()));
     return ofFiles(descriptor.name(), bySha);
   }
 }

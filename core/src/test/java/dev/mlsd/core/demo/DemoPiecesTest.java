@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@SuppressWarnings("deprecation")
 class DemoPiecesTest {
   @Test
   void resultsJsonHasTheSharedShapeWithNullsForMissingAndNonFinite(@TempDir Path dir)

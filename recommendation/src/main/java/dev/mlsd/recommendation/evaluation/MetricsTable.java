@@ -66,7 +66,7 @@ public final class MetricsTable {
     return sb.toString();
   }
 
-  /** The rows as cells, header first (for core's {@code HtmlReport.table}). */
+  /** The rows as cells, header first (for core's {@code Report.table}). */
   public static List<List<String>> rows(List<MetricRow> rows) {
     List<List<String>> out = new java.util.ArrayList<>();
     out.add(List.of(HEADERS));

@@ -160,6 +160,7 @@ public final class RankerTrainer {
               p.epochs(),
               rows,
               losses[epoch - 1]));
+      progress.loss("ranker", epoch, losses[epoch - 1]);
     }
     return new Trained(net, mean, std, export(net, mean, std));
   }

@@ -23,6 +23,16 @@ public interface TrainingProgress {
   /** Ends the phase begun last. */
   void end();
 
+  /**
+   * One epoch's training loss (for the report's loss-per-epoch chart); reported after {@link
+   * #line}. Ignored by default.
+   *
+   * @param model the model trained ("two-tower", "ranker")
+   * @param epoch 1-based
+   * @param loss mean training loss of that epoch
+   */
+  default void loss(String model, int epoch, double loss) {}
+
   /** Messages to a consumer, no bars. */
   static TrainingProgress lines(Consumer<String> out) {
     return new TrainingProgress() {

@@ -306,6 +306,7 @@ public final class TwoTowerModel {
               examples,
               total,
               epochLosses[epoch - 1]));
+      progress.loss("two-tower", epoch, epochLosses[epoch - 1]);
     }
     return new TwoTowerModel(p, g, du, di, items);
   }

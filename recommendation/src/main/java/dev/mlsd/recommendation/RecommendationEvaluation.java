@@ -1,0 +1,249 @@
+package dev.mlsd.recommendation;
+
+import dev.mlsd.core.ann.SearchParams;
+import dev.mlsd.core.ann.TopKCollector;
+import dev.mlsd.core.ann.VectorIndex;
+import dev.mlsd.core.metrics.uncertainty.Bootstrap;
+import dev.mlsd.core.metrics.uncertainty.ConfidenceInterval;
+import dev.mlsd.recommendation.data.Catalog;
+import dev.mlsd.recommendation.evaluation.EvaluationSet;
+import dev.mlsd.recommendation.evaluation.FullRanking;
+import dev.mlsd.recommendation.evaluation.GenreSimilarity;
+import dev.mlsd.recommendation.evaluation.MetricRow;
+import dev.mlsd.recommendation.evaluation.MetricsTable;
+import dev.mlsd.recommendation.evaluation.OfflineEvaluator;
+import dev.mlsd.recommendation.features.UserRequest;
+import dev.mlsd.recommendation.model.GenreModel;
+import dev.mlsd.recommendation.model.ItemScorer;
+import dev.mlsd.recommendation.model.TopItems;
+import dev.mlsd.recommendation.model.TwoTowerScorer;
+import dev.mlsd.recommendation.model.WalsScorer;
+import dev.mlsd.recommendation.serving.PipelineRecommender;
+import dev.mlsd.recommendation.serving.RankingDataset;
+import dev.mlsd.recommendation.serving.RecommendationModels;
+import dev.mlsd.recommendation.serving.RecommendationService;
+import dev.mlsd.recommendation.serving.ServingParams;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Step 6 of chapter 6 on a trained {@link RecommendationSystem}: the offline metrics of every
+ * baseline, every candidate generator ranked alone, the pipeline without and with re-ranking, on
+ * test users and on cold-start users separately (full ranking over the catalogue; nDCG@10 with a
+ * per-user bootstrap interval); the merged candidate set's recall; the full pipeline against
+ * popularity with a paired bootstrap; and the two-tower HNSW index's recall@200 against exact
+ * search. Bootstrap seeds come from {@link RecommendationSystem.Params#seed()}. Nothing is tuned
+ * here: every hyper-parameter was chosen on the validation period.
+ *
+ * @param test the test users' results
+ * @param coldStart the cold-start users' results
+ * @param towerAnnRecall200 share of the exact two-tower top 200 (watched removed) that HNSW returns
+ * @param ef the HNSW search breadth used
+ */
+public record RecommendationEvaluation(
+    Part test, Part coldStart, double towerAnnRecall200, int ef) {
+
+  /**
+   * One group of users.
+   *
+   * @param label "test users" or "cold-start users"
+   * @param users users evaluated
+   * @param skipped users without a liked held-out video, left out
+   * @param rows one row per model, popularity first, the full pipeline last
+   * @param mergedCandidates mean size of the merged, de-duplicated candidate set
+   * @param mergedRecall recall of the merged candidate set
+   * @param ndcgDifference full pipeline minus popularity, nDCG@10, paired bootstrap interval
+   */
+  public record Part(
+      String label,
+      int users,
+      int skipped,
+      List<MetricRow> rows,
+      double mergedCandidates,
+      double mergedRecall,
+      ConfidenceInterval ndcgDifference) {
+
+    /** The popularity baseline's row. */
+    public MetricRow popularity() {
+      return rows.getFirst();
+    }
+
+    /** The full pipeline's row. */
+    public MetricRow fullPipeline() {
+      return rows.getLast();
+    }
+
+    /** The row called {@code name}, or null. */
+    public MetricRow row(String name) {
+      return rows.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** Full pipeline over popularity, nDCG@10. */
+    public double ndcgRatio() {
+      return fullPipeline().ndcg10() / popularity().ndcg10();
+    }
+
+    /** Full pipeline over popularity, recall@10. */
+    public double recallRatio() {
+      return fullPipeline().recall10() / popularity().recall10();
+    }
+
+    /** What this group's evaluation says, as the demo prints it. */
+    public String describe() {
+      return String.format(
+              Locale.ROOT,
+              "%s: %d users evaluated (%d without a liked held-out video left out)%n",
+              label,
+              users,
+              skipped)
+          + "protocol: "
+          + MetricsTable.PROTOCOL
+          + "\n"
+          + MetricsTable.text(rows)
+          + summary();
+    }
+
+    /** The merged candidate set and the full pipeline against popularity, two lines. */
+    public String summary() {
+      return String.format(
+              Locale.ROOT,
+              "merged candidate set (6 generators, de-duplicated, watched removed): mean %.0f"
+                  + " videos, recall %.4f%n",
+              mergedCandidates,
+              mergedRecall)
+          + String.format(
+              Locale.ROOT,
+              "full pipeline vs popularity: nDCG@10 x%.2f, recall@10 x%.2f (goal x1.5);"
+                  + " nDCG@10 difference %+.4f, 95%% paired bootstrap [%+.4f, %+.4f]%s",
+              ndcgRatio(),
+              recallRatio(),
+              ndcgDifference.estimate(),
+              ndcgDifference.lower(),
+              ndcgDifference.upper(),
+              ndcgDifference.contains(0) ? " (inside the noise)" : " (outside the noise)");
+    }
+  }
+
+  /** Evaluates {@code sys} on its test and cold-start users. */
+  public static RecommendationEvaluation run(RecommendationSystem sys) {
+    RecommendationSystem.Params p = sys.params();
+    Catalog catalog = sys.data().catalog();
+    OfflineEvaluator ev =
+        new OfflineEvaluator(
+            new GenreSimilarity(catalog), catalog.size(), Bootstrap.of(p.bootstrapSeed()));
+    Part test = part(sys, ev, EvaluationSet.Part.TEST, "test users");
+    double ann =
+        annRecall(
+            sys.service().models(),
+            new EvaluationSet(sys.split(), EvaluationSet.Part.TEST),
+            p.serving().ef());
+    Part cold = part(sys, ev, EvaluationSet.Part.COLD_START, "cold-start users");
+    return new RecommendationEvaluation(test, cold, ann, p.serving().ef());
+  }
+
+  /** Both groups and the ANN check, in the order the demo prints them. */
+  public String describe() {
+    return test.describe()
+        + String.format(
+            Locale.ROOT,
+            "%ntwo-tower HNSW vs exact search: recall@200 %.4f (ef=%d)%n",
+            towerAnnRecall200,
+            ef)
+        + coldStart.describe();
+  }
+
+  private static Part part(
+      RecommendationSystem sys, OfflineEvaluator ev, EvaluationSet.Part which, String label) {
+    RecommendationModels m = sys.service().models();
+    Catalog catalog = sys.data().catalog();
+    int n = catalog.size();
+    EvaluationSet set = new EvaluationSet(sys.split(), which);
+    List<MetricRow> rows = new ArrayList<>();
+    for (ItemScorer s : new ItemScorer[] {m.popularity(), m.trending(), m.itemKnn()}) {
+      rows.add(ev.evaluate(new FullRanking(s, "baseline: " + s.name(), n, 200), set, true));
+    }
+    ItemScorer[] generators = {
+      m.tower().copyForThread(), new WalsScorer(m.wals()), new GenreModel(catalog, m.popularity())
+    };
+    for (ItemScorer s : generators) {
+      rows.add(ev.evaluate(new FullRanking(s, "generator: " + s.name(), n, 200), set, true));
+    }
+    rows.add(
+        ev.evaluate(
+            new PipelineRecommender(withoutReRanking(sys), "pipeline, no re-ranking"), set, false));
+    MetricRow full =
+        ev.evaluate(new PipelineRecommender(sys.service(), "full pipeline"), set, false);
+    rows.add(full);
+    RankingDataset merged = RankingDataset.build(sys.service(), set, 0.0, 1L);
+    ConfidenceInterval diff =
+        Bootstrap.of(sys.params().pairedBootstrapSeed())
+            .pairedMeanDifference(full.perQueryNdcg10(), rows.getFirst().perQueryNdcg10());
+    return new Part(
+        label,
+        set.size(),
+        set.skipped(),
+        List.copyOf(rows),
+        merged.meanCandidates(),
+        merged.mergedRecall(),
+        diff);
+  }
+
+  /** The same service with re-ranking switched off (no diversity, no freshness). */
+  private static RecommendationService withoutReRanking(RecommendationSystem sys) {
+    ServingParams sp = sys.params().serving();
+    return new RecommendationService(
+        sys.service().models(),
+        new ServingParams(
+            sp.towerCandidates(),
+            sp.walsCandidates(),
+            sp.knnCandidates(),
+            sp.popularCandidates(),
+            sp.trendingCandidates(),
+            sp.genreCandidates(),
+            sp.ef(),
+            0f,
+            sp.freshnessHorizonYears(),
+            1000,
+            1.0,
+            sp.mmrWindow()));
+  }
+
+  /** The share of the exact two-tower top 200 (watched removed) that HNSW returns. */
+  private static double annRecall(RecommendationModels m, EvaluationSet set, int ef) {
+    TwoTowerScorer tower = m.tower().copyForThread();
+    int n = m.catalog().size();
+    float[] scores = new float[n];
+    boolean[] seen = new boolean[n];
+    TopItems top = new TopItems(200);
+    int[] exact = new int[200];
+    TopKCollector c = new TopKCollector(200);
+    VectorIndex.Searcher s = m.towerIndex().newSearcher();
+    UserRequest req = new UserRequest(256);
+    double sum = 0;
+    for (int q = 0; q < set.size(); q++) {
+      set.request(q, req);
+      // MIPS-augmented query: the index's vectors carry one more component
+      float[] u = Arrays.copyOf(tower.userVector(req), tower.dimension() + 1);
+      tower.scoreAll(req, scores);
+      for (int h = 0; h < req.length; h++) {
+        seen[req.items[h]] = true;
+      }
+      int got = top.select(scores, seen, 200, exact);
+      c.reset();
+      s.search(u, new SearchParams(ef), id -> !seen[id], c);
+      int[] approx = c.ids();
+      Arrays.sort(approx);
+      int hits = 0;
+      for (int i = 0; i < got; i++) {
+        hits += Arrays.binarySearch(approx, exact[i]) >= 0 ? 1 : 0;
+      }
+      sum += (double) hits / Math.max(1, got);
+      for (int h = 0; h < req.length; h++) {
+        seen[req.items[h]] = false;
+      }
+    }
+    return sum / Math.max(1, set.size());
+  }
+}

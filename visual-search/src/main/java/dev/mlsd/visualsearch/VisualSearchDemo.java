@@ -1,0 +1,210 @@
+package dev.mlsd.visualsearch;
+
+import dev.mlsd.core.demo.DemoLauncher;
+import dev.mlsd.core.demo.DemoOptions;
+import dev.mlsd.core.demo.UserError;
+import dev.mlsd.core.http.JsonServer;
+import dev.mlsd.core.results.Latency;
+import dev.mlsd.core.results.ModuleResults;
+import dev.mlsd.visualsearch.data.ImageSet;
+import dev.mlsd.visualsearch.evaluation.AnnEvaluation;
+import dev.mlsd.visualsearch.evaluation.EncoderComparison;
+import dev.mlsd.visualsearch.evaluation.RequestLatency;
+import dev.mlsd.visualsearch.serving.CropBox;
+import dev.mlsd.visualsearch.serving.IndexingPipeline;
+import dev.mlsd.visualsearch.serving.SearchResponse;
+import dev.mlsd.visualsearch.serving.ServingParams;
+import dev.mlsd.visualsearch.serving.VisualSearchServer;
+import dev.mlsd.visualsearch.serving.VisualSearchService;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Chapter 2 end to end, narrated in the book's seven steps: a self-supervised CNN encoder against
+ * raw pixels, PCA and a random-weight CNN on one retrieval protocol, HNSW beside exact search, the
+ * three serving services and the indexing pipeline behind HTTP, results.json and report.html.
+ *
+ * <p>{@code mvn -pl visual-search exec:java -Dexec.args="--quick"} runs in seconds.
+ */
+@Command(
+    name = "visual-search",
+    mixinStandardHelpOptions = true,
+    description = "Visual search (book chapter 2) on Fashion-MNIST (default) or cifar10-test.")
+public final class VisualSearchDemo implements Callable<Integer> {
+  @Mixin DemoOptions options;
+
+  @Option(
+      names = "--retrain",
+      description = "Train the encoder even if a cached one matches its card.")
+  boolean retrain;
+
+  @Option(
+      names = "--train-seconds",
+      defaultValue = "540",
+      description =
+          "Training budget of the encoder in seconds (default ${DEFAULT-VALUE}; --quick: 8).")
+  int trainSeconds;
+
+  public static void main(String[] args) {
+    DemoLauncher.run(new VisualSearchDemo(), args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    String dataset = options.dataset("fashion-mnist");
+    if (!VisualSearchParams.DATASETS.contains(dataset)) {
+      throw new UserError(
+          "visual-search runs on " + VisualSearchParams.DATASETS + ", not '" + dataset + "'");
+    }
+    VisualSearchParams params =
+        new VisualSearchParams(
+            dataset,
+            options.seed(),
+            options.quick(),
+            retrain,
+            options.quick() ? Math.min(8, trainSeconds) : trainSeconds,
+            dev.mlsd.visualsearch.model.EncoderStore.defaultDir(),
+            ServingParams.DEFAULT);
+
+    step(1, "Requirements and framing");
+    say(
+        "Given a query image, or a part of it, return visually similar catalogue images, best first.");
+    say(
+        "Framing: representation learning. An encoder maps an image to a unit embedding; retrieval is");
+    say(
+        "nearest-neighbour search by cosine. Labels are used only to judge results (same class = relevant).");
+
+    VisualSearchSystem.Prepared prepared = VisualSearchSystem.prepare(params);
+
+    step(2, "Data");
+    prepared.data().reports().forEach(r -> say(r.summary()));
+    say(prepared.data().split().description());
+
+    step(3, "Features: preprocessing shared by training and serving");
+    say(
+        "scale to [0, 1], z-score per channel with gallery statistics: mean "
+            + java.util.Arrays.toString(prepared.preprocessor().mean())
+            + ", std "
+            + java.util.Arrays.toString(prepared.preprocessor().std()));
+    say("augmentations for self-supervision: " + prepared.config().augmenter());
+
+    step(4, "Model: a CNN encoder trained contrastively (NT-Xent), no labels");
+    VisualSearchSystem system = prepared.train(System.out);
+    ImageSet gallery = system.data().split().gallery();
+    VisualSearchSystem.TrainedEncoder t = system.trained();
+    say(
+        t.fromCache()
+            ? "reused the cached encoder " + t.file() + " (--retrain to train again)"
+            : "trained and cached at " + t.file());
+    System.out.println(t.card().toText());
+    say("served by core's inference graph: " + t.encoder().graph().describe().replace('\n', ' '));
+    say(
+        String.format(
+            "parity with DL4J on 64 queries: max |difference| %.2e", t.parityMaxAbsDiff()));
+
+    step(5, "Evaluation: every encoder on the same queries, exact search");
+    EncoderComparison cmp =
+        EncoderComparison.run(
+            system.evaluation(),
+            system.encoders(),
+            r ->
+                say(
+                    String.format(
+                        "%-22s map@10 %s (embed %d ms, exact search %d ms)",
+                        r.name(),
+                        r.metrics().metrics().get("map@10"),
+                        r.embedMillis(),
+                        r.searchMillis())));
+    System.out.println(cmp.table());
+    say("self-supervised minus raw pixels, mAP@10 paired over queries: " + cmp.verdict());
+
+    step(6, "Serving: embedding generation -> nearest neighbours (HNSW) -> re-ranking");
+    VisualSearchSystem.Serving serving = system.serve(cmp.served().galleryEmbeddings());
+    VisualSearchService service = serving.service();
+    ImageSet queries = system.data().split().queries();
+    AnnEvaluation ann =
+        AnnEvaluation.measure(
+            service.index(),
+            cmp.served().galleryEmbeddings(),
+            cmp.served().queryEmbeddings(),
+            queries.count(),
+            params.serving().search(),
+            2_000);
+    say(
+        String.format(
+            "HNSW recall@10 vs exact search %.4f (ef %d); per query p50/p99 %.0f/%.0f us, exact %.0f/%.0f us",
+            ann.recallAt10(),
+            ann.ef(),
+            ann.annP50Us(),
+            ann.annP99Us(),
+            ann.exactP50Us(),
+            ann.exactP99Us()));
+    Latency latency = RequestLatency.measure(service, queries, 2_000);
+    say(
+        String.format(
+            "one request in process (decode PNG, preprocess, embed, HNSW, re-rank): p50 %.3f ms, p99 %.3f ms",
+            latency.p50Ms(), latency.p99Ms()));
+    byte[] query =
+        VisualSearchServer.png(
+            queries.image(0), gallery.height(), gallery.width(), gallery.channels());
+    SearchResponse whole = service.search(query, query.length, null, 5);
+    say("query 0, a " + queries.className(0) + ": " + system.describe(whole));
+    say(
+        "its centre crop: "
+            + system.describe(service.search(query, query.length, new CropBox(4, 4, 20, 20), 5)));
+    service.gallery().setPrivate(whole.ids()[0], true);
+    say(
+        "#"
+            + whole.ids()[0]
+            + " marked private: "
+            + system.describe(service.search(query, query.length, null, 5)));
+    int added = serving.indexing().add(queries.image(0));
+    say(
+        "indexing pipeline: query 0 added as #"
+            + added
+            + " without a rebuild; searching it again skips it"
+            + " as a duplicate of the query: "
+            + system.describe(service.search(query, query.length, null, 3)));
+    Path indexDir = Files.createTempDirectory("visual-search-index");
+    serving.indexing().save(indexDir);
+    say("index saved and reloaded: " + IndexingPipeline.load(indexDir).index().size() + " vectors");
+
+    step(7, "Monitoring and results");
+    JsonServer server =
+        VisualSearchServer.start(service, serving.indexing(), system::classOf, options.port());
+    HttpResponse<String> http =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(server.uri().resolve("/v1/search?k=3&crop=2,2,24,24"))
+                    .header("Content-Type", "image/png")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(query))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    say("POST /v1/search over HTTP: " + http.statusCode() + " " + http.body());
+    ModuleResults results = VisualSearchReport.results(system, cmp, ann, latency, service);
+    Path report = VisualSearchReport.write(options.out("visual-search"), system, results, cmp, ann);
+    say("wrote " + report.getParent().resolve("results.json") + " and " + report);
+    if (options.serve()) {
+      say("serving the page and the API at " + server.uri() + " (Ctrl-C ends)");
+      Thread.currentThread().join();
+    }
+    server.close();
+    return 0;
+  }
+
+  private static void step(int n, String title) {
+    System.out.println();
+    System.out.println("== " + n + ". " + title);
+  }
+
+  private static void say(String line) {
+    System.out.println("   " + line);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.mlsd.visualsearch;
+
+import dev.mlsd.visualsearch.serving.ServingParams;
+import java.nio.file.Path;
+
+/**
+ * Everything {@link VisualSearchSystem#build} needs, fixed before anything runs.
+ *
+ * @param dataset {@code fashion-mnist} (default) or {@code cifar10-test}
+ * @param seed seed of every random choice
+ * @param quick a smoke run: a small gallery, few queries, seconds of training
+ * @param retrain train the encoder even when a cached one matches its card
+ * @param trainBudgetSeconds the encoder's wall-clock training budget
+ * @param modelDir where trained encoders are cached
+ * @param serving the serving knobs
+ */
+public record VisualSearchParams(
+    String dataset,
+    long seed,
+    boolean quick,
+    boolean retrain,
+    int trainBudgetSeconds,
+    Path modelDir,
+    ServingParams serving) {
+
+  /** The datasets this module reads. */
+  public static final java.util.List<String> DATASETS =
+      java.util.List.of("fashion-mnist", "cifar10-test");
+
+  public VisualSearchParams {
+    if (!DATASETS.contains(dataset)) {
+      throw new IllegalArgumentException(
+          "visual-search runs on " + DATASETS + ", not '" + dataset + "'");
+    }
+    if (trainBudgetSeconds < 1) {
+      throw new IllegalArgumentException("the training budget must be at least 1 second");
+    }
+  }
+
+  /** Gallery images kept in a quick run. */
+  public int galleryLimit() {
+    return quick ? 6_000 : Integer.MAX_VALUE;
+  }
+
+  /** Queries kept in a quick run. */
+  public int queryLimit() {
+    return quick ? 500 : Integer.MAX_VALUE;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.mlsd.visualsearch.data;
+
+import java.util.SplittableRandom;
+
+/**
+ * Which images form the searchable gallery and which are held out as queries. The encoder trains on
+ * gallery images only (and without their labels); every metric is computed for the queries.
+ *
+ * <p>Fashion-MNIST keeps its own split: the 60,000 training images are the gallery and the 10,000
+ * test images the queries. CIFAR-10's test split alone has 10,000 images: a seeded shuffle keeps
+ * {@code galleryFraction} of them as the gallery and the rest as queries.
+ *
+ * <p>Book: chapter 2, "Evaluation" (offline, on held-out queries).
+ *
+ * @param gallery the images the index holds (ids = positions)
+ * @param queries the held-out query images
+ * @param description one line for the model card and the report
+ */
+public record GalleryQuerySplit(ImageSet gallery, ImageSet queries, String description) {
+
+  /** The given train and test sets as gallery and queries. */
+  public static GalleryQuerySplit of(ImageSet train, ImageSet test) {
+    return new GalleryQuerySplit(
+        train,
+        test,
+        "gallery = "
+            + train.count()
+            + " training images, queries = "
+            + test.count()
+            + " test images");
+  }
+
+  /**
+   * A seeded random split of one set.
+   *
+   * @param all the images
+   * @param galleryFraction the share kept as gallery, in (0, 1)
+   * @param seed the shuffle's seed
+   */
+  public static GalleryQuerySplit shuffled(ImageSet all, double galleryFraction, long seed) {
+    if (!(galleryFraction > 0 && galleryFraction < 1)) {
+      throw new IllegalArgumentException(
+          "galleryFraction must be in (0, 1), got " + galleryFraction);
+    }
+    int[] order = new int[all.count()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    int g = (int) Math.round(order.length * galleryFraction);
+    int[] galleryIds = java.util.Arrays.copyOfRange(order, 0, g);
+    int[] queryIds = java.util.Arrays.copyOfRange(order, g, order.length);
+    java.util.Arrays.sort(galleryIds);
+    java.util.Arrays.sort(queryIds);
+    return new GalleryQuerySplit(
+        all.select(galleryIds),
+        all.select(queryIds),
+        "seeded shuffle (seed " + seed + "): gallery = " + g + ", queries = " + queryIds.length);
+  }
+
+  /** The first {@code galleryCount} gallery images and {@code queryCount} queries (for --quick). */
+  public GalleryQuerySplit head(int galleryCount, int queryCount) {
+    return new GalleryQuerySplit(
+        gallery.head(galleryCount),
+        queries.head(queryCount),
+        description + " (first " + galleryCount + " / " + queryCount + ")");
+  }
+}

@@ -1,0 +1,122 @@
+package dev.mlsd.visualsearch.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mlsd.core.inference.InferenceGraph;
+import dev.mlsd.core.io.CorruptArtifactException;
+import dev.mlsd.core.io.ModelCard;
+import dev.mlsd.visualsearch.features.Augmenter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The encoder on core's inference path equals DL4J's forward pass (greyscale and colour), the
+ * contrastive trainer's first steps lower the loss, and the cache round-trips by card key.
+ */
+class EncoderExportTest {
+  @TempDir Path tmp;
+
+  private static EncoderConfig small(int side, int channels) {
+    return new EncoderConfig(
+        side, side, channels, 4, 6, 8, 16, 8, 0.5, 8, 1e-2, 1, 60, Augmenter.DEFAULT);
+  }
+
+  private static float[] images(int rows, int size, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] x = new float[rows * size];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) r.nextGaussian();
+    }
+    return x;
+  }
+
+  @Test
+  void inferenceGraphMatchesDl4jForGreyAndColour() {
+    for (int[] shape : new int[][] {{28, 1}, {32, 3}}) {
+      EncoderConfig c = small(shape[0], shape[1]);
+      MultiLayerNetwork net = CnnEncoder.network(c, 5);
+      net.params().muli(3); // larger weights: any layout slip shows
+      InferenceGraph g = CnnEncoder.export(net, c);
+      int rows = 3;
+      float[] x = images(rows, shape[0] * shape[0] * shape[1], 9);
+      INDArray ref = CnnEncoder.dl4jRepresentation(net, c, x, rows);
+      float[] out = new float[rows * c.representation()];
+      g.score(x, rows, out, g.newScratch(2));
+      for (int r = 0; r < rows; r++) {
+        for (int j = 0; j < c.representation(); j++) {
+          double want = ref.getDouble(r, j);
+          assertEquals(
+              want,
+              out[r * c.representation() + j],
+              1e-4 * Math.max(1, Math.abs(want)),
+              shape[0] + "x" + shape[1] + " row " + r + " dim " + j);
+        }
+      }
+    }
+  }
+
+  @Test
+  void trainingStepsLowerTheLossAndTheCacheRoundTrips() throws Exception {
+    EncoderConfig c = small(28, 1);
+    var set = dev.mlsd.visualsearch.serving.ServingFixtureAccess.images(64);
+    var pre = dev.mlsd.visualsearch.features.Preprocessor.fit(set);
+    double[] first = {Double.NaN};
+    double[] last = {0};
+    ContrastiveTrainer.Result r =
+        new ContrastiveTrainer(
+                new EncoderConfig(
+                    28, 28, 1, 4, 6, 8, 16, 8, 0.5, 16, 1e-2, 6, 60, Augmenter.DEFAULT),
+                3)
+            .train(
+                set,
+                pre,
+                (epoch, step, total, loss) -> {
+                  if (Double.isNaN(first[0])) {
+                    first[0] = loss;
+                  }
+                  last[0] = loss;
+                });
+    assertEquals(24, r.steps());
+    assertTrue(last[0] < first[0], "loss " + first[0] + " -> " + last[0]);
+
+    EncoderStore store = new EncoderStore(tmp);
+    EncoderConfig trainedConfig =
+        new EncoderConfig(28, 28, 1, 4, 6, 8, 16, 8, 0.5, 16, 1e-2, 6, 60, Augmenter.DEFAULT);
+    String key = EncoderStore.key("data-sha", trainedConfig, 3);
+    assertNotEquals(key, EncoderStore.key("data-sha", trainedConfig, 4), "the seed is in the key");
+    assertNull(store.load(key, trainedConfig, 3));
+    ModelCard card =
+        new ModelCard(
+            "m",
+            key,
+            "toy",
+            "data-sha",
+            "all",
+            3,
+            trainedConfig.asMap(),
+            Map.of("steps", 24.0),
+            1,
+            "dev");
+    Path file = store.save(key, r.network(), card);
+    EncoderStore.Cached back = store.load(key, trainedConfig, 3);
+    assertArrayEquals(
+        r.network().params().data().asFloat(), back.network().params().data().asFloat());
+    assertEquals(card, back.card());
+
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(file, bytes);
+    assertThrows(CorruptArtifactException.class, () -> store.load(key, trainedConfig, 3));
+  }
+}
