@@ -221,7 +221,13 @@ public final class JsonServer implements AutoCloseable {
         new Handler.Abstract() {
           @Override
           public boolean handle(Request request, Response response, Callback callback) {
-            dispatch(request, response, callback);
+            try {
+              dispatch(request, response, callback);
+            } catch (BadRequestException e) {
+              // input refused while routing (e.g. a malformed query string), before any answer
+              new Exchange(request, response, callback, "invalid", null)
+                  .error(e.status(), Json.oneLine(e.getMessage()));
+            }
             return true;
           }
         });
