@@ -106,6 +106,10 @@ public final class JsonServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JsonServer.class);
   private static final byte[] EMPTY = new byte[0];
   private static final String JSON = "application/json";
+
+  /** An over-long body up to this size is read and dropped before the 413 (see readBytes). */
+  private static final long DRAIN_LIMIT_BYTES = 1 << 20;
+
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final String service;
@@ -381,7 +385,19 @@ public final class JsonServer implements AutoCloseable {
       Exchange ex, String emptyReason, java.util.function.Function<byte[], Object> handle) {
     long declared = ex.request.getLength();
     if (declared > maxBodyBytes) {
-      ex.error(413, "body larger than " + maxBodyBytes + " bytes");
+      String reason = "body larger than " + maxBodyBytes + " bytes";
+      if (declared <= DRAIN_LIMIT_BYTES) {
+        // read and drop a modest body before answering: closing a connection with unread bytes
+        // resets it, and the client may lose the 413 before it reads it
+        Content.Source.consumeAll(
+            ex.request,
+            Callback.from(
+                Invocable.InvocationType.NON_BLOCKING,
+                () -> ex.error(413, reason),
+                x -> ex.error(413, reason)));
+      } else {
+        ex.error(413, reason);
+      }
       return;
     }
     Scheduler.Task deadline =
