@@ -41,10 +41,18 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = "Video search (book chapter 4) on DiDeMo: BM25, a two-tower model, fused.")
 public final class VideoSearchDemo implements Callable<Integer> {
+  /** Held so that the level set in {@link #main} stays (JUL keeps loggers weakly). */
+  private static final java.util.logging.Logger LUCENE_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene");
+
   @Mixin DemoOptions options;
 
   /** Entry point. */
   public static void main(String[] args) {
+    // ND4J's start-up banner and Lucene's vectorisation notice are not part of the story
+    System.setProperty("org.slf4j.simpleLogger.log.org.nd4j", "error");
+    System.setProperty("org.slf4j.simpleLogger.log.org.deeplearning4j", "error");
+    LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
     DemoLauncher.run(new VideoSearchDemo(), args);
   }
 
@@ -181,7 +189,7 @@ public final class VideoSearchDemo implements Callable<Integer> {
           VideoSearchServer.start(
               service,
               s.indexer(),
-              new VideoSearchServer.SearchPipelinesInfo(s.served(), s.tuning().best() + ""),
+              new VideoSearchServer.Served(s.served(), s.tuning().best() + ""),
               options.port());
       System.out.println("   serving on " + server.uri() + " (Ctrl-C ends)");
       Thread.currentThread().join();

@@ -23,6 +23,7 @@ import dev.mlsd.videosearch.evaluation.Retriever;
 import dev.mlsd.videosearch.model.TextSearchIndex;
 import dev.mlsd.videosearch.model.TwoTowerSearchModel;
 import dev.mlsd.videosearch.serving.CatalogueTextVideoEncoder;
+import dev.mlsd.videosearch.serving.Fusion;
 import dev.mlsd.videosearch.serving.QueryEncoder;
 import dev.mlsd.videosearch.serving.ReciprocalRankFusion;
 import dev.mlsd.videosearch.serving.SearchPipelines;
@@ -234,8 +235,7 @@ public final class VideoSearchSystem implements AutoCloseable {
     return new PipelineRetriever(p.build("eval-" + s, s, null, false), dim);
   }
 
-  private static Retriever fused(
-      SearchPipelines p, dev.mlsd.videosearch.serving.Fusion f, int dim) {
+  private static Retriever fused(SearchPipelines p, Fusion f, int dim) {
     return new PipelineRetriever(p.build("eval-fused", Searches.BOTH, f, false), dim);
   }
 

@@ -21,6 +21,7 @@ public final class FeatureScratch {
   final int[] tokenStarts = new int[MAX_TOKENS];
   final int[] tokenEnds = new int[MAX_TOKENS];
   int tokens;
+  final CharWindow window = new CharWindow();
 
   /** The post's hashed n-gram bucket ids, {@link #idCount} of them, then -1 padding. */
   public final int[] ids = new int[MAX_IDS];

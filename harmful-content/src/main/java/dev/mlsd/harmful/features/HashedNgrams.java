@@ -19,16 +19,16 @@ package dev.mlsd.harmful.features;
  */
 public final class HashedNgrams {
   private final FeatureParams params;
-  private final long wordSeed;
-  private final long bigramSeed;
-  private final long charSeed;
+  private final int wordSeed;
+  private final int bigramSeed;
+  private final int charSeed;
 
   /** A family with the given parameters. */
   public HashedNgrams(FeatureParams params) {
     this.params = params;
-    this.wordSeed = params.seed() * 31 + 1;
-    this.bigramSeed = params.seed() * 31 + 2;
-    this.charSeed = params.seed() * 31 + 3;
+    this.wordSeed = FeatureHash.seed(params.seed(), 1);
+    this.bigramSeed = FeatureHash.seed(params.seed(), 2);
+    this.charSeed = FeatureHash.seed(params.seed(), 3);
   }
 
   /** Fills {@code s.ids} from the tokens already in {@code s}; resets the previous post's ids. */
@@ -37,42 +37,42 @@ public final class HashedNgrams {
     int count = 0;
     boolean truncated = false;
     int buckets = params.buckets();
-    long previousWord = 0;
+    int previousWord = 0;
     char[] t = s.text;
+    CharWindow w = s.window;
     for (int k = 0; k < s.tokens && !truncated; k++) {
       int from = s.tokenStarts[k];
       int to = s.tokenEnds[k];
-      long word = FeatureHash.of(t, from, to, wordSeed);
-      if (count == FeatureScratch.MAX_IDS) {
+      int len = to - from;
+      int word = FeatureHash.of(w.token(t, from, to), wordSeed);
+      int needed = 1 + (params.wordBigrams() && k > 0 ? 1 : 0);
+      if (count + needed > FeatureScratch.MAX_IDS) {
         truncated = true;
         break;
       }
       s.ids[count++] = FeatureHash.bucket(word, buckets);
       if (params.wordBigrams() && k > 0) {
-        if (count == FeatureScratch.MAX_IDS) {
-          truncated = true;
-          break;
-        }
-        long pair =
-            FeatureHash.add(FeatureHash.add(FeatureHash.start(bigramSeed), previousWord), word);
-        s.ids[count++] = FeatureHash.bucket(FeatureHash.finish(pair), buckets);
+        s.ids[count++] =
+            FeatureHash.bucket(FeatureHash.pair(previousWord, word, bigramSeed), buckets);
       }
       previousWord = word;
-      // character n-grams of "<word>": virtual index -1 is '<', (to - from) is '>'
-      int len = to - from;
-      for (int n = params.minCharGram(); n <= params.maxCharGram(); n++) {
-        for (int p = -1; p + n <= len + 1; p++) {
+      // character n-grams of "<word>" (virtual positions 0 .. len + 1)
+      for (int n = params.minCharGram(); n <= params.maxCharGram() && !truncated; n++) {
+        for (int p = 0; p + n <= len + 2; p++) {
           if (count == FeatureScratch.MAX_IDS) {
             truncated = true;
             break;
           }
-          long h = FeatureHash.start(charSeed);
-          for (int q = p; q < p + n; q++) {
-            h = FeatureHash.add(h, q < 0 ? '<' : q >= len ? '>' : t[from + q]);
-          }
-          s.ids[count++] = FeatureHash.bucket(FeatureHash.finish(h), buckets);
+          s.ids[count++] =
+              FeatureHash.bucket(
+                  FeatureHash.of(w.framed(t, from, to, p, p + n), charSeed), buckets);
         }
       }
+    }
+    if (count == 0) {
+      // a post without a word is one empty word: its n-gram "<>" keeps every bag non-empty
+      s.ids[count++] =
+          FeatureHash.bucket(FeatureHash.of(w.framed(t, 0, 0, 0, 2), charSeed), buckets);
     }
     s.idCount = count;
     s.truncated = truncated;

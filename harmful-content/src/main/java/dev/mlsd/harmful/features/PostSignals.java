@@ -44,7 +44,7 @@ public final class PostSignals implements DenseFeatureFamily {
   public void compute(CharSequence raw, FeatureScratch s, float[] out, int offset) {
     int profane = 0;
     for (int k = 0; k < s.tokens; k++) {
-      if (lexicon.contains(s.text, s.tokenStarts[k], s.tokenEnds[k])) {
+      if (lexicon.contains(s.text, s.tokenStarts[k], s.tokenEnds[k], s.window)) {
         profane++;
       }
     }

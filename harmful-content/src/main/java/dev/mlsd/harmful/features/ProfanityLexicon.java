@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * A word list of profanity and slurs, written for this project (resource {@code profanity.txt}: one
  * word per line, {@code #} comments; see its header for what is in it and why). Words are
- * normalised like post text (lower case, repeated letters collapsed) and kept as sorted 64-bit
- * hashes, so a token is looked up by its hash without building a string.
+ * normalised like post text (lower case, repeated letters collapsed) and kept as sorted 32-bit
+ * hashes (core's Murmur3; the lexicon is far too small for a collision to matter), so a token is
+ * looked up by its hash without building a string.
  *
  * <p>Thread safety: immutable.
  *
@@ -22,12 +23,12 @@ import java.util.List;
  */
 public final class ProfanityLexicon {
   /** The seed of the lexicon's token hash. */
-  static final long SEED = 0x5eedL;
+  static final int SEED = 0x5eed;
 
-  private final long[] hashes;
+  private final int[] hashes;
   private final int size;
 
-  private ProfanityLexicon(long[] sortedHashes, int size) {
+  private ProfanityLexicon(int[] sortedHashes, int size) {
     this.hashes = sortedHashes;
     this.size = size;
   }
@@ -54,7 +55,7 @@ public final class ProfanityLexicon {
 
   /** A lexicon of the given words. */
   public static ProfanityLexicon of(List<String> words) {
-    long[] h = new long[words.size()];
+    int[] h = new int[words.size()];
     for (int i = 0; i < h.length; i++) {
       h[i] = FeatureHash.of(TextNormalizer.normalize(words.get(i)), SEED);
     }
@@ -67,6 +68,11 @@ public final class ProfanityLexicon {
    * apostrophes are ignored.
    */
   public boolean contains(char[] chars, int from, int to) {
+    return contains(chars, from, to, new CharWindow());
+  }
+
+  /** As {@link #contains(char[], int, int)}, through a reusable window (allocation-free). */
+  boolean contains(char[] chars, int from, int to, CharWindow window) {
     while (from < to && (chars[from] == '#' || chars[from] == '\'')) {
       from++;
     }
@@ -76,7 +82,7 @@ public final class ProfanityLexicon {
     if (from == to) {
       return false;
     }
-    return Arrays.binarySearch(hashes, FeatureHash.of(chars, from, to, SEED)) >= 0;
+    return Arrays.binarySearch(hashes, FeatureHash.of(window.token(chars, from, to), SEED)) >= 0;
   }
 
   /** Whether a word is in the lexicon (normalised first; for tests). */

@@ -37,7 +37,7 @@ public record MultiTaskParams(
           1e-3,
           1e-5,
           128,
-          8,
+          6,
           2,
           LossChoice.CROSS_ENTROPY,
           LabelWeights.UNIFORM);

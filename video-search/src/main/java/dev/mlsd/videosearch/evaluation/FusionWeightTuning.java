@@ -25,13 +25,22 @@ public final class FusionWeightTuning {
    * @param best the weight kept
    */
   public record Result(double[] weights, double[] validationMrr, double best) {
-    /** One line per weight, for the demo. */
+    /** One line for the demo: the weight kept and the two ends of the sweep. */
     public String describe() {
-      StringBuilder sb = new StringBuilder();
+      int b = 0;
       for (int i = 0; i < weights.length; i++) {
-        sb.append(String.format(Locale.ROOT, "w=%.2f: %.4f  ", weights[i], validationMrr[i]));
+        if (weights[i] == best) {
+          b = i;
+        }
       }
-      return sb.toString().trim();
+      int last = weights.length - 1;
+      return String.format(
+          Locale.ROOT,
+          "w=%.2f kept (validation MRR %.4f; learned alone, w=0: %.4f; bm25 alone, w=1: %.4f)",
+          best,
+          validationMrr[b],
+          validationMrr[0],
+          validationMrr[last]);
     }
   }
 

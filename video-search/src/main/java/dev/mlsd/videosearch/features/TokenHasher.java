@@ -14,6 +14,9 @@ import java.util.List;
  * {@code EmbeddingBag} with {@code MEAN} pooling; text beyond {@code maxIds} ids is cut. Training
  * and serving call the same method, so the model never sees a different encoding.
  *
+ * <p>Cost: {@link #encode} allocates the token list of its text (a few small strings per query; the
+ * Lucene query beside it allocates more), nothing per id.
+ *
  * <p>Thread safety: immutable.
  *
  * <p>Book: chapter 4, "Feature engineering", tokens to ids (the hashing trick).

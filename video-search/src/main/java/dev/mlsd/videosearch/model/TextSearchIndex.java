@@ -14,7 +14,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -252,10 +251,5 @@ public final class TextSearchIndex implements Closeable {
     searchers.close();
     writer.close();
     directory.close();
-  }
-
-  /** A reader of what is committed (for tests). */
-  DirectoryReader openCommitted() throws IOException {
-    return DirectoryReader.open(directory);
   }
 }

@@ -94,7 +94,7 @@ public final class TwoTowerSearchModel {
 
     /** The demo's defaults (about three minutes on two cores). */
     public static Params defaults(long seed) {
-      return new Params(1 << 14, false, 32, 128, 256, 0.05, 12, 256, 1e-3, seed);
+      return new Params(1 << 14, false, 32, 128, 256, 0.05, 6, 256, 1e-3, seed);
     }
 
     /** The hasher these parameters describe. */

@@ -13,17 +13,18 @@ class FusionTest {
   /**
    * Text search returns 10 (bm25 8), 20 (5), 30 (2); learned returns 20 (0.9), 40 (0.5), 10 (0.1).
    */
-  static final SearchComponent TEXT = fixed(new int[] {10, 20, 30}, new float[] {8, 5, 2});
+  static final CandidateGenerator<SearchRequest> TEXT =
+      fixed(new int[] {10, 20, 30}, new float[] {8, 5, 2});
 
-  static final SearchComponent LEARNED =
+  static final CandidateGenerator<SearchRequest> LEARNED =
       fixed(new int[] {20, 40, 10}, new float[] {0.9f, 0.5f, 0.1f});
 
-  static SearchComponent fixed(int[] ids, float[] scores) {
-    return (q, depth, outIds, outScores) -> {
-      int n = Math.min(depth, ids.length);
-      System.arraycopy(ids, 0, outIds, 0, n);
-      System.arraycopy(scores, 0, outScores, 0, n);
-      return n;
+  /** A search that returns the given ids with their scores, best first. */
+  static CandidateGenerator<SearchRequest> fixed(int[] ids, float[] scores) {
+    return (q, out) -> {
+      for (int i = 0; i < ids.length; i++) {
+        out.add(ids[i], scores[i]);
+      }
     };
   }
 
@@ -60,8 +61,8 @@ class FusionTest {
   static int[] ranked(Fusion fusion, int k) {
     ServingPipeline<SearchRequest> p =
         ServingPipeline.<SearchRequest>builder("test")
-            .candidateGenerator(generator(TEXT))
-            .candidateGenerator(generator(LEARNED))
+            .candidateGenerator(TEXT)
+            .candidateGenerator(LEARNED)
             .ranker(new FusionRanker(fusion, 0, 1))
             .build();
     Candidates c = p.run(SearchRequest.of("anything", k, 1), k);
@@ -70,17 +71,6 @@ class FusionTest {
       out[i] = c.id(i);
     }
     return out;
-  }
-
-  static CandidateGenerator<SearchRequest> generator(SearchComponent component) {
-    return (q, out) -> {
-      int[] ids = new int[3];
-      float[] scores = new float[3];
-      int n = component.search(q.text(), 3, ids, scores);
-      for (int i = 0; i < n; i++) {
-        out.add(ids[i], scores[i]);
-      }
-    };
   }
 
   @Test

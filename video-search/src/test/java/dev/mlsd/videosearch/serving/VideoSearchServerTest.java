@@ -34,7 +34,7 @@ class VideoSearchServerTest {
         VideoSearchServer.start(
             new SearchService(served, stack.indexer, TinyStack.DIM),
             stack.indexer,
-            new VideoSearchServer.SearchPipelinesInfo(served, "weighted sum 0.5"),
+            new VideoSearchServer.Served(served, "weighted sum 0.5"),
             0);
   }
 
