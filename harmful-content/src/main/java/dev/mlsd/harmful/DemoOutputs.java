@@ -84,20 +84,7 @@ final class DemoOutputs {
         "rate",
         List.of(
             new Series("prevalence", x, prevalence), new Series("proactive rate", x, proactive)));
-    report
-        .section("Retraining round on the reviewers' labels")
-        .keyValues(
-            Map.of(
-                "reviewed posts added",
-                r.examples(),
-                "held-out test posts",
-                r.heldOut(),
-                "hate PR-AUC before",
-                ComparisonTable.ci(r.before().task(0).prAuc()),
-                "hate PR-AUC after",
-                ComparisonTable.ci(r.after().task(0).prAuc()),
-                "change (paired)",
-                ComparisonTable.ci(r.hatePrAucChange())));
+    report.section("Retraining round on the reviewers' labels").keyValues(retraining(r));
     report.section("Served model card").preformatted(sys.card().toText());
     return report;
   }
@@ -166,6 +153,23 @@ final class DemoOutputs {
         Machine.current(),
         models,
         extra);
+  }
+
+  private static Map<String, Object> retraining(Retraining r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("reviewed posts added to training", r.examples());
+    m.put("held-out test posts (nobody reviewed them)", r.heldOut());
+    m.put("hate PR-AUC before", ComparisonTable.ci(r.before().task(0).prAuc()));
+    m.put("hate PR-AUC after", ComparisonTable.ci(r.after().task(0).prAuc()));
+    m.put("change (paired bootstrap)", ComparisonTable.ci(r.hatePrAucChange()));
+    m.put(
+        "macro-F1 before / after",
+        String.format(
+            java.util.Locale.ROOT,
+            "%.3f / %.3f",
+            r.before().macroF1().estimate(),
+            r.after().macroF1().estimate()));
+    return m;
   }
 
   private static Map<String, Object> dataFacts(HarmfulContentSystem sys) {

@@ -50,6 +50,15 @@ public final class HarmfulContentDemo implements Callable<Integer> {
       description = "redis://host:port for a Redis Stream review queue (default: in memory)")
   String reviewQueue;
 
+  @Option(
+      names = "--seeds",
+      defaultValue = "3",
+      description = "multi-task networks trained, seeds 42, 43, ... (default 3; --quick: 1)")
+  int seeds;
+
+  @Option(names = "--no-focal", description = "skip the extra network trained with focal loss")
+  boolean noFocal;
+
   /** Runs the demo; see {@code --help}. */
   public static void main(String[] args) {
     DemoLauncher.run(new HarmfulContentDemo(), args);
@@ -62,8 +71,13 @@ public final class HarmfulContentDemo implements Callable<Integer> {
     }
     Path out = options.out("harmful-content");
     Files.createDirectories(out);
+    if (seeds < 1 || seeds > 10) {
+      throw new UserError("--seeds must be from 1 to 10, got " + seeds);
+    }
     SystemParams params =
-        options.quick() ? SystemParams.quick(options.seed()) : SystemParams.full(options.seed());
+        options.quick()
+            ? SystemParams.quick(options.seed())
+            : SystemParams.full(options.seed()).withNetworks(seeds, !noFocal);
     StepNarrator n = new StepNarrator(System.out, "harmful-content");
     n.banner(
         "Harmful content detection (book chapter 5)",
@@ -94,7 +108,14 @@ public final class HarmfulContentDemo implements Callable<Integer> {
         "text family",
         "word 1-2-grams + char 3-5-grams, hashed into " + params.features().buckets());
     n.kv("signal family", "profane-word rate, all-caps ratio, mentions, length");
-    n.say("Training: the multi-task network (3 seeds), the baseline and focal loss ...");
+    n.kv("fusion", "early: [n-gram bag | signals] -> one model; a new family is one more class");
+
+    n.step(5);
+    n.sayf(
+        "Training the baseline, the multi-task network (%d seed%s)%s ...",
+        params.seeds(),
+        params.seeds() == 1 ? "" : "s",
+        params.focalComparison() ? " and one with focal loss" : "");
     HarmfulContentSystem sys = HarmfulContentSystem.build(params, corpus, out, System.out);
     n.kv("split", sys.split().describe());
     n.sayf(
@@ -103,8 +124,6 @@ public final class HarmfulContentDemo implements Callable<Integer> {
         sys.parts().validation().size(),
         sys.parts().test().size(),
         sys.trainFeatures().ids().length / (double) sys.trainFeatures().size());
-
-    n.step(5);
     n.kv(
         "served model",
         sys.card().model()
@@ -115,7 +134,8 @@ public final class HarmfulContentDemo implements Callable<Integer> {
     n.kv("training time", sys.trainingMillis() / 1000 + " s, every model");
     n.kv(
         "DL4J -> InferenceGraph",
-        String.format("max |difference| %.2e over the test posts", sys.parity()));
+        String.format(
+            java.util.Locale.ROOT, "max |difference| %.2e over the test posts", sys.parity()));
     n.kv("thresholds (validation)", sys.thresholds());
 
     n.step(6);
@@ -186,28 +206,28 @@ public final class HarmfulContentDemo implements Callable<Integer> {
           replay.postLatency().getValueAtPercentile(50) / 1000.0,
           replay.postLatency().getValueAtPercentile(99) / 1000.0,
           replay.postLatency().getTotalCount());
+      Retraining retraining = sys.retrain(logFile, System.out);
+      n.sayf(
+          "retraining round: %d reviewed posts added; on the %d test posts nobody reviewed,",
+          retraining.examples(), retraining.heldOut());
+      n.sayf(
+          "  hate PR-AUC %.3f -> %.3f, change %s",
+          retraining.before().task(0).prAuc().estimate(),
+          retraining.after().task(0).prAuc().estimate(),
+          ComparisonTable.ci(retraining.hatePrAucChange()));
+
+      Report report = DemoOutputs.report(sys, rows, replay, retraining);
+      n.kv("report", report.write(out).toAbsolutePath());
+      n.kv(
+          "results",
+          ResultsFile.write(out, DemoOutputs.results(sys, rows, replay, retraining))
+              .toAbsolutePath());
+      n.done();
       if (options.serve()) {
-        n.say("serving until Ctrl-C: " + serving.server().uri() + "/health");
+        System.out.println("serving until Ctrl-C: " + serving.server().uri() + "/health");
         Thread.currentThread().join();
       }
     }
-    Retraining retraining = sys.retrain(logFile, System.out);
-    n.sayf(
-        "retraining round: %d reviewed posts added; on the %d test posts nobody reviewed,",
-        retraining.examples(), retraining.heldOut());
-    n.sayf(
-        "  hate PR-AUC %.3f -> %.3f, change %s",
-        retraining.before().task(0).prAuc().estimate(),
-        retraining.after().task(0).prAuc().estimate(),
-        ComparisonTable.ci(retraining.hatePrAucChange()));
-
-    Report report = DemoOutputs.report(sys, rows, replay, retraining);
-    n.kv("report", report.write(out).toAbsolutePath());
-    n.kv(
-        "results",
-        ResultsFile.write(out, DemoOutputs.results(sys, rows, replay, retraining))
-            .toAbsolutePath());
-    n.done();
     return 0;
   }
 }

@@ -69,4 +69,19 @@ public record SystemParams(
         200,
         1);
   }
+
+  /** The same with another number of seeds and with or without the focal-loss network. */
+  public SystemParams withNetworks(int seedCount, boolean focal) {
+    return new SystemParams(
+        seed,
+        trainSubsample,
+        features,
+        network,
+        seedCount,
+        focal,
+        baselineLambda,
+        targets,
+        bootstrapResamples,
+        retrainEpochs);
+  }
 }

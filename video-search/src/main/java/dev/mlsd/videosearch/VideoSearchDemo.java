@@ -12,13 +12,11 @@ import dev.mlsd.core.results.ResultsFile;
 import dev.mlsd.core.serving.Candidates;
 import dev.mlsd.videosearch.data.SearchQuery;
 import dev.mlsd.videosearch.evaluation.MetricTable;
-import dev.mlsd.videosearch.evaluation.QueryRankings;
 import dev.mlsd.videosearch.features.TextNormalizer;
 import dev.mlsd.videosearch.serving.SearchRequest;
 import dev.mlsd.videosearch.serving.SearchService;
 import dev.mlsd.videosearch.serving.VideoSearchServer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,6 +68,7 @@ public final class VideoSearchDemo implements Callable<Integer> {
     say("2. Framing", "two searches fused: BM25 over the text, and a two-tower model whose");
     System.out.println("   query and video embeddings meet in an ANN index; offline metric MRR.");
 
+    System.out.println("   building the system; the two-tower model's epochs as they finish:");
     VideoSearchSystem s;
     try (QuietStdout quiet = QuietStdout.dropping("Added differentiated op")) {
       s =
@@ -132,7 +131,7 @@ public final class VideoSearchDemo implements Callable<Integer> {
         t.pairedDifference(VideoSearchSystem.BM25, VideoSearchSystem.BM25_PLAIN, "mrr"));
     diffs.forEach(
         (k, ci) -> System.out.printf(Locale.ROOT, "   paired MRR difference, %-16s %s%n", k, ci));
-    List<List<String>> examples = examples(s);
+    List<List<String>> examples = VideoSearchResults.examples(s);
     System.out.println(
         "   where each search wins (rank of the relevant video: bm25 / learned / fused):");
     for (List<String> e : examples) {
@@ -147,16 +146,7 @@ public final class VideoSearchDemo implements Callable<Integer> {
             + out.resolve("index")
             + String.format(
                 Locale.ROOT, "; HNSW recall@%d vs exact %.4f", params.depth(), l.annRecall()));
-    for (SearchQuery q : d.test()) {
-      s.served().run(SearchRequest.of(q.text(), 10, params.model().dimension()), 10);
-    }
-    var total = s.served().totalLatency();
-    Latency latency =
-        Latency.ofMicros(
-            total.percentileMicros(50),
-            total.percentileMicros(99),
-            total.percentileMicros(99.9),
-            total.count());
+    Latency latency = s.servedLatency();
     System.out.printf(
         Locale.ROOT,
         "   served pipeline in-process over %d queries: p50 %.2f ms, p99 %.2f ms%n",
@@ -196,38 +186,6 @@ public final class VideoSearchDemo implements Callable<Integer> {
     }
     s.close();
     return 0;
-  }
-
-  /** Up to three test queries where BM25 wins, three where the learned search wins. */
-  private static List<List<String>> examples(VideoSearchSystem s) {
-    QueryRankings bm25 = s.table().rankings(VideoSearchSystem.BM25);
-    QueryRankings learned = s.table().rankings(VideoSearchSystem.LEARNED);
-    QueryRankings fused = s.table().rankings(VideoSearchSystem.FUSED);
-    List<List<String>> bm25Wins = new ArrayList<>();
-    List<List<String>> learnedWins = new ArrayList<>();
-    for (int q = 0; q < bm25.queries(); q++) {
-      int b = bm25.rankOfRelevant(q);
-      int l = learned.rankOfRelevant(q);
-      SearchQuery query = s.data().test().get(q);
-      List<String> row =
-          List.of(
-              query.text(),
-              s.data().corpus().indexedText(query.videoId()),
-              rank(b),
-              rank(l),
-              rank(fused.rankOfRelevant(q)));
-      if (b >= 1 && b <= 3 && (l == 0 || l > 10) && bm25Wins.size() < 3) {
-        bm25Wins.add(row);
-      } else if (l >= 1 && l <= 3 && (b == 0 || b > 10) && learnedWins.size() < 3) {
-        learnedWins.add(row);
-      }
-    }
-    bm25Wins.addAll(learnedWins);
-    return bm25Wins;
-  }
-
-  private static String rank(int r) {
-    return r == 0 ? "-" : String.valueOf(r);
   }
 
   private static void say(String step, String text) {

@@ -12,7 +12,9 @@ import dev.mlsd.core.results.Metric;
 import dev.mlsd.core.results.ModelResult;
 import dev.mlsd.core.results.ModuleResults;
 import dev.mlsd.core.results.Role;
+import dev.mlsd.videosearch.data.SearchQuery;
 import dev.mlsd.videosearch.evaluation.MetricTable;
+import dev.mlsd.videosearch.evaluation.QueryRankings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,5 +138,37 @@ final class VideoSearchResults {
             List.of("query", "relevant video's text", "bm25 rank", "learned rank", "fused rank"),
             examples);
     return r;
+  }
+
+  /** Up to three test queries where BM25 wins, three where the learned search wins. */
+  static List<List<String>> examples(VideoSearchSystem s) {
+    QueryRankings bm25 = s.table().rankings(VideoSearchSystem.BM25);
+    QueryRankings learned = s.table().rankings(VideoSearchSystem.LEARNED);
+    QueryRankings fused = s.table().rankings(VideoSearchSystem.FUSED);
+    List<List<String>> bm25Wins = new ArrayList<>();
+    List<List<String>> learnedWins = new ArrayList<>();
+    for (int q = 0; q < bm25.queries(); q++) {
+      int b = bm25.rankOfRelevant(q);
+      int l = learned.rankOfRelevant(q);
+      SearchQuery query = s.data().test().get(q);
+      List<String> row =
+          List.of(
+              query.text(),
+              s.data().corpus().indexedText(query.videoId()),
+              rank(b),
+              rank(l),
+              rank(fused.rankOfRelevant(q)));
+      if (b >= 1 && b <= 3 && (l == 0 || l > 10) && bm25Wins.size() < 3) {
+        bm25Wins.add(row);
+      } else if (l >= 1 && l <= 3 && (b == 0 || b > 10) && learnedWins.size() < 3) {
+        learnedWins.add(row);
+      }
+    }
+    bm25Wins.addAll(learnedWins);
+    return bm25Wins;
+  }
+
+  private static String rank(int r) {
+    return r == 0 ? "-" : String.valueOf(r);
   }
 }

@@ -7,6 +7,8 @@ import dev.mlsd.core.ann.SearchParams;
 import dev.mlsd.core.ann.Similarity;
 import dev.mlsd.core.ann.VectorIndex;
 import dev.mlsd.core.metrics.uncertainty.Bootstrap;
+import dev.mlsd.core.monitoring.LatencyRecorder;
+import dev.mlsd.core.results.Latency;
 import dev.mlsd.core.serving.ServingPipeline;
 import dev.mlsd.videosearch.data.DidemoLoader;
 import dev.mlsd.videosearch.data.SearchCorpus;
@@ -351,6 +353,23 @@ public final class VideoSearchSystem implements AutoCloseable {
   /** The served pipeline: both searches, the tuned weighted sum, the filter and the rules. */
   public ServingPipeline<SearchRequest> served() {
     return served;
+  }
+
+  /**
+   * Runs every test query through the served pipeline (k = 10) and returns the pipeline's latency
+   * percentiles since it was built (in process, this machine, whatever its load).
+   */
+  public Latency servedLatency() {
+    int dim = params.model().dimension();
+    for (SearchQuery q : data.test()) {
+      served.run(SearchRequest.of(q.text(), 10, dim), 10);
+    }
+    LatencyRecorder total = served.totalLatency();
+    return Latency.ofMicros(
+        total.percentileMicros(50),
+        total.percentileMicros(99),
+        total.percentileMicros(99.9),
+        total.count());
   }
 
   @Override

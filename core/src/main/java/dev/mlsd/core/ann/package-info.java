@@ -9,6 +9,8 @@
  *       and the {@link dev.mlsd.core.ann.TopKCollector} results are pushed into;
  *   <li>{@link dev.mlsd.core.ann.Similarity} (cosine, dot product, Euclidean) and the {@link
  *       dev.mlsd.core.ann.VectorKernels} behind it (scalar reference, SIMD chosen at runtime);
+ *   <li>{@link dev.mlsd.core.ann.MipsTransform} (inner product to L2) and {@link
+ *       dev.mlsd.core.ann.RecallAgainstExact} (recall@k against the exact twin);
  *   <li>{@link dev.mlsd.core.ann.ExactIndex}, the brute-force reference;
  *   <li>{@link dev.mlsd.core.ann.HnswIndex} with {@link dev.mlsd.core.ann.HnswBuildParams}, its
  *       {@link dev.mlsd.core.ann.HnswSearcher} with {@link dev.mlsd.core.ann.SearchParams}, and the

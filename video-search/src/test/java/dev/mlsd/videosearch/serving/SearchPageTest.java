@@ -49,6 +49,12 @@ class SearchPageTest {
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         await(() -> driver.findElement(By.id("status")).getText().contains("no searchable words"));
         browser.screenshot(Path.of("target", "screenshots", "search-page-error.png"));
+
+        browser.open(server.uri() + "/?q=guitar%20on%20stage&k=5");
+        await(() -> driver.findElements(By.cssSelector("#results tbody tr")).size() == 5);
+        assertEquals(
+            "u3@N0_8",
+            driver.findElements(By.cssSelector("#results tbody tr td")).get(1).getText());
         assertTrue(browser.scriptErrors().isEmpty(), browser.scriptErrors().toString());
       }
     }
