@@ -181,9 +181,7 @@ public final class AdCtrReport {
                 + " nothing tuned on test. NCE = log loss / log loss of the test CTR (< 1 beats"
                 + " the prior). AUC with a 95% bootstrap interval over test rows; intervals that"
                 + " overlap are inside the noise.")
-        .modelTable(
-            results,
-            List.of("nce", "log_loss", "auc", "pr_auc", "ece", "calibrated_nce", "calibrated_ece"))
+        .modelTable(results, List.of("nce", "log_loss", "auc", "pr_auc", "ece", "calibrated_ece"))
         .intervalChart(
             "ROC-AUC, test split, 95% bootstrap interval",
             "ROC-AUC", results.models().stream().map(x -> Interval.of(x, "auc")).toList());

@@ -63,6 +63,9 @@ public final class VisualSearchDemo implements Callable<Integer> {
       throw new UserError(
           "visual-search runs on " + VisualSearchParams.DATASETS + ", not '" + dataset + "'");
     }
+    if (trainSeconds < 1) {
+      throw new UserError("--train-seconds must be at least 1, got " + trainSeconds);
+    }
     VisualSearchParams params =
         new VisualSearchParams(
             dataset,
