@@ -76,7 +76,12 @@ public final class VideoSearchDemo implements Callable<Integer> {
               data, out.resolve("index"), params, line -> System.out.println("   " + line));
     }
     var d = s.data();
-    say("3. Data", d.corpus().size() + " videos, " + d.loaded().descriptions() + " descriptions");
+    say(
+        "3. Data",
+        d.loaded().videos().size() + " videos, " + d.loaded().descriptions() + " descriptions");
+    if (d.corpus().size() < d.loaded().videos().size()) {
+      System.out.println("   --quick: a seeded sample of " + d.corpus().size() + " videos is used");
+    }
     d.loaded().reports().forEach(r -> System.out.println("   " + r.summary()));
     System.out.printf(
         "   per video, the description with the smallest annotation_id is the query; the rest%n"

@@ -8,6 +8,7 @@ import dev.mlsd.videosearch.model.TwoTowerSearchModel;
  * query-time parameters side by side, each documented where it is used).
  *
  * @param seed seeds the split, the model, the random floor and the bootstrap
+ * @param videos how many videos of the catalogue to use, a seeded sample; 0 for all of them
  * @param validationFraction share of videos whose queries tune the fusion weight and early stopping
  * @param testFraction share of videos whose queries are reported
  * @param stem whether the served text search stems (Porter); both are measured
@@ -22,6 +23,7 @@ import dev.mlsd.videosearch.model.TwoTowerSearchModel;
  */
 public record VideoSearchParams(
     long seed,
+    int videos,
     double validationFraction,
     double testFraction,
     boolean stem,
@@ -36,8 +38,9 @@ public record VideoSearchParams(
 
   /** Validates the values the record's users do not check themselves. */
   public VideoSearchParams {
-    if (depth < 1 || ef < depth || weightSteps < 1 || bootstrapResamples < 1) {
-      throw new IllegalArgumentException("need depth >= 1, ef >= depth, steps and resamples >= 1");
+    if (videos < 0 || depth < 1 || ef < depth || weightSteps < 1 || bootstrapResamples < 1) {
+      throw new IllegalArgumentException(
+          "need videos >= 0, depth >= 1, ef >= depth, steps and resamples >= 1");
     }
   }
 
@@ -45,6 +48,7 @@ public record VideoSearchParams(
   public static VideoSearchParams defaults(long seed) {
     return new VideoSearchParams(
         seed,
+        0,
         0.2,
         0.2,
         true,
@@ -58,32 +62,57 @@ public record VideoSearchParams(
         1000);
   }
 
-  /** A smoke run in seconds: one epoch, a coarse weight sweep, 200 resamples. */
+  /**
+   * The whole catalogue with one epoch of training: what the latency benchmark and the load test
+   * serve (a request's cost depends on the catalogue and the model's shapes, not on the epochs).
+   */
+  public static VideoSearchParams latency(long seed) {
+    VideoSearchParams d = defaults(seed);
+    return d.with(d.videos(), d.model().withEpochs(1), 5, 200);
+  }
+
+  /**
+   * A smoke run in seconds that still goes through every step: a seeded sample of {@value
+   * #QUICK_VIDEOS} videos, a small two-tower model (64 wide, 4,096 buckets) trained one epoch, a
+   * coarse weight sweep and 200 bootstrap resamples. Its metrics are those of a small catalogue and
+   * an under-trained model, not the chapter's results.
+   */
   public static VideoSearchParams quick(long seed) {
     VideoSearchParams d = defaults(seed);
     TwoTowerSearchModel.Params m = d.model();
-    return new VideoSearchParams(
-        seed,
-        d.validationFraction(),
-        d.testFraction(),
-        d.stem(),
-        d.depth(),
+    TwoTowerSearchModel.Params small =
         new TwoTowerSearchModel.Params(
-            m.buckets(),
+            1 << 12,
             m.bigrams(),
             m.queryIds(),
             m.videoIds(),
-            m.dimension(),
+            64,
             m.temperature(),
             1,
             m.batchSize(),
             m.learningRate(),
-            m.seed()),
-        d.hnsw(),
-        d.ef(),
-        5,
-        d.duplicateCosine(),
-        d.uploaderCap(),
-        200);
+            m.seed());
+    return d.with(QUICK_VIDEOS, small, 5, 200);
+  }
+
+  /** The catalogue size of {@link #quick}. */
+  public static final int QUICK_VIDEOS = 400;
+
+  private VideoSearchParams with(
+      int videos, TwoTowerSearchModel.Params model, int weightSteps, int bootstrapResamples) {
+    return new VideoSearchParams(
+        seed,
+        videos,
+        validationFraction,
+        testFraction,
+        stem,
+        depth,
+        model,
+        hnsw,
+        ef,
+        weightSteps,
+        duplicateCosine,
+        uploaderCap,
+        bootstrapResamples);
   }
 }

@@ -37,9 +37,13 @@ import dev.mlsd.videosearch.serving.WeightedSumFusion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -187,7 +191,7 @@ public final class VideoSearchSystem implements AutoCloseable {
   /** Step 3: read DiDeMo, apply the protocol, split the videos, make the training pairs. */
   static Data loadData(Path datasetDir, VideoSearchParams p) throws IOException {
     DidemoLoader.Loaded loaded = DidemoLoader.load(datasetDir);
-    SearchCorpus corpus = SearchCorpus.of(loaded.videos());
+    SearchCorpus corpus = SearchCorpus.of(sample(loaded.videos(), p.videos(), p.seed()));
     VideoSplit split =
         VideoSplit.of(corpus.size(), p.validationFraction(), p.testFraction(), p.seed());
     return new Data(
@@ -197,6 +201,25 @@ public final class VideoSearchSystem implements AutoCloseable {
         corpus.queries(split.validation()),
         corpus.queries(split.test()),
         TrainingPair.of(corpus, split.train()));
+  }
+
+  /**
+   * A seeded sample of {@code n} videos (all of them when {@code n} is 0 or at least their number),
+   * kept in their order and given the dense ids {@code 0 .. n-1}.
+   */
+  static List<Video> sample(List<Video> videos, int n, long seed) {
+    if (n == 0 || n >= videos.size()) {
+      return videos;
+    }
+    List<Integer> order = new ArrayList<>(IntStream.range(0, videos.size()).boxed().toList());
+    Collections.shuffle(order, new Random(seed));
+    int[] kept = order.subList(0, n).stream().mapToInt(Integer::intValue).sorted().toArray();
+    List<Video> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Video v = videos.get(kept[i]);
+      out.add(new Video(i, v.name(), v.uploader(), v.descriptions()));
+    }
+    return out;
   }
 
   /** Step 6: every system on the test queries, one table. */

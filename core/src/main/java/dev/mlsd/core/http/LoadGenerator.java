@@ -24,8 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * An open-loop load generator: POSTs JSON to one endpoint at a fixed rate for a bounded time and
- * reports latency percentiles on HdrHistogram.
+ * An open-loop load generator: POSTs JSON to one endpoint (or GETs it with a query string, {@link
+ * #runGet}) at a fixed rate for a bounded time and reports latency percentiles on HdrHistogram.
  *
  * <p>Request {@code i} is due at {@code start + i / qps}; a pool of client threads takes due
  * requests in order, each on its own keep-alive connection. Latency is measured from the due time,
@@ -192,8 +192,38 @@ public final class LoadGenerator implements Callable<Integer> {
     return r.errors() == 0 ? 0 : 1;
   }
 
-  /** Runs one load test and waits for it to finish. */
+  /** Runs one load test of POSTs (the settings' body to their target) and waits for it. */
   public static Report run(Settings s) throws InterruptedException {
+    return run(
+        s,
+        i ->
+            HttpRequest.newBuilder(s.target())
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(s.body().apply(i)))
+                .build());
+  }
+
+  /**
+   * Runs one load test of GETs and waits for it: request {@code i} is a GET of the settings' target
+   * followed by {@code query.apply(i)} (e.g. {@code "?q=dog&k=10"}, already URL-encoded); the
+   * settings' body is not used.
+   */
+  public static Report runGet(Settings s, IntFunction<String> query) throws InterruptedException {
+    String base = s.target().toString();
+    return run(
+        s,
+        i ->
+            HttpRequest.newBuilder(URI.create(base + query.apply(i)))
+                .timeout(REQUEST_TIMEOUT)
+                .GET()
+                .build());
+  }
+
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  private static Report run(Settings s, IntFunction<HttpRequest> requests)
+      throws InterruptedException {
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -225,12 +255,7 @@ public final class LoadGenerator implements Callable<Integer> {
                   while ((wait = due - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait);
                   }
-                  HttpRequest req =
-                      HttpRequest.newBuilder(s.target())
-                          .timeout(Duration.ofSeconds(10))
-                          .header("Content-Type", "application/json")
-                          .POST(HttpRequest.BodyPublishers.ofString(s.body().apply((int) i)))
-                          .build();
+                  HttpRequest req = requests.apply((int) i);
                   String error = null;
                   boolean refused = false;
                   try {

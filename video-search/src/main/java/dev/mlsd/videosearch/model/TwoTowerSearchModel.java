@@ -97,6 +97,21 @@ public final class TwoTowerSearchModel {
       return new Params(1 << 14, false, 32, 128, 256, 0.05, 6, 256, 1e-3, seed);
     }
 
+    /** The same parameters with another number of epochs. */
+    public Params withEpochs(int n) {
+      return new Params(
+          buckets,
+          bigrams,
+          queryIds,
+          videoIds,
+          dimension,
+          temperature,
+          n,
+          batchSize,
+          learningRate,
+          seed);
+    }
+
     /** The hasher these parameters describe. */
     public TokenHasher hasher() {
       return new TokenHasher(buckets, bigrams);
