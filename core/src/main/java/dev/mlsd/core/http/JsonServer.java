@@ -386,6 +386,8 @@ public final class JsonServer implements AutoCloseable {
     long declared = ex.request.getLength();
     if (declared > maxBodyBytes) {
       String reason = "body larger than " + maxBodyBytes + " bytes";
+      // the connection ends after this answer: say so, so the client does not reuse it
+      ex.response.getHeaders().put(HttpHeader.CONNECTION, "close");
       if (declared <= DRAIN_LIMIT_BYTES) {
         // read and drop a modest body before answering: closing a connection with unread bytes
         // resets it, and the client may lose the 413 before it reads it
