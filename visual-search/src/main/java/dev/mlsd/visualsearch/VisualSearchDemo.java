@@ -49,11 +49,18 @@ public final class VisualSearchDemo implements Callable<Integer> {
       names = "--train-seconds",
       defaultValue = "540",
       description =
-          "Training budget of the encoder in seconds (default ${DEFAULT-VALUE}; --quick: 8).")
+          "Training budget of the encoder in seconds (default ${DEFAULT-VALUE}; --quick: 3).")
   int trainSeconds;
 
+  private final java.io.PrintStream out;
+
+  /** A demo that narrates to {@code out} (tests pass their own stream). */
+  VisualSearchDemo(java.io.PrintStream out) {
+    this.out = out;
+  }
+
   public static void main(String[] args) {
-    DemoLauncher.run(new VisualSearchDemo(), args);
+    DemoLauncher.run(new VisualSearchDemo(System.out), args);
   }
 
   @Override
@@ -72,7 +79,9 @@ public final class VisualSearchDemo implements Callable<Integer> {
             options.seed(),
             options.quick(),
             retrain,
-            options.quick() ? Math.min(8, trainSeconds) : trainSeconds,
+            options.quick()
+                ? Math.min(VisualSearchParams.QUICK_TRAIN_SECONDS, trainSeconds)
+                : trainSeconds,
             dev.mlsd.visualsearch.model.EncoderStore.defaultDir(),
             ServingParams.DEFAULT);
 
@@ -99,14 +108,14 @@ public final class VisualSearchDemo implements Callable<Integer> {
     say("augmentations for self-supervision: " + prepared.config().augmenter());
 
     step(4, "Model: a CNN encoder trained contrastively (NT-Xent), no labels");
-    VisualSearchSystem system = prepared.train(System.out);
+    VisualSearchSystem system = prepared.train(out);
     ImageSet gallery = system.data().split().gallery();
     VisualSearchSystem.TrainedEncoder t = system.trained();
     say(
         t.fromCache()
             ? "reused the cached encoder " + t.file() + " (--retrain to train again)"
             : "trained and cached at " + t.file());
-    System.out.println(t.card().toText());
+    out.println(t.card().toText());
     say("served by core's inference graph: " + t.encoder().graph().describe().replace('\n', ' '));
     say(
         String.format(
@@ -125,7 +134,7 @@ public final class VisualSearchDemo implements Callable<Integer> {
                         r.metrics().metrics().get("map@10"),
                         r.embedMillis(),
                         r.searchMillis())));
-    System.out.println(cmp.table());
+    out.println(cmp.table());
     say("self-supervised minus raw pixels, mAP@10 paired over queries: " + cmp.verdict());
 
     step(6, "Serving: embedding generation -> nearest neighbours (HNSW) -> re-ranking");
@@ -202,12 +211,12 @@ public final class VisualSearchDemo implements Callable<Integer> {
     return 0;
   }
 
-  private static void step(int n, String title) {
-    System.out.println();
-    System.out.println("== " + n + ". " + title);
+  private void step(int n, String title) {
+    out.println();
+    out.println("== " + n + ". " + title);
   }
 
-  private static void say(String line) {
-    System.out.println("   " + line);
+  private void say(String line) {
+    out.println("   " + line);
   }
 }

@@ -8,7 +8,8 @@ import java.nio.file.Path;
  *
  * @param dataset {@code fashion-mnist} (default) or {@code cifar10-test}
  * @param seed seed of every random choice
- * @param quick a smoke run: a small gallery, few queries, seconds of training
+ * @param quick a smoke run: a seeded sample of 2,000 gallery images and 200 queries, {@link
+ *     #QUICK_TRAIN_SECONDS} seconds of training
  * @param retrain train the encoder even when a cached one matches its card
  * @param trainBudgetSeconds the encoder's wall-clock training budget
  * @param modelDir where trained encoders are cached
@@ -37,13 +38,16 @@ public record VisualSearchParams(
     }
   }
 
-  /** Gallery images kept in a quick run. */
+  /** The training budget of a quick run, in seconds: a handful of steps, a smoke test only. */
+  public static final int QUICK_TRAIN_SECONDS = 3;
+
+  /** Gallery images kept in a quick run (a seeded sample). */
   public int galleryLimit() {
-    return quick ? 6_000 : Integer.MAX_VALUE;
+    return quick ? 2_000 : Integer.MAX_VALUE;
   }
 
-  /** Queries kept in a quick run. */
+  /** Queries kept in a quick run (a seeded sample). */
   public int queryLimit() {
-    return quick ? 500 : Integer.MAX_VALUE;
+    return quick ? 200 : Integer.MAX_VALUE;
   }
 }

@@ -172,7 +172,7 @@ public final class VisualSearchSystem {
       groups = ClassRelevance.CIFAR_GROUPS;
     }
     if (p.quick()) {
-      split = split.head(p.galleryLimit(), p.queryLimit());
+      split = split.sample(p.galleryLimit(), p.queryLimit(), p.seed());
     }
     return new Data(split, reports, sha, groups);
   }

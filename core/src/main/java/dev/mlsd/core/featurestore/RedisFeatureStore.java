@@ -41,9 +41,9 @@ import redis.clients.jedis.util.JedisURIHelper;
  * <p>Breaker: when Redis is unreachable (refused, reset, closed), or when {@value
  * #SLOW_READS_TO_OPEN} reads in a row miss the deadline (up but slow), for {@link
  * Settings#retryAfter()} afterwards requests do not try it at all (they fall back at once), then
- * one request tries again. A single slow answer costs only its own request. After any failure,
- * pooled connections are validated (PING) when borrowed until a read succeeds again, so the stale
- * connections left by a Redis restart are replaced instead of failing one request each.
+ * one request tries again. A single slow answer costs only its own request. After a broken
+ * connection, pooled connections are validated (PING) when borrowed until a read succeeds again, so
+ * the stale connections left by a Redis restart are replaced instead of failing one request each.
  *
  * <p>Values: a stored row of another encoding version or length, or holding an infinity or a NaN
  * (except in a column whose default is NaN, its declared missing value), is refused by {@link
@@ -327,8 +327,8 @@ public final class RedisFeatureStore implements FeatureStore {
 
   /**
    * Serves defaults after a failed read, and decides about the breaker: an unreachable server opens
-   * it at once, slowness after {@value #SLOW_READS_TO_OPEN} reads in a row. Either way, pooled
-   * connections are validated on borrow until a read succeeds.
+   * it at once, slowness after {@value #SLOW_READS_TO_OPEN} reads in a row. After a broken
+   * connection, pooled connections are validated on borrow until a read succeeds.
    */
   private int failed(
       boolean slow,
@@ -339,7 +339,9 @@ public final class RedisFeatureStore implements FeatureStore {
       int outOffset,
       int stride) {
     lastFailure = reason;
-    if (!validating && !closed) {
+    if (!slow && !validating && !closed) {
+      // a broken connection (a restart, a reset) may have stale siblings in the pool; a slow
+      // answer says nothing about the connections, and validating them then would only add PINGs
       validating = true;
       redis.getPool().setTestOnBorrow(true);
     }

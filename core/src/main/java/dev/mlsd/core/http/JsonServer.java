@@ -63,7 +63,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>How a request travels.</b> Jetty's I/O threads read the headers and then the body without
  * blocking, so a slow or stalled client holds no thread: only a connection, which the idle timeout
- * ({@link Builder#idleTimeout}, default 10 s between bytes), the body deadline ({@link
+ * ({@link Builder#idleTimeout}, default 30 s between bytes), the body deadline ({@link
  * Builder#bodyTimeout}, default 5 s for the whole body) and the connection cap ({@link
  * Builder#maxConnections}, default 512) bound. A complete request then queues for one of the
  * module's worker threads ({@link Builder#threads}, default 4; platform threads, so per-thread
@@ -106,6 +106,10 @@ public final class JsonServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JsonServer.class);
   private static final byte[] EMPTY = new byte[0];
   private static final String JSON = "application/json";
+
+  /** An over-long body up to this size is read and dropped before the 413 (see readBytes). */
+  private static final long DRAIN_LIMIT_BYTES = 1 << 20;
+
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final String service;
@@ -221,7 +225,13 @@ public final class JsonServer implements AutoCloseable {
         new Handler.Abstract() {
           @Override
           public boolean handle(Request request, Response response, Callback callback) {
-            dispatch(request, response, callback);
+            try {
+              dispatch(request, response, callback);
+            } catch (BadRequestException e) {
+              // input refused while routing (e.g. a malformed query string), before any answer
+              new Exchange(request, response, callback, "invalid", null)
+                  .error(e.status(), Json.oneLine(e.getMessage()));
+            }
             return true;
           }
         });
@@ -375,7 +385,21 @@ public final class JsonServer implements AutoCloseable {
       Exchange ex, String emptyReason, java.util.function.Function<byte[], Object> handle) {
     long declared = ex.request.getLength();
     if (declared > maxBodyBytes) {
-      ex.error(413, "body larger than " + maxBodyBytes + " bytes");
+      String reason = "body larger than " + maxBodyBytes + " bytes";
+      // the connection ends after this answer: say so, so the client does not reuse it
+      ex.response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      if (declared <= DRAIN_LIMIT_BYTES) {
+        // read and drop a modest body before answering: closing a connection with unread bytes
+        // resets it, and the client may lose the 413 before it reads it
+        Content.Source.consumeAll(
+            ex.request,
+            Callback.from(
+                Invocable.InvocationType.NON_BLOCKING,
+                () -> ex.error(413, reason),
+                x -> ex.error(413, reason)));
+      } else {
+        ex.error(413, reason);
+      }
       return;
     }
     Scheduler.Task deadline =
@@ -623,7 +647,7 @@ public final class JsonServer implements AutoCloseable {
     private int maxConnections = 512;
     private int maxBodyBytes = 64 * 1024;
     private int maxHeaderBytes = 8 * 1024;
-    private Duration idleTimeout = Duration.ofSeconds(10);
+    private Duration idleTimeout = Duration.ofSeconds(30);
     private Duration bodyTimeout = Duration.ofSeconds(5);
     private ServingMetrics metrics = new ServingMetrics();
     private final Map<String, Route> routes = new LinkedHashMap<>();
@@ -695,7 +719,7 @@ public final class JsonServer implements AutoCloseable {
     }
 
     /**
-     * How long a connection may stay silent (default 10 s), while its headers or body are arriving
+     * How long a connection may stay silent (default 30 s), while its headers or body are arriving
      * or between keep-alive requests; then it is closed.
      */
     public Builder idleTimeout(Duration d) {

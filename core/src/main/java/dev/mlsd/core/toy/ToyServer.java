@@ -11,6 +11,8 @@ import dev.mlsd.core.serving.ModelHolder;
 import dev.mlsd.core.serving.ServingPipeline;
 import dev.mlsd.core.serving.Stage;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -57,6 +59,12 @@ public final class ToyServer implements Callable<Integer> {
       names = "--max-queue-ms",
       description = "longest wait for a worker with others behind it, else 503 (default 5)")
   int maxQueueMillis = 5;
+
+  @Option(
+      names = "--swap-every",
+      description =
+          "during --load, swap the model every this many seconds (soak; default 0 = never)")
+  int swapEverySeconds;
 
   @Option(names = "--load", description = "run the load generator against the server, then exit")
   boolean load;
@@ -143,7 +151,14 @@ public final class ToyServer implements Callable<Integer> {
                 Duration.ofSeconds(seconds),
                 clients,
                 i -> "{\"userId\":" + (i % ToyCatalog.USERS) + ",\"k\":10}");
+        Thread swapper = swapEverySeconds > 0 ? startSwapper(model) : null;
+        CpuBreakdown cpu = CpuBreakdown.start();
         LoadGenerator.Report report = LoadGenerator.run(s);
+        if (swapper != null) {
+          swapper.interrupt();
+          swapper.join();
+          out.printf("model swaps during the run: %d%n", model.swapCount());
+        }
         out.println(report.toText());
         out.printf(
             "feature store: %d batches, %d fallbacks%n",
@@ -163,8 +178,45 @@ public final class ToyServer implements Callable<Integer> {
         out.printf(
             "waiting for a worker (server side) p50 %.1f us, p99 %.1f us%n",
             server.queueLatency().percentileMicros(50), server.queueLatency().percentileMicros(99));
+        out.print(cpu.toText());
         return report.errors() == 0 ? 0 : 1;
       }
     }
+  }
+
+  /**
+   * Swaps through model versions 1..6 every {@code --swap-every} seconds and prints, at each swap,
+   * the old generation's occupancy after the last collection (a flat line means no leak).
+   */
+  private Thread startSwapper(ModelHolder<float[]> model) {
+    Thread t =
+        new Thread(
+            () -> {
+              long start = System.nanoTime();
+              for (int v = 2; ; v = v % 6 + 1) {
+                try {
+                  Thread.sleep(swapEverySeconds * 1000L);
+                } catch (InterruptedException e) {
+                  return;
+                }
+                model.swap(ToyCatalog.weights(v), card(v));
+                out.printf(
+                    "t=%4ds swapped to v%d; old generation after last GC %.1f MiB%n",
+                    (System.nanoTime() - start) / 1_000_000_000L, v, oldGenAfterGcMiB());
+              }
+            },
+            "toy-model-swapper");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private static double oldGenAfterGcMiB() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getName().contains("Old Gen") && pool.getCollectionUsage() != null) {
+        return pool.getCollectionUsage().getUsed() / (1024.0 * 1024.0);
+      }
+    }
+    return Double.NaN;
   }
 }

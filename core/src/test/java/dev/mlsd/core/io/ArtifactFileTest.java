@@ -83,4 +83,36 @@ class ArtifactFileTest {
       assertEquals(1, files.count());
     }
   }
+
+  @Test
+  void aSignedFileReadsOnlyWithItsKeyAndUntouched() throws Exception {
+    Path f = writeSample();
+    byte[] key =
+        "a shared key of at least 32 bytes!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] other =
+        "another key, also 32 bytes or more".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var unsigned =
+        assertThrows(
+            CorruptArtifactException.class,
+            () -> ArtifactFile.readSigned(f, "dense-model", 2, key));
+    assertTrue(unsigned.getMessage().contains("no signature"), unsigned.getMessage());
+    ArtifactFile.sign(f, key);
+    assertEquals("dense-model", ArtifactFile.readSigned(f, "dense-model", 2, key).kind());
+    var wrongKey =
+        assertThrows(
+            CorruptArtifactException.class,
+            () -> ArtifactFile.readSigned(f, "dense-model", 2, other));
+    assertTrue(wrongKey.getMessage().contains("signature mismatch"), wrongKey.getMessage());
+    // re-written with a valid checksum but not re-signed: refused
+    Files.copy(writeOther(), f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertThrows(
+        CorruptArtifactException.class, () -> ArtifactFile.readSigned(f, "dense-model", 2, key));
+    assertThrows(IllegalArgumentException.class, () -> ArtifactFile.sign(f, new byte[8]));
+  }
+
+  private Path writeOther() throws IOException {
+    Path f = dir.resolve("other.mlsd");
+    ArtifactFile.write(f, "dense-model", 2, "{}", ByteBuffer.wrap(new byte[] {9, 9, 9}));
+    return f;
+  }
 }

@@ -64,11 +64,25 @@ public record GalleryQuerySplit(ImageSet gallery, ImageSet queries, String descr
         "seeded shuffle (seed " + seed + "): gallery = " + g + ", queries = " + queryIds.length);
   }
 
-  /** The first {@code galleryCount} gallery images and {@code queryCount} queries (for --quick). */
-  public GalleryQuerySplit head(int galleryCount, int queryCount) {
+  /**
+   * A seeded random subset (for --quick): {@code galleryCount} gallery images and {@code
+   * queryCount} queries, each kept in id order (all of a side when it has fewer).
+   */
+  public GalleryQuerySplit sample(int galleryCount, int queryCount, long seed) {
     return new GalleryQuerySplit(
-        gallery.head(galleryCount),
-        queries.head(queryCount),
-        description + " (first " + galleryCount + " / " + queryCount + ")");
+        gallery.select(sampleIds(gallery.count(), galleryCount, seed)),
+        queries.select(sampleIds(queries.count(), queryCount, seed + 1)),
+        description + " (seeded sample " + galleryCount + " / " + queryCount + ")");
+  }
+
+  private static int[] sampleIds(int count, int n, long seed) {
+    int[] ids =
+        new java.util.SplittableRandom(seed)
+            .ints(0, count)
+            .distinct()
+            .limit(Math.min(n, count))
+            .toArray();
+    java.util.Arrays.sort(ids);
+    return ids;
   }
 }

@@ -2,6 +2,7 @@ package dev.mlsd.visualsearch.evaluation;
 
 import dev.mlsd.core.ann.TopKCollector;
 import java.util.stream.IntStream;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -37,14 +38,17 @@ public final class ExactSearch {
   public static SearchResults search(float[] gallery, int n, float[] queries, int m, int d, int k) {
     long start = System.nanoTime();
     INDArray g = Nd4j.create(gallery, new long[] {n, d}, 'c');
-    INDArray gt = g.transpose();
     int[][] ranked = new int[m][];
     ThreadLocal<TopKCollector> collectors = ThreadLocal.withInitial(() -> new TopKCollector(k));
     for (int from = 0; from < m; from += BLOCK) {
       int rows = Math.min(BLOCK, m - from);
       float[] block = java.util.Arrays.copyOfRange(queries, from * d, (from + rows) * d);
-      float[] scores =
-          Nd4j.create(block, new long[] {rows, d}, 'c').mmul(gt).dup('c').data().asFloat();
+      INDArray q = Nd4j.create(block, new long[] {rows, d}, 'c');
+      // gallery x queries^T into a column-major result: query r's n scores are contiguous at r * n,
+      // read as they are (no reordering copy, which cost more than the product itself)
+      INDArray product = Nd4j.createUninitialized(DataType.FLOAT, new long[] {n, rows}, 'f');
+      g.mmuli(q.transpose(), product);
+      float[] scores = product.data().asFloat();
       int base = from;
       IntStream.range(0, rows)
           .parallel()
