@@ -391,6 +391,7 @@ public final class JsonServer implements AutoCloseable {
       if (declared <= DRAIN_LIMIT_BYTES) {
         // read and drop a modest body before answering: closing a connection with unread bytes
         // resets it, and the client may lose the 413 before it reads it
+        ex.bodyTaken = true;
         Content.Source.consumeAll(
             ex.request,
             Callback.from(
@@ -410,6 +411,7 @@ public final class JsonServer implements AutoCloseable {
                     ex.error(408, "request body not received within " + bodyTimeoutMillis + " ms"),
                 bodyTimeoutMillis,
                 TimeUnit.MILLISECONDS);
+    ex.bodyTaken = true;
     Content.Source.asByteArrayAsync(
         ex.request,
         maxBodyBytes,
@@ -555,6 +557,10 @@ public final class JsonServer implements AutoCloseable {
     final String endpoint;
     final LatencyRecorder latency;
     final AtomicBoolean answered = new AtomicBoolean();
+
+    /** Set once the request body is being read (or drained); see {@link #send}. */
+    volatile boolean bodyTaken;
+
     int status;
 
     Exchange(
@@ -592,6 +598,13 @@ public final class JsonServer implements AutoCloseable {
         return;
       }
       this.status = status;
+      if (!bodyTaken
+          && (request.getLength() > 0
+              || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING))) {
+        // answered without reading the body (405, 415): Jetty closes such a connection rather
+        // than wait for the unread bytes, so tell the client not to reuse it
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      }
       response.setStatus(status);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
       response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);

@@ -71,7 +71,7 @@ class ErrorMappingTest {
     HttpResponse<String> r = client.post("/internal", "{\"n\":1}");
     assertEquals(500, r.statusCode());
     assertEquals("internal error", error(r));
-    assertEquals(before + 1, server.metrics().requestCount(500, 600));
+    assertEquals(before + 1, awaitServerErrors(before + 1));
     assertTrue(
         client
             .get("/metrics")
@@ -130,5 +130,19 @@ class ErrorMappingTest {
         assertTrue(!json.path("error").asText("").isEmpty(), i + ": " + answer);
       }
     }
+  }
+
+  /**
+   * The server counts a request once its answer has been written, which can be just after the
+   * client has read it: wait (bounded) for the count instead of reading it once.
+   */
+  private long awaitServerErrors(long expected) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    long n = server.metrics().requestCount(500, 600);
+    while (n < expected && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+      n = server.metrics().requestCount(500, 600);
+    }
+    return n;
   }
 }
