@@ -15,12 +15,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.KnnCollector;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TaskExecutor;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.hnsw.HnswConcurrentMergeBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
@@ -40,8 +44,11 @@ abstract class AnnContender {
   static final int EF_CONSTRUCTION = 100;
   static final long SEED = 42L;
 
-  /** Builds the index (single-threaded), copying the vectors. */
-  abstract void build(float[][] base);
+  /**
+   * Builds the index with {@code threads} builder threads (each library's own concurrent build),
+   * copying the vectors.
+   */
+  abstract void build(float[][] base, int threads);
 
   /** Sets the query-time beam width (ignored by the exact index). */
   abstract void setEf(int ef);
@@ -64,34 +71,60 @@ abstract class AnnContender {
 
   static AnnContender named(String name) {
     return switch (name) {
-      case "mlsd-hnsw" -> new Mlsd();
+      case "mlsd-hnsw" -> new Mlsd(false);
+      case "mlsd-hnsw-sq8" -> new Mlsd(true);
       case "lucene-hnsw" -> new Lucene();
       case "hnswlib" -> new Hnswlib();
       case "exact-simd" -> new Exact();
       default ->
           throw new IllegalArgumentException(
-              "unknown library '" + name + "': mlsd-hnsw, lucene-hnsw, hnswlib, exact-simd");
+              "unknown library '"
+                  + name
+                  + "': mlsd-hnsw, mlsd-hnsw-sq8, lucene-hnsw, hnswlib, exact-simd");
     };
   }
 
-  /** This project's HNSW. */
+  /**
+   * Bytes of vector data a query reads from (the float block, or the int8 codes of a quantized
+   * index), or -1 where the library does not say.
+   */
+  long searchedVectorBytes() {
+    return -1;
+  }
+
+  /**
+   * This project's HNSW; with {@code quantized}, the same graph searched on int8 codes with an
+   * exact float re-score of the ef best ({@link HnswIndex#newQuantizedSearcher}).
+   */
   static final class Mlsd extends AnnContender {
+    private final boolean quantized;
+    private HnswIndex index;
     private HnswSearcher searcher;
     private SearchParams params = new SearchParams(10);
     private TopKCollector results;
 
+    Mlsd(boolean quantized) {
+      this.quantized = quantized;
+    }
+
     @Override
-    void build(float[][] base) {
-      HnswIndex index =
+    void build(float[][] base, int threads) {
+      index =
           new HnswIndex(
               base[0].length,
               Similarity.EUCLIDEAN,
               new HnswBuildParams(M, EF_CONSTRUCTION, SEED),
               base.length);
-      for (float[] v : base) {
-        index.add(v);
+      index.addAll(base, threads);
+      if (quantized) {
+        index.quantize();
       }
-      searcher = index.newSearcher();
+      searcher = quantized ? index.newQuantizedSearcher() : index.newSearcher();
+    }
+
+    @Override
+    long searchedVectorBytes() {
+      return index.vectorBytes(quantized);
     }
 
     @Override
@@ -122,7 +155,7 @@ abstract class AnnContender {
     private int size;
 
     @Override
-    void build(float[][] base) {
+    void build(float[][] base, int threads) {
       ExactIndex index = new ExactIndex(base[0].length, Similarity.EUCLIDEAN, base.length);
       for (float[] v : base) {
         index.add(v);
@@ -168,7 +201,7 @@ abstract class AnnContender {
     private long visited;
 
     @Override
-    void build(float[][] base) {
+    void build(float[][] base, int threads) {
       List<float[]> copy = new ArrayList<>(base.length);
       for (float[] v : base) {
         copy.add(v.clone());
@@ -178,7 +211,27 @@ abstract class AnnContender {
         RandomVectorScorerSupplier scorers =
             DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorerSupplier(
                 VectorSimilarityFunction.EUCLIDEAN, values);
-        graph = HnswGraphBuilder.create(scorers, M, EF_CONSTRUCTION, SEED).build(base.length);
+        if (threads == 1) {
+          graph = HnswGraphBuilder.create(scorers, M, EF_CONSTRUCTION, SEED).build(base.length);
+        } else {
+          ExecutorService pool = Executors.newFixedThreadPool(threads);
+          try {
+            graph =
+                new HnswConcurrentMergeBuilder(
+                        new TaskExecutor(pool),
+                        threads,
+                        scorers,
+                        M,
+                        EF_CONSTRUCTION,
+                        // an empty graph of the right size (its constructor is not public)
+                        HnswGraphBuilder.create(scorers, M, EF_CONSTRUCTION, SEED, base.length)
+                            .getGraph(),
+                        null)
+                    .build(base.length);
+          } finally {
+            pool.shutdown();
+          }
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -231,7 +284,7 @@ abstract class AnnContender {
     }
 
     @Override
-    void build(float[][] base) {
+    void build(float[][] base, int threads) {
       index =
           com.github.jelmerk.hnswlib.core.hnsw.HnswIndex.newBuilder(
                   base[0].length, DistanceFunctions.FLOAT_EUCLIDEAN_DISTANCE, base.length)
@@ -239,8 +292,19 @@ abstract class AnnContender {
               .withEfConstruction(EF_CONSTRUCTION)
               .withEf(10)
               .build();
+      List<Row> rows = new ArrayList<>(base.length);
       for (int i = 0; i < base.length; i++) {
-        index.add(new Row(i, base[i].clone()));
+        rows.add(new Row(i, base[i].clone()));
+      }
+      if (threads == 1) {
+        rows.forEach(index::add);
+      } else {
+        try {
+          index.addAll(rows, threads, (done, max) -> {}, Integer.MAX_VALUE);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
       }
     }
 

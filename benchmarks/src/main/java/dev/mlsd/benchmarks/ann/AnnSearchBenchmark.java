@@ -71,6 +71,10 @@ public class AnnSearchBenchmark {
   @Param({"0.95"})
   public double targetRecall;
 
+  /** Builder threads (each library's own concurrent build when more than one). */
+  @Param({"1"})
+  public int buildThreads;
+
   /** Queries used to tune ef. */
   @Param({"300"})
   public int tuneQueries;
@@ -78,6 +82,15 @@ public class AnnSearchBenchmark {
   /** Queries measured (disjoint from the tuning ones). */
   @Param({"500"})
   public int measureQueries;
+
+  /**
+   * The recall/QPS curve: an ef ladder separated by colons, {@code 10:16:32} (empty: none). For
+   * each ef, in setup, the recall@10 of the measured queries and their queries per CPU-second (see
+   * {@link AnnCurve}), printed as {@code ANN-CURVE} lines and appended to the file named by {@code
+   * MLSD_ANN_CURVES}.
+   */
+  @Param({""})
+  public String sweep;
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -103,7 +116,9 @@ public class AnnSearchBenchmark {
     contender = AnnContender.named(library);
     long heapBefore = usedHeapAfterGc();
     long t0 = System.nanoTime();
-    contender.build(data.base());
+    long cpu0 = cpuOfThisProcess();
+    contender.build(data.base(), buildThreads);
+    double buildCpuSeconds = (cpuOfThisProcess() - cpu0) / 1e9;
     double buildSeconds = (System.nanoTime() - t0) / 1e9;
     long heapBytes = usedHeapAfterGc() - heapBefore;
 
@@ -119,19 +134,31 @@ public class AnnSearchBenchmark {
     double visited = meanVisited;
     System.out.printf(
         Locale.ROOT,
-        "%nANN-RESULT dataset=%s n=%d d=%d library=%s buildSeconds=%.2f heapMB=%.1f ef=%d"
-            + " tuneRecall=%.4f measureRecall=%.4f visitedPerQuery=%.0f kernels=%s%n",
+        "%nANN-RESULT dataset=%s n=%d d=%d library=%s buildThreads=%d buildSeconds=%.2f"
+            + " buildCpuSeconds=%.1f heapMB=%.1f ef=%d"
+            + " tuneRecall=%.4f measureRecall=%.4f visitedPerQuery=%.0f searchedVectorMB=%.1f"
+            + " kernels=%s load=%s%n",
         dataset,
         data.base().length,
         data.base()[0].length,
         library,
+        buildThreads,
         buildSeconds,
+        buildCpuSeconds,
         heapBytes / 1048576.0,
         ef,
         tuneRecall,
         measureRecall,
         visited,
-        VectorKernels.best().name());
+        contender.searchedVectorBytes() / 1048576.0,
+        VectorKernels.best().name(),
+        AnnCurve.loadAverage());
+    if (!sweep.isBlank()) {
+      AnnCurve.sweep(dataset, library, contender, sweep, data.measure(), truthMeasure, K);
+      if (contender.tunable()) {
+        contender.setEf(ef);
+      }
+    }
     if (measureRecall < targetRecall - 0.02) {
       throw new AssertionError(
           library + " on " + dataset + ": measured recall " + measureRecall + " at ef " + ef);
@@ -234,6 +261,12 @@ public class AnnSearchBenchmark {
       exact.add(v);
     }
     return RecallAgainstExact.groundTruth(exact.newSearcher(), qs, K);
+  }
+
+  /** CPU time of every thread of this JVM, in nanoseconds (the build's threads included). */
+  private static long cpuOfThisProcess() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long usedHeapAfterGc() {
