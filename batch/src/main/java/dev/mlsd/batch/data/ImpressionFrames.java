@@ -53,9 +53,9 @@ public final class ImpressionFrames {
   }
 
   /**
-   * Reads one Criteo TSV file ({@code label, I1..I13, C1..C26}, no header) in log order. A row
-   * with the wrong column count, a label other than 0/1 or a non-integer numeric field is dropped
-   * and counted, as {@link CriteoReader} does; {@code time} numbers the kept rows.
+   * Reads one Criteo TSV file ({@code label, I1..I13, C1..C26}, no header) in log order. A row with
+   * the wrong column count, a label other than 0/1 or a non-integer numeric field is dropped and
+   * counted, as {@link CriteoReader} does; {@code time} numbers the kept rows.
    *
    * @param malformed receives the number of dropped rows (an array of one), or null
    */

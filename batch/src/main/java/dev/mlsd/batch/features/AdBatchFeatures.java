@@ -42,14 +42,14 @@ import org.apache.spark.sql.types.StructType;
  * <p>How the windows become Spark windows. The log's {@code time} is the row's position, so "the
  * last {@code window} impressions before row t" is the range {@code [t - window, t - 1]} of that
  * column: per key, a range frame over {@code time} ({@code rangeBetween(-window, -1)}); "all
- * history" is a rows frame up to the row before. The smoothing prior is the click rate of every
- * row before t: a running sum over the whole log, computed in blocks of {@value #BLOCK} rows (block
+ * history" is a rows frame up to the row before. The smoothing prior is the click rate of every row
+ * before t: a running sum over the whole log, computed in blocks of {@value #BLOCK} rows (block
  * totals on the driver, a running sum inside each block) so that no stage needs the whole log in
  * one partition. A key's rows are one partition of its window; the most shown ad is the largest
  * (the log's skew, see the module README's scale table).
  *
- * <p>Arithmetic: the same double-precision expression as {@link HistoricalCtr}, rounded to float
- * at the end, so the values equal the in-process job's (tested).
+ * <p>Arithmetic: the same double-precision expression as {@link HistoricalCtr}, rounded to float at
+ * the end, so the values equal the in-process job's (tested).
  *
  * <p>Book: chapter 8, "Feature engineering: ad features, engagement numbers" and "Serving: data
  * preparation pipeline" (batch features computed offline, written to the feature store).
@@ -115,8 +115,8 @@ public record AdBatchFeatures(int window, double smoothing) {
   }
 
   /**
-   * The past-only values per impression: {@code time} and the four values of {@link #NAMES}
-   * ({@code NaN} = no earlier impression of that key), unordered.
+   * The past-only values per impression: {@code time} and the four values of {@link #NAMES} ({@code
+   * NaN} = no earlier impression of that key), unordered.
    */
   public Dataset<Row> sequential(Dataset<Row> log) {
     SparkSession spark = log.sparkSession();
@@ -149,7 +149,8 @@ public record AdBatchFeatures(int window, double smoothing) {
         k.join(org.apache.spark.sql.functions.broadcast(offsetFrame), "block")
             .withColumn(
                 "clicks_before",
-                col("block_clicks_before").plus(coalesce(sum("clicked").over(inBlockBefore), lit(0L))))
+                col("block_clicks_before")
+                    .plus(coalesce(sum("clicked").over(inBlockBefore), lit(0L))))
             .withColumn(
                 "prior",
                 when(col("time").equalTo(0), lit(0.0))
@@ -224,8 +225,8 @@ public record AdBatchFeatures(int window, double smoothing) {
   }
 
   /**
-   * The serving catalogue's ad ids, as ad-ctr's {@code AdCatalogue} numbers them: every distinct
-   * ad in the log, ranked by impressions (most first, ties by first appearance), the first {@code
+   * The serving catalogue's ad ids, as ad-ctr's {@code AdCatalogue} numbers them: every distinct ad
+   * in the log, ranked by impressions (most first, ties by first appearance), the first {@code
    * maxAds} kept. Columns {@code id} (int, the rank), {@code ad_key}, {@code advertiser_key}.
    */
   public static Dataset<Row> catalogue(Dataset<Row> log, int maxAds) {

@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mlsd.adctr.AdCtrParams;
 import dev.mlsd.adctr.data.AdDatasets;
 import dev.mlsd.adctr.data.ImpressionLog;
+import dev.mlsd.adctr.data.TimeSplit;
+import dev.mlsd.adctr.features.EncodedRows;
+import dev.mlsd.adctr.features.FeaturePipeline;
 import dev.mlsd.adctr.features.HistoricalCtr;
+import dev.mlsd.adctr.serving.AdCatalogue;
+import dev.mlsd.adctr.serving.AdFeatures;
 import dev.mlsd.batch.SparkTestSession;
 import dev.mlsd.batch.data.ImpressionFrames;
 import dev.mlsd.core.data.Datasets;
+import dev.mlsd.core.featurestore.InMemoryFeatureStore;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,11 +23,16 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The Spark batch features equal ad-ctr's in-process {@link HistoricalCtr} on the Criteo sample. */
+/**
+ * The Spark jobs equal ad-ctr's in-process ones on the Criteo sample: the past-only batch features
+ * ({@link HistoricalCtr#sequential}), the serving snapshot on the catalogue's ad ids ({@link
+ * AdFeatures#materialise}) and the training rows ({@link EncodedRows#of}).
+ */
 class AdBatchFeaturesParityTest {
   static ImpressionLog log;
   static Dataset<Row> frame;
   static HistoricalCtr ctr;
+  static AdCtrParams params;
 
   @BeforeAll
   static void load() throws Exception {
@@ -32,8 +43,8 @@ class AdBatchFeaturesParityTest {
         ImpressionFrames.criteoTsv(
             spark, Datasets.require("criteo-sample", "train.txt").toString(), malformed);
     assertEquals(log.malformed(), malformed[0]);
-    AdCtrParams p = AdCtrParams.defaults("criteo-sample", 42);
-    ctr = new HistoricalCtr(log.schema(), p.ctrWindow(), p.ctrSmoothing());
+    params = AdCtrParams.defaults("criteo-sample", 42);
+    ctr = new HistoricalCtr(log.schema(), params.ctrWindow(), params.ctrSmoothing());
   }
 
   @Test
@@ -55,5 +66,63 @@ class AdBatchFeaturesParityTest {
       }
     }
     assertTrue(nan > 0, "the sample has first impressions (no history)");
+  }
+
+  @Test
+  void servingSnapshotEqualsWhatAdCtrMaterialises() {
+    TimeSplit.Parts parts = params.split().split(log.rows());
+    List<dev.mlsd.adctr.data.Impression> history =
+        log.rows().subList(0, parts.train().size() + parts.validation().size());
+    FeaturePipeline pipeline = new FeaturePipeline(log.schema(), params.features());
+    AdCatalogue catalogue =
+        new AdCatalogue(pipeline, history, params.catalogueAds(), params.seed());
+    InMemoryFeatureStore store = new InMemoryFeatureStore();
+    int written = AdFeatures.materialise(store, catalogue, ctr, history);
+
+    Dataset<Row> historyFrame = frame.where(frame.col("time").lt(history.size()));
+    List<Row> got =
+        AdBatchFeatures.of(ctr)
+            .servingRows(historyFrame, params.catalogueAds())
+            .orderBy("id")
+            .collectAsList();
+    assertEquals(written, got.size());
+    for (Row r : got) {
+      int id = r.getInt(0);
+      float[] expected = store.read(AdFeatures.SCHEMA, id);
+      for (int j = 0; j < 4; j++) {
+        assertEquals(expected[j], r.getFloat(1 + j), 1e-6f, "ad " + id + " value " + j);
+      }
+    }
+  }
+
+  @Test
+  void trainingRowsEqualTheInProcessEncoding() {
+    FeaturePipeline pipeline = new FeaturePipeline(log.schema(), params.features());
+    EncodedRows expected = EncodedRows.of(pipeline, log.rows(), ctr.sequential(log.rows()));
+    List<Row> got =
+        new TrainingDataGeneration(AdBatchFeatures.of(ctr), params.features())
+            .rows(frame)
+            .orderBy("time")
+            .collectAsList();
+    assertEquals(expected.size(), got.size());
+    for (int i = 0; i < got.size(); i++) {
+      Row r = got.get(i);
+      assertEquals(expected.labels()[i] ? 1 : 0, r.getInt(1), "label of row " + i);
+      List<Integer> ids = r.getList(2);
+      List<Integer> lin = r.getList(3);
+      List<Float> dense = r.getList(4);
+      for (int j = 0; j < ids.size(); j++) {
+        assertEquals(expected.fieldIds()[i][j], ids.get(j), "field id " + j + " of row " + i);
+      }
+      for (int j = 0; j < lin.size(); j++) {
+        assertEquals(expected.linearIds()[i][j], lin.get(j), "linear id " + j + " of row " + i);
+      }
+      assertEquals(expected.dense()[i].length, dense.size());
+      for (int j = 0; j < dense.size(); j++) {
+        assertEquals(expected.dense()[i][j], dense.get(j), 1e-6f, "dense " + j + " of row " + i);
+      }
+      assertEquals(expected.fieldIds()[i].length, ids.size());
+      assertEquals(expected.linearIds()[i].length, lin.size());
+    }
   }
 }
