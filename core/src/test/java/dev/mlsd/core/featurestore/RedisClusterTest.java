@@ -192,7 +192,27 @@ class RedisClusterTest {
       waitFor(() -> defaults.get() > 0, 10_000);
       long defaultsAtFirst = defaults.get();
       // the replica is promoted after the node timeout; then reads are whole again
-      waitFor(() -> recoveredNanos.get() != 0 && whole.get() > 50 + 100, 30_000);
+      long wholeAtKill = whole.get();
+      try {
+        waitFor(() -> recoveredNanos.get() != 0 && whole.get() > wholeAtKill + 100, 60_000);
+      } catch (AssertionError e) {
+        stop.set(1);
+        throw new AssertionError(
+            "no recovery: reads "
+                + reads.get()
+                + ", whole "
+                + whole.get()
+                + ", defaults "
+                + defaults.get()
+                + ", last failure: "
+                + store.lastFailure()
+                + ", master of id 0 now "
+                + cluster.masterOf(JedisClusterCRC16.getSlot(key0))
+                + " (killed "
+                + victim
+                + ")",
+            e);
+      }
       stop.set(1);
       reader.join(5_000);
       if (failure.get() != null) {
