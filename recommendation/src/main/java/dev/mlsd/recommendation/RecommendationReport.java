@@ -127,10 +127,9 @@ public final class RecommendationReport {
     m.put("merged_recall", p.mergedRecall());
     m.put("ndcg@10_ratio_to_popularity", p.ndcgRatio());
     m.put("recall@10_ratio_to_popularity", p.recallRatio());
-    m.put(
-        "ndcg@10_difference_to_popularity",
-        List.of(
-            p.ndcgDifference().estimate(), p.ndcgDifference().lower(), p.ndcgDifference().upper()));
+    Map<String, Object> paired = new LinkedHashMap<>();
+    p.paired().forEach((name, d) -> paired.put(name, List.of(d.estimate(), d.lower(), d.upper())));
+    m.put("ndcg@10_paired_difference_full_pipeline_minus", paired);
     return m;
   }
 
