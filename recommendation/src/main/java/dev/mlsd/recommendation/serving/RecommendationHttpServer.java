@@ -26,6 +26,11 @@ import java.util.Map;
  *       "timestamp": 1537800000, "k": 10}} (all fields required): an anonymous (cold-start) user,
  *       from the session's history and context alone. Unknown movie, bad rating, bad k or a missing
  *       field: 400.
+ *   <li>{@code POST /v1/users/{id}/watches} with {@code {"movieId": 1, "rating": 4.5, "timestamp":
+ *       1537800000}}: a known user's watch, as it happens (online features). The user's history
+ *       grows and their row of the feature store is recomputed by the batch job's code ({@link
+ *       UserStateFeatures#refresh}), so the next recommendation reads it. Unknown user: 404;
+ *       unknown movie, bad rating, or a timestamp before the user's previous watch: 400.
  * </ul>
  *
  * <p>Thread safety: handlers run on the server's fixed worker threads, each with its own {@link
@@ -42,6 +47,7 @@ public final class RecommendationHttpServer {
 
   private final RecommendationService service;
   private final Interactions log;
+  private final UserHistories histories;
   private final Map<Integer, Integer> knownUsers = new HashMap<>();
   private final long now;
   private final ThreadLocal<RecoRequest> requests;
@@ -69,6 +75,7 @@ public final class RecommendationHttpServer {
       dev.mlsd.core.featurestore.FeatureStore store) {
     this.service = service;
     this.log = split.interactions();
+    this.histories = new UserHistories(log);
     long max = 0;
     for (int u = 0; u < log.userCount(); u++) {
       if (!split.isCold(u)) {
@@ -160,8 +167,80 @@ public final class RecommendationHttpServer {
       throw BadRequestException.unknownId("user", userId);
     }
     RecoRequest q = requests.get();
-    q.user.fill(log, u, log.start(u), log.end(u), now);
+    histories.fill(u, now, q.user);
     return answer(q, userId, k, userState);
+  }
+
+  /**
+   * A watch event, posted as it happens.
+   *
+   * @param movieId the MovieLens movieId watched
+   * @param rating the stars given, 0.5 to 5
+   * @param timestamp when, seconds since the epoch; not before the user's previous watch
+   */
+  public record Watch(int movieId, float rating, long timestamp) {
+    public Watch {
+      Validation.range("rating", rating, 0.5, 5.0);
+      if (timestamp < 0) {
+        throw BadRequestException.badRequest("timestamp must be >= 0 seconds");
+      }
+    }
+  }
+
+  /**
+   * The answer to a posted watch.
+   *
+   * @param userId the user
+   * @param historyLength their history length now
+   * @param posted watches posted for them since the server started
+   */
+  public record WatchAccepted(int userId, int historyLength, int posted) {}
+
+  /**
+   * Records a known user's watch and updates their features online: the history grows and the
+   * user's row in the feature store is recomputed by the same code as the batch materialisation, so
+   * the next recommendation reflects it.
+   *
+   * @throws BadRequestException 404 for an unknown user, 400 for an unknown movie or a timestamp
+   *     before the user's previous watch
+   */
+  public WatchAccepted watch(int userId, Watch w) {
+    Validation.present("watch", w);
+    Integer u = knownUsers.get(userId);
+    if (u == null) {
+      throw BadRequestException.unknownId("user", userId);
+    }
+    int item = service.models().catalog().itemOf(w.movieId());
+    if (item < 0) {
+      throw BadRequestException.badRequest("unknown movieId " + w.movieId());
+    }
+    int length;
+    try {
+      length = histories.append(u, item, w.rating(), w.timestamp());
+    } catch (IllegalArgumentException e) {
+      throw BadRequestException.badRequest(e.getMessage());
+    }
+    RecoRequest q = requests.get();
+    histories.fill(u, now, q.user);
+    userState.refresh(service, q);
+    return new WatchAccepted(userId, length, histories.postedCount(u));
+  }
+
+  /** Parses {@code "{id}/watches"}. */
+  Object routeWatch(String rest, Watch body) {
+    String[] parts = rest.split("/");
+    if (parts.length != 2 || !parts[1].equals("watches")) {
+      throw new BadRequestException(404, "no endpoint POST /v1/users/" + rest);
+    }
+    return watch(userId(parts[0]), body);
+  }
+
+  private static int userId(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw BadRequestException.badRequest("user id must be an integer, got '" + text + "'");
+    }
   }
 
   /** Serves an anonymous user from the posted history. */
@@ -203,12 +282,7 @@ public final class RecommendationHttpServer {
     if (parts.length != 2 || !parts[1].equals("recommendations")) {
       throw new BadRequestException(404, "no endpoint /v1/users/" + rest);
     }
-    int id;
-    try {
-      id = Integer.parseInt(parts[0]);
-    } catch (NumberFormatException e) {
-      throw BadRequestException.badRequest("user id must be an integer, got '" + parts[0] + "'");
-    }
+    int id = userId(parts[0]);
     int k = 10;
     String ks = query.get("k");
     if (ks != null) {
@@ -236,6 +310,7 @@ public final class RecommendationHttpServer {
         .threads(2)
         .getPrefix("/v1/users/", this::route)
         .post("/v1/recommendations", AnonymousRequest.class, this::anonymous)
+        .postPrefix("/v1/users/", Watch.class, this::routeWatch)
         .pipeline(service.pipeline())
         .featureStore("user-state", userState.store())
         .health("knownUsers", knownUsers::size)

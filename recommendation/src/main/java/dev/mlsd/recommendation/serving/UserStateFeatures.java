@@ -80,6 +80,31 @@ public final class UserStateFeatures {
     return users.length;
   }
 
+  /**
+   * The online job: recomputes one user's state from the history in {@code q.user} (the batch rows
+   * plus the watches posted since) with the same code as {@link #materialise}, and overwrites the
+   * user's row.
+   *
+   * @param service the recommender
+   * @param q a request of this thread, {@code q.user} filled with the user's history
+   */
+  public void refresh(RecommendationService service, RecoRequest q) {
+    service.computeUserState(q);
+    float[] row = new float[schema.dim()];
+    write(q, row, 0);
+    store.write(schema, new int[] {q.user.user}, row, 1);
+  }
+
+  /**
+   * The user's stored row, or null when the store has none (for tests and operators).
+   *
+   * @param user the dense user index
+   */
+  public float[] row(int user) {
+    float[] row = new float[schema.dim()];
+    return store.read(schema, new int[] {user}, 1, row, 0, schema.dim()) == 1 ? row : null;
+  }
+
   /** Copies a prepared request's user state into a row. */
   void write(RecoRequest q, float[] row, int off) {
     System.arraycopy(q.towerUser, 0, row, off, towerDim);
