@@ -50,6 +50,12 @@ public final class RecommendationDemo implements Callable<Integer> {
       description = "requests timed in-process (default 2000)")
   int latencyRequests;
 
+  @Option(
+      names = "--replay-events",
+      defaultValue = "3000",
+      description = "test-period watches replayed through HTTP (default 3000; --quick: 300)")
+  int replayEvents;
+
   private final PrintStream stdout;
   private StepNarrator say;
 
@@ -67,8 +73,8 @@ public final class RecommendationDemo implements Callable<Integer> {
     if (options.datasetGiven() && !options.dataset("").equals(MovieLensLoader.DATASET)) {
       throw new UserError("this module runs on " + MovieLensLoader.DATASET + " only");
     }
-    if (latencyRequests < 1) {
-      throw new UserError("--latency-requests must be >= 1");
+    if (latencyRequests < 1 || replayEvents < 1) {
+      throw new UserError("--latency-requests and --replay-events must be >= 1");
     }
     Path out = options.out("recommendation");
     say = new StepNarrator(stdout, "recommendation");
@@ -87,7 +93,10 @@ public final class RecommendationDemo implements Callable<Integer> {
     try (JsonServer server = sys.httpServer().start(options.port())) {
       HttpWalkthrough http = HttpWalkthrough.run(sys, server.uri());
       http.lines().forEach(say::say);
-      write(out, new RecommendationReport.Run(sys, evaluation, cards, latency, http));
+      ReplayWalkthrough replay =
+          ReplayWalkthrough.run(sys, options.quick() ? Math.min(300, replayEvents) : replayEvents);
+      replay.lines().forEach(say::say);
+      write(out, new RecommendationReport.Run(sys, evaluation, cards, latency, http, replay));
       if (options.serve()) {
         say.say("serving on " + server.uri() + " (Ctrl-C to stop)");
         Thread.currentThread().join();

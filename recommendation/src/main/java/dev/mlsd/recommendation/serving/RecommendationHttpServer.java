@@ -19,9 +19,10 @@ import java.util.Map;
  * {@link #monitorDrift} is called):
  *
  * <ul>
- *   <li>{@code GET /v1/users/{id}/recommendations?k=10}: a known (warm) MovieLens user, served from
- *       the whole history the system holds for them. Unknown user: 404; k outside [1, {@value
- *       #MAX_K}] or not a number: 400.
+ *   <li>{@code GET /v1/users/{id}/recommendations?k=10[&at=seconds]}: a known (warm) MovieLens
+ *       user, served from the whole history the system holds for them (batch rows and posted
+ *       watches), at time {@code at} (default: just after the last rating of the data). Unknown
+ *       user: 404; k outside [1, {@value #MAX_K}], or k or at not a number: 400.
  *   <li>{@code POST /v1/recommendations} with {@code {"history": [{"movieId": 1, "rating": 4.5}],
  *       "timestamp": 1537800000, "k": 10}} (all fields required): an anonymous (cold-start) user,
  *       from the session's history and context alone. Unknown movie, bad rating, bad k or a missing
@@ -53,6 +54,7 @@ public final class RecommendationHttpServer {
   private final ThreadLocal<RecoRequest> requests;
   private final UserStateFeatures userState;
   private DriftMonitor drift;
+  private dev.mlsd.core.serving.PipelineObserver<RecoRequest> driftObserver;
 
   /**
    * Serves with the known users' state materialised into a new in-memory feature store.
@@ -73,18 +75,38 @@ public final class RecommendationHttpServer {
       RecommendationService service,
       TimeSplit split,
       dev.mlsd.core.featurestore.FeatureStore store) {
+    this(service, split, store, false);
+  }
+
+  /**
+   * A server that knows each warm user only up to their test period: the start of a replay, which
+   * posts the test period's watches in time order ({@code OnlineReplay}).
+   */
+  public static RecommendationHttpServer beforeTestPeriod(
+      RecommendationService service, TimeSplit split) {
+    return new RecommendationHttpServer(
+        service, split, new dev.mlsd.core.featurestore.InMemoryFeatureStore(), true);
+  }
+
+  private RecommendationHttpServer(
+      RecommendationService service,
+      TimeSplit split,
+      dev.mlsd.core.featurestore.FeatureStore store,
+      boolean beforeTest) {
     this.service = service;
     this.log = split.interactions();
-    this.histories = new UserHistories(log);
+    int[] end = new int[log.userCount()];
     long max = 0;
     for (int u = 0; u < log.userCount(); u++) {
       if (!split.isCold(u)) {
         knownUsers.put(log.userId(u), u);
       }
-      for (int r = log.start(u); r < log.end(u); r++) {
+      end[u] = beforeTest && !split.isCold(u) ? split.valEnd(u) : log.end(u);
+      for (int r = log.start(u); r < end[u]; r++) {
         max = Math.max(max, log.timestamp(r));
       }
     }
+    this.histories = new UserHistories(log, end);
     this.now = max + 1;
     this.requests = ThreadLocal.withInitial(service::newRequest);
     this.userState =
@@ -92,7 +114,7 @@ public final class RecommendationHttpServer {
             store, service.models().tower().dimension(), service.models().wals().factors());
     userState.materialise(
         service,
-        log,
+        histories,
         knownUsers.values().stream().mapToInt(Integer::intValue).sorted().toArray(),
         now);
   }
@@ -109,9 +131,21 @@ public final class RecommendationHttpServer {
     if (drift != null) {
       throw new IllegalStateException("this server already watches a drift monitor");
     }
-    service.pipeline().addObserver(RankingDrift.observer(monitor));
+    driftObserver = RankingDrift.observer(monitor);
+    service.pipeline().addObserver(driftObserver);
     drift = monitor;
     return this;
+  }
+
+  /**
+   * Stops feeding the drift monitor (the pipeline is shared: a server that is closed should not
+   * keep observing the requests of others). The monitor keeps what it saw.
+   */
+  public synchronized void stopDriftMonitoring() {
+    if (driftObserver != null) {
+      service.pipeline().removeObserver(driftObserver);
+      driftObserver = null;
+    }
   }
 
   /** The materialised known-user state. */
@@ -161,13 +195,26 @@ public final class RecommendationHttpServer {
    * @throws BadRequestException 404 for an unknown user
    */
   public Response forUser(int userId, int k) {
+    return forUser(userId, k, -1);
+  }
+
+  /**
+   * Serves a known user at a given time.
+   *
+   * @param userId the MovieLens userId
+   * @param k how many
+   * @param at the request time, seconds since the epoch, or -1 for the server's "now"; never
+   *     earlier than the user's last watch (a replay asks at each watch's time)
+   * @throws BadRequestException 404 for an unknown user
+   */
+  public Response forUser(int userId, int k, long at) {
     Validation.range("k", k, 1, MAX_K);
     Integer u = knownUsers.get(userId);
     if (u == null) {
       throw BadRequestException.unknownId("user", userId);
     }
     RecoRequest q = requests.get();
-    histories.fill(u, now, q.user);
+    histories.fill(u, at < 0 ? now : Math.max(at, histories.lastWatch(u)), q.user);
     return answer(q, userId, k, userState);
   }
 
@@ -221,7 +268,7 @@ public final class RecommendationHttpServer {
       throw BadRequestException.badRequest(e.getMessage());
     }
     RecoRequest q = requests.get();
-    histories.fill(u, now, q.user);
+    histories.fill(u, w.timestamp(), q.user);
     userState.refresh(service, q);
     return new WatchAccepted(userId, length, histories.postedCount(u));
   }
@@ -292,7 +339,20 @@ public final class RecommendationHttpServer {
         throw BadRequestException.badRequest("k must be an integer, got '" + ks + "'");
       }
     }
-    return forUser(id, k);
+    long at = -1;
+    String as = query.get("at");
+    if (as != null) {
+      try {
+        at = Long.parseLong(as);
+      } catch (NumberFormatException e) {
+        throw BadRequestException.badRequest(
+            "at must be seconds since the epoch, got '" + as + "'");
+      }
+      if (at < 0) {
+        throw BadRequestException.badRequest("at must be >= 0 seconds");
+      }
+    }
+    return forUser(id, k, at);
   }
 
   /**

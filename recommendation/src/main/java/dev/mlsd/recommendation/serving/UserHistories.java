@@ -16,6 +16,7 @@ import java.util.Arrays;
  */
 public final class UserHistories {
   private final Interactions log;
+  private final int[] end;
   private final Posted[] posted;
 
   /** One user's posted watches, growing arrays. */
@@ -27,10 +28,26 @@ public final class UserHistories {
   }
 
   /**
-   * @param log the batch log; every user of it gets an (empty) online part
+   * @param log the batch log, every row of it; every user gets an (empty) online part
    */
   public UserHistories(Interactions log) {
+    this(log, null);
+  }
+
+  /**
+   * @param log the batch log
+   * @param end per user, the end (exclusive row index) of their batch rows, or null for all rows (a
+   *     replay starts from the rows before the test period and posts the rest)
+   */
+  public UserHistories(Interactions log, int[] end) {
     this.log = log;
+    this.end = new int[log.userCount()];
+    for (int u = 0; u < this.end.length; u++) {
+      this.end[u] = end == null ? log.end(u) : end[u];
+      if (this.end[u] < log.start(u) || this.end[u] > log.end(u)) {
+        throw new IllegalArgumentException("end of user " + u + " outside their rows");
+      }
+    }
     this.posted = new Posted[log.userCount()];
     for (int u = 0; u < posted.length; u++) {
       posted[u] = new Posted();
@@ -53,7 +70,7 @@ public final class UserHistories {
       long last =
           p.length > 0
               ? p.times[p.length - 1]
-              : log.end(u) > log.start(u) ? log.timestamp(log.end(u) - 1) : Long.MIN_VALUE;
+              : end[u] > log.start(u) ? log.timestamp(end[u] - 1) : Long.MIN_VALUE;
       if (seconds < last) {
         throw new IllegalArgumentException(
             "timestamp " + seconds + " is before the user's last watch (" + last + ")");
@@ -68,7 +85,17 @@ public final class UserHistories {
       p.ratings[p.length] = rating;
       p.times[p.length] = seconds;
       p.length++;
-      return log.end(u) - log.start(u) + p.length;
+      return end[u] - log.start(u) + p.length;
+    }
+  }
+
+  /** The time of user {@code u}'s last watch (batch or posted), or 0 without any. */
+  public long lastWatch(int u) {
+    Posted p = posted[u];
+    synchronized (p) {
+      return p.length > 0
+          ? p.times[p.length - 1]
+          : end[u] > log.start(u) ? log.timestamp(end[u] - 1) : 0;
     }
   }
 
@@ -88,7 +115,7 @@ public final class UserHistories {
     Posted p = posted[u];
     synchronized (p) {
       long t = p.length > 0 ? Math.max(now, p.times[p.length - 1]) : now;
-      into.fill(log, u, log.start(u), log.end(u), t);
+      into.fill(log, u, log.start(u), end[u], t);
       for (int i = 0; i < p.length; i++) {
         into.add(p.items[i], p.ratings[i], p.times[i]);
       }

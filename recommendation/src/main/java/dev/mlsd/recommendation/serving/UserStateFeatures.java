@@ -68,11 +68,22 @@ public final class UserStateFeatures {
    * @return how many rows were written
    */
   public int materialise(RecommendationService service, Interactions log, int[] users, long now) {
+    return materialise(service, new UserHistories(log), users, now);
+  }
+
+  /**
+   * The offline job over the histories a server holds: computes and writes the state of the given
+   * users from their whole histories at time {@code now} (or their last watch, if later).
+   *
+   * @return how many rows were written
+   */
+  public int materialise(
+      RecommendationService service, UserHistories histories, int[] users, long now) {
     RecoRequest q = service.newRequest();
     float[] rows = new float[users.length * schema.dim()];
     for (int i = 0; i < users.length; i++) {
       int u = users[i];
-      q.user.fill(log, u, log.start(u), log.end(u), now);
+      histories.fill(u, now, q.user);
       service.computeUserState(q);
       write(q, rows, i * schema.dim());
     }
