@@ -123,8 +123,8 @@ public final class RecommendationDemo implements Callable<Integer> {
         "Input: a user (history + request time). Output: k videos ranked by predicted relevance."
             + " Relevance: any rating = watched (implicit), rating >= "
             + Relevance.LIKED_THRESHOLD
-            + " = liked (explicit). Models: WALS matrix factorisation and a two-tower network"
-            + " for retrieval; a DNN for scoring. Interfaces: CandidateGenerator -> Filter ->"
+            + " = liked (explicit). Models: WALS matrix factorisation, a two-tower network and"
+            + " EASE for retrieval; a DNN for scoring. Interfaces: CandidateGenerator -> Filter ->"
             + " FeatureHydrator -> Ranker -> ReRanker (core serving).");
   }
 
@@ -143,10 +143,12 @@ public final class RecommendationDemo implements Callable<Integer> {
             + " (training-time tags only), learned ID embedding (inside the video tower)");
     say.say(
         "user: mean WALS embedding of watched and of liked videos, genre affinity (watched,"
-            + " liked), activity counts, mean year, hour-of-day and day-of-week of the request");
+            + " liked), activity counts, mean year, hour-of-day and day-of-week of the request,"
+            + " the last 10 watches' embeddings with recency weights");
     say.say(
-        "ranking: 13 features per (user, candidate) (RankingFeatureHydrator), one pipeline"
-            + " for training and serving");
+        "ranking: 23 features per (user, candidate): every generator's score and rank, EASE"
+            + " scores, user and video aggregates (RankingFeatureHydrator), one pipeline for"
+            + " training and serving");
   }
 
   private RecommendationSystem train(MovieLensData data) {

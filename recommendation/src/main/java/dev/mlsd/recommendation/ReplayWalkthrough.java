@@ -52,13 +52,14 @@ public record ReplayWalkthrough(OnlineReplay replay, Map<String, Double> psi) {
     out.add(replay.describe());
     StringBuilder sb =
         new StringBuilder("drift of the replayed traffic vs the ranker's training rows,");
-    sb.append(" PSI (highest 5; > 0.2 is usually read as a shift):");
+    sb.append(" PSI (features, highest 5; > 0.2 is usually read as a shift):");
     psi.entrySet().stream()
+        .filter(e -> !e.getKey().equals("prediction"))
         .limit(5)
         .forEach(e -> sb.append(String.format(Locale.ROOT, " %s %.3f;", e.getKey(), e.getValue())));
     Double p = psi.get("prediction");
     if (p != null) {
-      sb.append(String.format(Locale.ROOT, " prediction %.3f", p));
+      sb.append(String.format(Locale.ROOT, " and the ranker's prediction %.3f", p));
     }
     out.add(sb.toString());
     return out;
