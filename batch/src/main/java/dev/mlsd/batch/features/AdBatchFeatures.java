@@ -120,7 +120,11 @@ public record AdBatchFeatures(int window, double smoothing) {
    */
   public Dataset<Row> sequential(Dataset<Row> log) {
     SparkSession spark = log.sparkSession();
-    Dataset<Row> k = keys(log).withColumn("block", floor(col("time").divide(BLOCK)));
+    // read twice (block totals, then the windows): kept, so the log is scanned once
+    Dataset<Row> k =
+        keys(log)
+            .withColumn("block", floor(col("time").divide(BLOCK)))
+            .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     // the running click count: block totals (a few hundred numbers) prefix-summed on the driver
     List<Row> totals = k.groupBy("block").agg(sum("clicked").as("c")).collectAsList();
     long maxBlock = -1;
@@ -198,7 +202,7 @@ public record AdBatchFeatures(int window, double smoothing) {
    * "advertiser"), {@code key}, {@code ctr_recent}, {@code ctr_all}.
    */
   public Dataset<Row> snapshot(Dataset<Row> log) {
-    Dataset<Row> k = keys(log).cache();
+    Dataset<Row> k = keys(log).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     Row total = k.agg(count(lit(1)), coalesce(sum("clicked"), lit(0L))).first();
     long seen = total.getLong(0);
     long clicks = total.getLong(1);
