@@ -55,13 +55,13 @@ public record SystemParams(
         2);
   }
 
-  /** {@code --quick}: 3,000 training posts, one seed, two epochs, 200 resamples. */
+  /** {@code --quick}: 3,000 training posts, one seed, three epochs, 200 resamples. */
   public static SystemParams quick(long seed) {
     return new SystemParams(
         seed,
         3000,
         FeatureParams.DEFAULT,
-        MultiTaskParams.DEFAULT.withMaxEpochs(2),
+        MultiTaskParams.DEFAULT.withMaxEpochs(3),
         1,
         false,
         100,
