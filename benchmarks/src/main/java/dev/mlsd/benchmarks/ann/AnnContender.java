@@ -14,13 +14,21 @@ import dev.mlsd.core.ann.VectorIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntPredicate;
 import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.KnnCollector;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TaskExecutor;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.hnsw.HnswConcurrentMergeBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
@@ -40,8 +48,22 @@ abstract class AnnContender {
   static final int EF_CONSTRUCTION = 100;
   static final long SEED = 42L;
 
-  /** Builds the index (single-threaded), copying the vectors. */
-  abstract void build(float[][] base);
+  /**
+   * Builds the index with {@code threads} builder threads (each library's own concurrent build),
+   * copying the vectors.
+   */
+  abstract void build(float[][] base, int threads);
+
+  /** Which base ids a query may return, or null for all (filtered search). */
+  protected BitSet filter;
+
+  /**
+   * Restricts every later search to the ids set in {@code passing} (null: no filter). Each library
+   * searches the way its own filtered query does.
+   */
+  void setFilter(BitSet passing) {
+    this.filter = passing;
+  }
 
   /** Sets the query-time beam width (ignored by the exact index). */
   abstract void setEf(int ef);
@@ -64,34 +86,62 @@ abstract class AnnContender {
 
   static AnnContender named(String name) {
     return switch (name) {
-      case "mlsd-hnsw" -> new Mlsd();
+      case "mlsd-hnsw" -> new Mlsd(false);
+      case "mlsd-hnsw-sq8" -> new Mlsd(true);
       case "lucene-hnsw" -> new Lucene();
+      case "lucene-hnsw-sq8" -> new LuceneQuantized();
       case "hnswlib" -> new Hnswlib();
       case "exact-simd" -> new Exact();
       default ->
           throw new IllegalArgumentException(
-              "unknown library '" + name + "': mlsd-hnsw, lucene-hnsw, hnswlib, exact-simd");
+              "unknown library '"
+                  + name
+                  + "': mlsd-hnsw, mlsd-hnsw-sq8, lucene-hnsw, lucene-hnsw-sq8, hnswlib,"
+                  + " exact-simd");
     };
   }
 
-  /** This project's HNSW. */
+  /**
+   * Bytes of vector data a query reads from (the float block, or the int8 codes of a quantized
+   * index), or -1 where the library does not say.
+   */
+  long searchedVectorBytes() {
+    return -1;
+  }
+
+  /**
+   * This project's HNSW; with {@code quantized}, the same graph searched on int8 codes with an
+   * exact float re-score of the ef best ({@link HnswIndex#newQuantizedSearcher}).
+   */
   static final class Mlsd extends AnnContender {
+    private final boolean quantized;
+    private HnswIndex index;
     private HnswSearcher searcher;
     private SearchParams params = new SearchParams(10);
     private TopKCollector results;
 
+    Mlsd(boolean quantized) {
+      this.quantized = quantized;
+    }
+
     @Override
-    void build(float[][] base) {
-      HnswIndex index =
+    void build(float[][] base, int threads) {
+      index =
           new HnswIndex(
               base[0].length,
               Similarity.EUCLIDEAN,
               new HnswBuildParams(M, EF_CONSTRUCTION, SEED),
               base.length);
-      for (float[] v : base) {
-        index.add(v);
+      index.addAll(base, threads);
+      if (quantized) {
+        index.quantize();
       }
-      searcher = index.newSearcher();
+      searcher = quantized ? index.newQuantizedSearcher() : index.newSearcher();
+    }
+
+    @Override
+    long searchedVectorBytes() {
+      return index.vectorBytes(quantized);
     }
 
     @Override
@@ -105,8 +155,16 @@ abstract class AnnContender {
         results = new TopKCollector(k);
       }
       results.reset();
-      searcher.search(query, params, null, results);
+      searcher.search(query, params, accept, results);
       return results.drainTo(ids, null);
+    }
+
+    private IntPredicate accept;
+
+    @Override
+    void setFilter(BitSet passing) {
+      super.setFilter(passing);
+      accept = passing == null ? null : passing::get;
     }
 
     @Override
@@ -122,7 +180,7 @@ abstract class AnnContender {
     private int size;
 
     @Override
-    void build(float[][] base) {
+    void build(float[][] base, int threads) {
       ExactIndex index = new ExactIndex(base[0].length, Similarity.EUCLIDEAN, base.length);
       for (float[] v : base) {
         index.add(v);
@@ -145,7 +203,7 @@ abstract class AnnContender {
         results = new TopKCollector(k);
       }
       results.reset();
-      searcher.search(query, null, null, results);
+      searcher.search(query, null, filter == null ? null : filter::get, results);
       return results.drainTo(ids, null);
     }
 
@@ -168,7 +226,7 @@ abstract class AnnContender {
     private long visited;
 
     @Override
-    void build(float[][] base) {
+    void build(float[][] base, int threads) {
       List<float[]> copy = new ArrayList<>(base.length);
       for (float[] v : base) {
         copy.add(v.clone());
@@ -178,7 +236,27 @@ abstract class AnnContender {
         RandomVectorScorerSupplier scorers =
             DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorerSupplier(
                 VectorSimilarityFunction.EUCLIDEAN, values);
-        graph = HnswGraphBuilder.create(scorers, M, EF_CONSTRUCTION, SEED).build(base.length);
+        if (threads == 1) {
+          graph = HnswGraphBuilder.create(scorers, M, EF_CONSTRUCTION, SEED).build(base.length);
+        } else {
+          ExecutorService pool = Executors.newFixedThreadPool(threads);
+          try {
+            graph =
+                new HnswConcurrentMergeBuilder(
+                        new TaskExecutor(pool),
+                        threads,
+                        scorers,
+                        M,
+                        EF_CONSTRUCTION,
+                        // an empty graph of the right size (its constructor is not public)
+                        HnswGraphBuilder.create(scorers, M, EF_CONSTRUCTION, SEED, base.length)
+                            .getGraph(),
+                        null)
+                    .build(base.length);
+          } finally {
+            pool.shutdown();
+          }
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -189,15 +267,59 @@ abstract class AnnContender {
       this.ef = ef;
     }
 
+    private Bits acceptOrds;
+    private int passing;
+
+    @Override
+    void setFilter(BitSet f) {
+      super.setFilter(f);
+      passing = f == null ? 0 : f.cardinality();
+      acceptOrds =
+          f == null
+              ? null
+              : new Bits() {
+                @Override
+                public boolean get(int index) {
+                  return f.get(index);
+                }
+
+                @Override
+                public int length() {
+                  return values.size();
+                }
+              };
+    }
+
+    /** The exact top k among the passing docs (Lucene's fallback for selective filters). */
+    private int exactFiltered(RandomVectorScorer scorer, int k, int[] ids) throws IOException {
+      org.apache.lucene.search.TopKnnCollector top =
+          new org.apache.lucene.search.TopKnnCollector(k, Integer.MAX_VALUE);
+      for (int d = filter.nextSetBit(0); d >= 0; d = filter.nextSetBit(d + 1)) {
+        top.collect(d, scorer.score(d));
+      }
+      visited += passing;
+      ScoreDoc[] docs = top.topDocs().scoreDocs;
+      for (int i = 0; i < docs.length; i++) {
+        ids[i] = docs[i].doc;
+      }
+      return docs.length;
+    }
+
     @Override
     int search(float[] query, int k, int[] ids) {
       try {
         RandomVectorScorer scorer =
             DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(
                 VectorSimilarityFunction.EUCLIDEAN, values, query);
+        int topK = Math.max(k, ef);
         KnnCollector c =
-            HnswGraphSearcher.search(scorer, Math.max(k, ef), graph, null, Integer.MAX_VALUE);
+            HnswGraphSearcher.search(
+                scorer, topK, graph, acceptOrds, acceptOrds == null ? Integer.MAX_VALUE : passing);
         visited = c.visitedCount();
+        if (c.earlyTerminated()) {
+          // as Lucene's kNN query does: past as many visits as there are passing docs, scan them
+          return exactFiltered(scorer, k, ids);
+        }
         TopDocs top = c.topDocs();
         ScoreDoc[] docs = top.scoreDocs;
         int n = Math.min(k, docs.length);
@@ -216,6 +338,114 @@ abstract class AnnContender {
     }
   }
 
+  /**
+   * Lucene's own quantized HNSW, through its codec: {@code
+   * Lucene104HnswScalarQuantizedVectorsFormat} with 8-bit codes ({@code UNSIGNED_BYTE}), one
+   * segment in a heap directory, searched with {@code LeafReader.searchNearestVectors} for the ef
+   * best by quantized score, which are then re-scored with the segment's raw float vectors (as
+   * Lucene's full-precision rescoring query does), the same re-score {@code mlsd-hnsw-sq8} does.
+   * Goes through the codec's per-query machinery, so it pays more per query than {@link Lucene},
+   * which drives the graph directly.
+   */
+  static final class LuceneQuantized extends AnnContender {
+    private org.apache.lucene.index.DirectoryReader reader;
+    private org.apache.lucene.index.LeafReader leaf;
+    private FloatVectorValues raw;
+    private float[][] base;
+    private int ef = 10;
+    private final long[] scratch = new long[8192];
+
+    @Override
+    void build(float[][] base, int threads) {
+      this.base = base;
+      ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
+      try {
+        var format =
+            new org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat(
+                org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding
+                    .UNSIGNED_BYTE,
+                M,
+                EF_CONSTRUCTION,
+                threads,
+                pool);
+        var config =
+            new org.apache.lucene.index.IndexWriterConfig()
+                .setCodec(
+                    new org.apache.lucene.codecs.lucene104.Lucene104Codec() {
+                      @Override
+                      public org.apache.lucene.codecs.KnnVectorsFormat getKnnVectorsFormatForField(
+                          String field) {
+                        return format;
+                      }
+                    })
+                .setRAMBufferSizeMB(2000)
+                .setMaxBufferedDocs(Integer.MAX_VALUE - 1);
+        var dir = new org.apache.lucene.store.ByteBuffersDirectory();
+        try (var w = new org.apache.lucene.index.IndexWriter(dir, config)) {
+          for (float[] v : base) {
+            var doc = new org.apache.lucene.document.Document();
+            doc.add(
+                new org.apache.lucene.document.KnnFloatVectorField(
+                    "v", v, VectorSimilarityFunction.EUCLIDEAN));
+            w.addDocument(doc);
+          }
+          w.forceMerge(1);
+        }
+        reader = org.apache.lucene.index.DirectoryReader.open(dir);
+        leaf = reader.leaves().get(0).reader();
+        raw = leaf.getFloatVectorValues("v");
+        if (leaf.maxDoc() != base.length) {
+          throw new IllegalStateException("expected one segment of " + base.length + " docs");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        if (pool != null) {
+          pool.shutdown();
+        }
+      }
+    }
+
+    @Override
+    void setEf(int ef) {
+      this.ef = ef;
+    }
+
+    @Override
+    void setFilter(BitSet passing) {
+      if (passing != null) {
+        throw new UnsupportedOperationException("filtered search is measured on lucene-hnsw");
+      }
+    }
+
+    @Override
+    int search(float[] query, int k, int[] ids) {
+      try {
+        TopDocs top =
+            leaf.searchNearestVectors(
+                "v",
+                query,
+                Math.max(k, ef),
+                org.apache.lucene.search.AcceptDocs.fromLiveDocs(null, leaf.maxDoc()),
+                Integer.MAX_VALUE);
+        ScoreDoc[] docs = top.scoreDocs;
+        // exact re-score: doc == ordinal in a single dense segment
+        for (int i = 0; i < docs.length; i++) {
+          float s = VectorSimilarityFunction.EUCLIDEAN.compare(query, raw.vectorValue(docs[i].doc));
+          scratch[i] = ((long) Float.floatToIntBits(s) << 32) | (~docs[i].doc & 0xFFFFFFFFL);
+        }
+        Arrays.sort(scratch, 0, docs.length); // EUCLIDEAN scores are positive: bits sort as floats
+        int n = Math.min(k, docs.length);
+        for (int i = 0; i < n; i++) {
+          ids[i] = ~(int) scratch[docs.length - 1 - i];
+        }
+        return n;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
   /** jelmerk hnswlib (hnswlib-core), the pure-Java port of the authors' library. */
   static final class Hnswlib extends AnnContender {
     private com.github.jelmerk.hnswlib.core.hnsw.HnswIndex<Integer, float[], Row, Float> index;
@@ -231,7 +461,7 @@ abstract class AnnContender {
     }
 
     @Override
-    void build(float[][] base) {
+    void build(float[][] base, int threads) {
       index =
           com.github.jelmerk.hnswlib.core.hnsw.HnswIndex.newBuilder(
                   base[0].length, DistanceFunctions.FLOAT_EUCLIDEAN_DISTANCE, base.length)
@@ -239,14 +469,32 @@ abstract class AnnContender {
               .withEfConstruction(EF_CONSTRUCTION)
               .withEf(10)
               .build();
+      List<Row> rows = new ArrayList<>(base.length);
       for (int i = 0; i < base.length; i++) {
-        index.add(new Row(i, base[i].clone()));
+        rows.add(new Row(i, base[i].clone()));
+      }
+      if (threads == 1) {
+        rows.forEach(index::add);
+      } else {
+        try {
+          index.addAll(rows, threads, (done, max) -> {}, Integer.MAX_VALUE);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
       }
     }
 
     @Override
     void setEf(int ef) {
       index.setEf(ef);
+    }
+
+    @Override
+    void setFilter(BitSet passing) {
+      if (passing != null) {
+        throw new UnsupportedOperationException("hnswlib-core has no filtered search");
+      }
     }
 
     @Override

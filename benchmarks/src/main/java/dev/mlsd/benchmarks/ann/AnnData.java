@@ -18,9 +18,10 @@ import java.util.SplittableRandom;
  *       (fitted on 20,000 training images).
  *   <li>{@code random64-N}: N uniform random vectors in [0, 1)^64, queries drawn the same way. The
  *       stress case.
- *   <li>{@code mog64-N}: <b>synthetic</b>: N vectors sampled from a mixture of 10 diagonal
- *       Gaussians fitted to the fmnist-pca64 vectors (one per class label, weighted by class
- *       frequency). Real-shaped, but not real.
+ *   <li>{@code mogD-N} ({@code mog64-1m}, {@code mog128-1m}): <b>synthetic</b>: N vectors sampled
+ *       from a mixture of 10 diagonal Gaussians fitted to the Fashion-MNIST images projected on
+ *       their top D principal components (one per class label, weighted by class frequency).
+ *       Real-shaped, but not real.
  * </ul>
  *
  * N accepts a k or m suffix ({@code random64-100k}, {@code mog64-1m}).
@@ -30,37 +31,39 @@ record AnnData(String name, float[][] base, float[][] tune, float[][] measure) {
   static AnnData load(String name, int tune, int measure) throws IOException {
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.equals("fmnist-784")) {
-      return fmnist(name, tune, measure, false);
+      return fmnist(name, tune, measure, 0);
     }
     if (lower.equals("fmnist-pca64")) {
-      return fmnist(name, tune, measure, true);
+      return fmnist(name, tune, measure, 64);
     }
     if (lower.startsWith("random64-")) {
       int n = parseCount(lower.substring("random64-".length()));
       return new AnnData(name, uniform(n, 64, 1), uniform(tune, 64, 2), uniform(measure, 64, 3));
     }
-    if (lower.startsWith("mog64-")) {
-      int n = parseCount(lower.substring("mog64-".length()));
-      AnnData pca = fmnist("fmnist-pca64", 0, 0, true);
+    if (lower.startsWith("mog")) {
+      int dash = lower.indexOf('-');
+      int d = Integer.parseInt(lower.substring(3, dash));
+      int n = parseCount(lower.substring(dash + 1));
+      AnnData pca = fmnist("fmnist-pca" + d, 0, 0, d);
       int[] labels =
           IdxImages.readLabels(Datasets.require("fashion-mnist", "train-labels-idx1-ubyte.gz"));
       Mixture mix = Mixture.fit(pca.base(), labels, 10);
       return new AnnData(name, mix.sample(n, 11), mix.sample(tune, 12), mix.sample(measure, 13));
     }
     throw new IllegalArgumentException(
-        "unknown dataset '" + name + "': fmnist-784, fmnist-pca64, random64-N, mog64-N");
+        "unknown dataset '" + name + "': fmnist-784, fmnist-pca64, random64-N, mogD-N");
   }
 
-  private static AnnData fmnist(String name, int tune, int measure, boolean pca)
-      throws IOException {
+  /** Fashion-MNIST, projected on its top {@code pca} principal components (0: the pixels). */
+  private static AnnData fmnist(String name, int tune, int measure, int pca) throws IOException {
     float[][] train =
         IdxImages.read(Datasets.require("fashion-mnist", "train-images-idx3-ubyte.gz"));
     float[][] test = IdxImages.read(Datasets.require("fashion-mnist", "t10k-images-idx3-ubyte.gz"));
     if (tune + measure > test.length) {
       throw new IllegalArgumentException("at most " + test.length + " queries");
     }
-    if (pca) {
-      Pca p = Pca.fit(train, 64, 20_000, 7L);
+    if (pca > 0) {
+      Pca p = Pca.fit(train, pca, 20_000, 7L);
       train = p.project(train);
       test = p.project(test);
     }

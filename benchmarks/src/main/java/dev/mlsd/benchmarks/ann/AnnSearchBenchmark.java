@@ -3,12 +3,17 @@ package dev.mlsd.benchmarks.ann;
 import dev.mlsd.core.ann.ExactIndex;
 import dev.mlsd.core.ann.RecallAgainstExact;
 import dev.mlsd.core.ann.Similarity;
+import dev.mlsd.core.ann.TopKCollector;
+import dev.mlsd.core.ann.VectorIndex;
 import dev.mlsd.core.ann.VectorKernels;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +76,17 @@ public class AnnSearchBenchmark {
   @Param({"0.95"})
   public double targetRecall;
 
+  /**
+   * The fraction of base vectors a query may return (filtered search; 1: no filter). Which ones is
+   * a seeded hash of the id, so the filter has no relation to the vectors.
+   */
+  @Param({"1"})
+  public double selectivity;
+
+  /** Builder threads (each library's own concurrent build when more than one). */
+  @Param({"1"})
+  public int buildThreads;
+
   /** Queries used to tune ef. */
   @Param({"300"})
   public int tuneQueries;
@@ -78,6 +94,15 @@ public class AnnSearchBenchmark {
   /** Queries measured (disjoint from the tuning ones). */
   @Param({"500"})
   public int measureQueries;
+
+  /**
+   * The recall/QPS curve: an ef ladder separated by colons, {@code 10:16:32} (empty: none). For
+   * each ef, in setup, the recall@10 of the measured queries and their queries per CPU-second (see
+   * {@link AnnCurve}), printed as {@code ANN-CURVE} lines and appended to the file named by {@code
+   * MLSD_ANN_CURVES}.
+   */
+  @Param({""})
+  public String sweep;
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -97,13 +122,26 @@ public class AnnSearchBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     AnnData data = AnnData.load(dataset, tuneQueries, measureQueries);
-    int[][] truthTune = groundTruth(data.base(), data.tune());
-    int[][] truthMeasure = groundTruth(data.base(), data.measure());
+    BitSet passing = selectivity >= 1 ? null : passing(data.base().length, selectivity);
+    int[][] truthTune = groundTruth(data.base(), data.tune(), passing);
+    int[][] truthMeasure = groundTruth(data.base(), data.measure(), passing);
 
     contender = AnnContender.named(library);
     long heapBefore = usedHeapAfterGc();
     long t0 = System.nanoTime();
-    contender.build(data.base());
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
+    long cpu0 = cpuOfThisProcess();
+    contender.build(data.base(), buildThreads);
+    double buildCpuSeconds = (cpuOfThisProcess() - cpu0) / 1e9;
+    contender.setFilter(passing);
+    long peakBytes = 0; // sum of the heap pools' peaks: an upper bound of the heap's peak
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peakBytes += pool.getPeakUsage().getUsed();
+      }
+    }
     double buildSeconds = (System.nanoTime() - t0) / 1e9;
     long heapBytes = usedHeapAfterGc() - heapBefore;
 
@@ -119,19 +157,35 @@ public class AnnSearchBenchmark {
     double visited = meanVisited;
     System.out.printf(
         Locale.ROOT,
-        "%nANN-RESULT dataset=%s n=%d d=%d library=%s buildSeconds=%.2f heapMB=%.1f ef=%d"
-            + " tuneRecall=%.4f measureRecall=%.4f visitedPerQuery=%.0f kernels=%s%n",
+        "%nANN-RESULT dataset=%s n=%d d=%d library=%s selectivity=%s buildThreads=%d"
+            + " buildSeconds=%.2f"
+            + " buildCpuSeconds=%.1f heapMB=%.1f peakHeapMB=%.0f ef=%d"
+            + " tuneRecall=%.4f measureRecall=%.4f visitedPerQuery=%.0f searchedVectorMB=%.1f"
+            + " kernels=%s load=%s%n",
         dataset,
         data.base().length,
         data.base()[0].length,
         library,
+        selectivity,
+        buildThreads,
         buildSeconds,
+        buildCpuSeconds,
         heapBytes / 1048576.0,
+        peakBytes / 1048576.0,
         ef,
         tuneRecall,
         measureRecall,
         visited,
-        VectorKernels.best().name());
+        contender.searchedVectorBytes() / 1048576.0,
+        VectorKernels.best().name(),
+        AnnCurve.loadAverage());
+    if (!sweep.isBlank()) {
+      String label = selectivity < 1 ? dataset + " filter " + selectivity : dataset;
+      AnnCurve.sweep(label, library, contender, sweep, data.measure(), truthMeasure, K);
+      if (contender.tunable()) {
+        contender.setEf(ef);
+      }
+    }
     if (measureRecall < targetRecall - 0.02) {
       throw new AssertionError(
           library + " on " + dataset + ": measured recall " + measureRecall + " at ef " + ef);
@@ -228,12 +282,42 @@ public class AnnSearchBenchmark {
     return RecallAgainstExact.recall(truth, found);
   }
 
-  private static int[][] groundTruth(float[][] base, float[][] qs) {
-    ExactIndex exact = new ExactIndex(base[0].length, Similarity.EUCLIDEAN);
+  private static int[][] groundTruth(float[][] base, float[][] qs, BitSet passing) {
+    ExactIndex exact = new ExactIndex(base[0].length, Similarity.EUCLIDEAN, base.length);
     for (float[] v : base) {
       exact.add(v);
     }
-    return RecallAgainstExact.groundTruth(exact.newSearcher(), qs, K);
+    VectorIndex.Searcher s = exact.newSearcher();
+    if (passing == null) {
+      return RecallAgainstExact.groundTruth(s, qs, K);
+    }
+    int[][] truth = new int[qs.length][];
+    for (int i = 0; i < qs.length; i++) {
+      TopKCollector c = new TopKCollector(K);
+      s.search(qs[i], null, passing::get, c);
+      truth[i] = c.ids();
+    }
+    return truth;
+  }
+
+  /** Ids whose seeded hash falls under the selectivity. */
+  static BitSet passing(int n, double selectivity) {
+    BitSet b = new BitSet(n);
+    for (int id = 0; id < n; id++) {
+      long z = (id + 1L) * 0x9E3779B97F4A7C15L;
+      z = (z ^ (z >>> 31)) * 0xBF58476D1CE4E5B9L;
+      z ^= z >>> 29;
+      if ((z >>> 11) * 0x1.0p-53 < selectivity) {
+        b.set(id);
+      }
+    }
+    return b;
+  }
+
+  /** CPU time of every thread of this JVM, in nanoseconds (the build's threads included). */
+  private static long cpuOfThisProcess() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long usedHeapAfterGc() {

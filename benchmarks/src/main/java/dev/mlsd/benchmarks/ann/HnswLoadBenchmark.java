@@ -38,11 +38,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms6g", "-Xmx6g"})
+    jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx8g"})
 public class HnswLoadBenchmark {
-  /** Number of vectors (d = 64). */
+  /** Number of vectors. */
   @Param({"1000000"})
   public int n;
+
+  /**
+   * Dimension. At 784, 700,000 vectors make a file over 2 GiB (2.3 GB), which is written as a
+   * stream and mapped back in 1 GiB segments.
+   */
+  @Param({"64"})
+  public int d;
 
   private Path file;
   private int[] expected;
@@ -50,16 +57,21 @@ public class HnswLoadBenchmark {
 
   @Setup(Level.Trial)
   public void build() throws IOException {
-    float[][] base = AnnData.uniform(n, 64, 1);
-    HnswIndex index = new HnswIndex(64, Similarity.EUCLIDEAN, new HnswBuildParams(16, 16, 42L));
-    for (float[] v : base) {
-      index.add(v);
+    HnswIndex index = new HnswIndex(d, Similarity.EUCLIDEAN, new HnswBuildParams(16, 16, 42L), n);
+    // in chunks, so the base set is never held twice; two builder threads
+    int chunk = 20_000;
+    for (int from = 0; from < n; from += chunk) {
+      float[][] part = AnnData.uniform(Math.min(chunk, n - from), d, 1L + from);
+      if (from <= n / 2 && n / 2 < from + part.length) {
+        query = part[n / 2 - from].clone();
+      }
+      index.addAll(part, 2);
     }
-    query = base[n / 2];
     expected = index.search(query, 10, new SearchParams(50));
     file = Files.createTempFile("mlsd-hnsw-load", ".mlsd");
     index.save(file);
-    System.out.printf("%nHNSW-FILE n=%d bytes=%d%n", n, Files.size(file));
+    System.out.printf(
+        "%nHNSW-FILE n=%d d=%d bytes=%d load=%s%n", n, d, Files.size(file), AnnCurve.loadAverage());
   }
 
   @Benchmark

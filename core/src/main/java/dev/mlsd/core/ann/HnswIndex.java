@@ -2,7 +2,8 @@ package dev.mlsd.core.ann;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -14,18 +15,33 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * geometric distribution ({@code floor(-ln(u) / ln(m))}), so each layer up holds about 1/m of the
  * one below. A query descends greedily through the sparse upper layers to a good entry point, then
  * runs a beam search of width ef on layer 0 ({@link HnswSearcher}). Inserting a vector searches for
- * its efConstruction nearest nodes on each of its layers and links it to at most m of them, chosen
+ * its efConstruction nearest nodes on each of its layers and links it to the best of them, chosen
  * by the paper's heuristic (Algorithm 4): a candidate is kept only if it is closer to the new node
  * than to every neighbour already kept, which spreads links across directions and keeps clusters
- * connected. A neighbour whose list overflows (2m on layer 0, m above) is pruned with the same
- * heuristic.
+ * connected. Every list holds up to 2m links on layer 0 and m above, the new node's own included
+ * (as Lucene does; the authors' hnswlib gives the new node m on every layer and lets back-links
+ * fill layer 0 to 2m). A neighbour whose list overflows is pruned with the same heuristic.
  *
- * <p>Inner product: under {@link Similarity#DOT_PRODUCT} the graph is built and searched with raw
- * inner products, which are not a metric (a vector need not be its own nearest neighbour). On
- * embeddings whose norms vary widely, long vectors crowd every neighbour list and recall falls far
- * below what the same ef gives under cosine or L2. Index such embeddings through {@link
- * MipsTransform} (one extra component makes every norm equal, so inner product order equals L2
- * order); on embeddings of similar norms raw inner product is fine.
+ * <p>Inner product, and its limit (MIPS): under {@link Similarity#DOT_PRODUCT} the graph is built
+ * and searched with raw inner products, which are not a metric: a vector need not be its own
+ * nearest neighbour, and the neighbour-selection heuristic, which assumes one, keeps the wrong
+ * links. On embeddings whose norms vary widely the few long vectors win every comparison, crowd
+ * every neighbour list, and recall falls far below what the same ef gives under cosine or L2. Raw
+ * inner product is fine when the norms lie in a narrow band (0.9 to 1.1 in {@code HnswIndexTest},
+ * recall@10 >= 0.95 at ef 128, as under cosine). Otherwise index through {@link MipsTransform}
+ * (Bachrach et al., 2014): it appends {@code sqrt(M^2 - |x|^2)} to every item and 0 to every query,
+ * so all items share the norm M, inner-product order becomes L2 order, and the graph is built on a
+ * metric again:
+ *
+ * <pre>{@code
+ * MipsTransform t = MipsTransform.fit(items, d);          // items row-major, M = largest norm
+ * HnswIndex index = t.buildHnsw(items, params);           // ids = item rows
+ * t.queryInto(query, augmented);                          // d + 1 values, allocation-free
+ * searcher.search(augmented, searchParams, null, top);    // scores are the original <q, x>
+ * }</pre>
+ *
+ * <p>With norms spread from 0.2 to 8 ({@code MipsTransformTest}) that gives recall@10 >= 0.95 at ef
+ * 64. The same holds for a quantized searcher: quantize the transformed vectors.
  *
  * <p>Storage: vectors in one contiguous {@code float[]} ({@link VectorStore}); links in flat int
  * arrays ({@link HnswGraph}). About {@code 4d + 4(2m + 1)} bytes per vector, plus the upper layers
@@ -33,7 +49,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>Determinism: a node's level is a hash of (seed, id), and every tie breaks by id, so the same
  * vectors added in the same order with the same {@link HnswBuildParams} give the same graph, bit
- * for bit. Adds are single-threaded (one builder), which is what makes that guarantee possible.
+ * for bit, with one builder thread ({@link #add}, or {@link #addAll} with one thread). {@link
+ * #addAll} with several threads builds a graph of the same quality whose exact links depend on the
+ * threads' timing.
  *
  * <p>Updates: {@link #add} inserts incrementally, no rebuild. {@link #delete} is a <em>soft</em>
  * delete: the node stays in the graph, still routes searches and may still gain links, but is never
@@ -56,11 +74,10 @@ public final class HnswIndex implements VectorIndex {
   final HnswBuildParams params;
   final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final double levelMultiplier;
+  QuantizedVectors quantized; // int8 codes, after quantize(); null before
 
-  // builder scratch, used under the write lock only
-  private HnswSearcher builder;
-  private long[] sortScratch;
-  private int[] selected;
+  final Object entryLock = new Object(); // guards the entry point during a concurrent build
+  private HnswBuilder builder; // the single writer's scratch, used under the write lock only
 
   /**
    * An empty index.
@@ -138,10 +155,111 @@ public final class HnswIndex implements VectorIndex {
       int id = store.add(vector);
       int level = levelOf(params.seed(), id, levelMultiplier);
       graph.addNode(id, level);
-      insert(id, level);
+      if (builder == null) {
+        builder = new HnswBuilder(this, null);
+      }
+      builder.insert(id);
+      if (quantized != null) {
+        quantized.encode(store, id);
+      }
       return id;
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Adds vectors in order, their ids consecutive from {@link #size()}, linking them into the graph
+   * with {@code threads} builder threads. With one thread this is exactly {@link #add} in a loop
+   * (the same graph, bit for bit). With more, the threads insert different vectors at once, locking
+   * one node's link list at a time (see {@link HnswBuilder}): the graph's quality is the same
+   * within noise, but which links a node keeps depends on the threads' timing, so the graph is no
+   * longer reproducible bit for bit. Every vector is checked before any is added.
+   *
+   * <p>Holds the write lock for the whole call: searches wait until it returns.
+   *
+   * @param vectors the vectors, each of length {@link #dimension()}
+   * @param threads builder threads, at least 1 (the cores to use)
+   * @return the id of the first vector added
+   * @throws IllegalArgumentException if a vector is invalid (then none is added) or threads < 1
+   */
+  public int addAll(float[][] vectors, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    lock.writeLock().lock();
+    try {
+      for (int i = 0; i < vectors.length; i++) {
+        store.checkVector(vectors[i], "vector " + i);
+      }
+      int first = store.size;
+      if (threads == 1 || vectors.length < 2) {
+        for (float[] v : vectors) {
+          add(v);
+        }
+        return first;
+      }
+      for (float[] v : vectors) {
+        int id = store.add(v);
+        graph.addNode(id, levelOf(params.seed(), id, levelMultiplier));
+      }
+      insertConcurrently(first, store.size, threads);
+      if (quantized != null) {
+        for (int id = first; id < store.size; id++) {
+          quantized.encode(store, id);
+        }
+      }
+      return first;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Links nodes {@code from..to-1}, already appended, with several builder threads. */
+  private void insertConcurrently(int from, int to, int threads) {
+    Object[] stripes = HnswBuilder.newStripes();
+    AtomicInteger next = new AtomicInteger(from);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Runnable work =
+        () -> {
+          HnswBuilder b = new HnswBuilder(this, stripes);
+          try {
+            for (int id = next.getAndIncrement();
+                id < to && failure.get() == null;
+                id = next.getAndIncrement()) {
+              b.insert(id);
+            }
+          } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+          }
+        };
+    Thread[] workers = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      workers[t] = Thread.ofPlatform().name("hnsw-build-" + t).start(work);
+    }
+    boolean interrupted = false;
+    for (Thread w : workers) {
+      while (true) {
+        try {
+          w.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // the workers hold no lock of the caller's: finish, then re-assert
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    Throwable t = failure.get();
+    if (t instanceof RuntimeException re) {
+      throw re;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    if (t != null) {
+      throw new IllegalStateException(t);
     }
   }
 
@@ -168,7 +286,72 @@ public final class HnswIndex implements VectorIndex {
 
   @Override
   public HnswSearcher newSearcher() {
-    return new HnswSearcher(this);
+    return new HnswSearcher(this, false);
+  }
+
+  /**
+   * Quantizes the stored vectors to int8 ({@link ScalarQuantizer}: each dimension's min/max range
+   * over the vectors now in the index, 256 levels), for searchers from {@link
+   * #newQuantizedSearcher}. The float vectors stay: they build the graph and re-score the
+   * candidates. Vectors added later are encoded as they come, clamped to the fitted range (quantize
+   * again after adding many that fall outside it). Costs one pass over the vectors and {@code d}
+   * bytes per vector ({@code d + 4} under Euclidean distance). Not saved with the index: quantize
+   * again after {@link #load}.
+   *
+   * @throws IllegalStateException if the index is empty
+   */
+  public void quantize() {
+    lock.writeLock().lock();
+    try {
+      if (store.size == 0) {
+        throw new IllegalStateException("quantize needs at least one vector in the index");
+      }
+      quantized = QuantizedVectors.of(store);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Whether {@link #quantize} has been called. */
+  public boolean isQuantized() {
+    lock.readLock().lock();
+    try {
+      return quantized != null;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * A searcher that walks the graph on the int8 codes and re-scores the ef best candidates exactly
+   * with the float vectors (see {@link HnswSearcher}); one per thread.
+   *
+   * @throws IllegalStateException if the index has not been quantized
+   */
+  public HnswSearcher newQuantizedSearcher() {
+    if (!isQuantized()) {
+      throw new IllegalStateException("call quantize() before asking for a quantized searcher");
+    }
+    return new HnswSearcher(this, true);
+  }
+
+  /**
+   * Bytes of vector data a search reads from: the float block ({@code 4d} per vector) or, for a
+   * quantized searcher, the codes ({@code d}, plus 4 under Euclidean distance). The float block
+   * stays in memory for re-scoring either way.
+   *
+   * @param quantizedVectors the codes' bytes instead of the floats'
+   */
+  public long vectorBytes(boolean quantizedVectors) {
+    lock.readLock().lock();
+    try {
+      if (quantizedVectors) {
+        return quantized == null ? 0 : quantized.bytesFor(store.size);
+      }
+      return 4L * store.size * store.dimension;
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   /**
@@ -232,6 +415,10 @@ public final class HnswIndex implements VectorIndex {
     lock.readLock().lock();
     try {
       long bytes = 4L * store.data.length + 8L * store.deleted.length;
+      if (quantized != null) {
+        bytes +=
+            quantized.codes.length + (quantized.norms == null ? 0 : 4L * quantized.norms.length);
+      }
       bytes += 4L * graph.links0.length + graph.levels.length + 8L * graph.upper.length;
       for (int i = 0; i < graph.size; i++) {
         if (graph.upper[i] != null) {
@@ -281,114 +468,5 @@ public final class HnswIndex implements VectorIndex {
     z = z ^ (z >>> 31);
     double u = ((z >>> 11) + 1) * 0x1.0p-53; // uniform in (0, 1]
     return (int) Math.min(HnswGraph.MAX_LEVEL, -Math.log(u) * levelMultiplier);
-  }
-
-  /** Links a node already appended to the store and the graph (Algorithm 1). */
-  private void insert(int id, int level) {
-    if (graph.entryPoint < 0) {
-      graph.entryPoint = id;
-      graph.maxLevel = level;
-      return;
-    }
-    if (builder == null) {
-      builder = new HnswSearcher(this);
-      sortScratch = new long[Math.max(params.efConstruction(), graph.m0) + 1];
-      selected = new int[graph.m0 + 1];
-    }
-    float[] data = store.data;
-    int qo = id * store.dimension;
-    long ep = builder.descend(data, qo, graph.entryPoint, graph.maxLevel, level);
-    for (int l = Math.min(level, graph.maxLevel); l >= 0; l--) {
-      builder.searchLayer(
-          data,
-          qo,
-          NeighborHeap.unpackId(ep),
-          NeighborHeap.unpackScore(ep),
-          params.efConstruction(),
-          l,
-          null,
-          false,
-          Integer.MAX_VALUE);
-      NeighborHeap found = builder.results;
-      int n = found.size();
-      for (int i = 0; i < n; i++) {
-        sortScratch[i] = found.keyAt(i);
-      }
-      Arrays.sort(sortScratch, 0, n); // ascending: best last
-      ep = sortScratch[n - 1];
-      int kept = selectNeighbours(sortScratch, n, params.m());
-      int[] links = graph.linksArray(id, l);
-      int off = graph.linksOffset(id, l);
-      links[off] = kept;
-      System.arraycopy(selected, 0, links, off + 1, kept);
-      for (int i = 0; i < kept; i++) {
-        // read back from the links: linkBack reuses the selection scratch
-        int nb = links[off + 1 + i];
-        // scores are symmetric, so the new node's score against nb is already known
-        linkBack(nb, l, id, store.score(id, nb));
-      }
-    }
-    if (level > graph.maxLevel) {
-      graph.entryPoint = id;
-      graph.maxLevel = level;
-    }
-  }
-
-  /** Adds {@code id} to {@code node}'s links on a layer, pruning with the heuristic when full. */
-  private void linkBack(int node, int level, int id, float score) {
-    int[] links = graph.linksArray(node, level);
-    int off = graph.linksOffset(node, level);
-    int count = links[off];
-    int max = graph.maxLinks(level);
-    if (count < max) {
-      links[off + 1 + count] = id;
-      links[off] = count + 1;
-      return;
-    }
-    for (int i = 0; i < count; i++) {
-      int nb = links[off + 1 + i];
-      sortScratch[i] = NeighborHeap.pack(nb, store.score(node, nb));
-    }
-    sortScratch[count] = NeighborHeap.pack(id, score);
-    Arrays.sort(sortScratch, 0, count + 1);
-    int kept = selectNeighbours(sortScratch, count + 1, max);
-    links[off] = kept;
-    System.arraycopy(selected, 0, links, off + 1, kept);
-  }
-
-  /**
-   * The paper's neighbour-selection heuristic (Algorithm 4, without extending or keeping pruned
-   * candidates, as in the authors' hnswlib): walks the candidates best first and keeps one only if
-   * it is more similar to the base node than to every candidate already kept. With at most {@code
-   * max} candidates, keeps them all.
-   *
-   * @param sortedKeys packed (id, score against the base) keys, ascending (best last)
-   * @param n how many keys
-   * @param max the most to keep
-   * @return how many were written into {@link #selected}, best first
-   */
-  private int selectNeighbours(long[] sortedKeys, int n, int max) {
-    if (n <= max) {
-      for (int i = 0; i < n; i++) {
-        selected[i] = NeighborHeap.unpackId(sortedKeys[n - 1 - i]);
-      }
-      return n;
-    }
-    int kept = 0;
-    for (int i = n - 1; i >= 0 && kept < max; i--) {
-      int c = NeighborHeap.unpackId(sortedKeys[i]);
-      float toBase = NeighborHeap.unpackScore(sortedKeys[i]);
-      boolean diverse = true;
-      for (int j = 0; j < kept; j++) {
-        if (store.score(c, selected[j]) > toBase) {
-          diverse = false; // c is closer to a kept neighbour than to the base: redundant
-          break;
-        }
-      }
-      if (diverse) {
-        selected[kept++] = c;
-      }
-    }
-    return kept;
   }
 }

@@ -1,11 +1,9 @@
 package dev.mlsd.core.ann;
 
-import dev.mlsd.core.io.Artifact;
 import dev.mlsd.core.io.ArtifactFile;
 import dev.mlsd.core.io.CorruptArtifactException;
+import dev.mlsd.core.io.MappedPayload;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -27,6 +25,11 @@ import java.util.Locale;
  *   int8[size]                  each node's level
  * </pre>
  *
+ * <p>Files over 2 GiB (a million 784-d vectors is 3.1 GB) are written as a stream and mapped back
+ * in segments of 1 GiB ({@link ArtifactFile#readMapped}); a vector or a link list may straddle two
+ * segments. The limit is then the JVM's: the vectors and the layer-0 links are each one array of
+ * fewer than 2^31 elements (2.7 million 784-d vectors).
+ *
  * <p>Every count and size is checked against its bound and against the payload's length before
  * anything is allocated. Loading is three bulk copies (floats, layer-0 ints, upper ints), then one
  * pass that checks every link count and id, so that a file with a valid checksum but an
@@ -38,6 +41,9 @@ final class HnswIndexFile {
   static final int VERSION = 1;
   private static final int FIXED_BYTES = 4 * 4 + 8 + 4 * 4;
 
+  /** The most elements of one Java array (the JVM's limit, with its usual headroom). */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   /** The widest vector a file may hold; checked before anything is allocated. */
   static final int MAX_DIMENSION = 1 << 16;
 
@@ -48,12 +54,13 @@ final class HnswIndexFile {
     HnswGraph graph = index.graph;
     HnswBuildParams p = index.params;
     int size = store.size;
-    int upperInts = 0;
+    int upperCount = 0;
     for (int i = 0; i < size; i++) {
       if (graph.upper[i] != null) {
-        upperInts += graph.upper[i].length;
+        upperCount += graph.upper[i].length;
       }
     }
+    int upperInts = upperCount;
     long bytes =
         FIXED_BYTES
             + 4L * size * store.dimension
@@ -61,29 +68,6 @@ final class HnswIndexFile {
             + 4L * upperInts
             + 8L * ((size + 63) >>> 6)
             + size;
-    if (bytes > Integer.MAX_VALUE - 1024) {
-      throw new IllegalArgumentException(
-          "index too large for one artifact file: " + bytes + " bytes (limit 2 GiB)");
-    }
-    ByteBuffer buf = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
-    buf.putInt(store.dimension).putInt(store.similarity.ordinal()).putInt(p.m());
-    buf.putInt(p.efConstruction()).putLong(p.seed());
-    buf.putInt(size).putInt(graph.entryPoint).putInt(graph.maxLevel).putInt(upperInts);
-    buf.asFloatBuffer().put(store.data, 0, size * store.dimension);
-    buf.position(buf.position() + 4 * size * store.dimension);
-    buf.asIntBuffer().put(graph.links0, 0, size * graph.stride0);
-    buf.position(buf.position() + 4 * size * graph.stride0);
-    for (int i = 0; i < size; i++) {
-      int[] up = graph.upper[i];
-      if (up != null) {
-        buf.asIntBuffer().put(up);
-        buf.position(buf.position() + 4 * up.length);
-      }
-    }
-    buf.asLongBuffer().put(store.deleted, 0, (size + 63) >>> 6);
-    buf.position(buf.position() + 8 * ((size + 63) >>> 6));
-    buf.put(graph.levels, 0, size);
-    buf.flip();
     String header =
         String.format(
             Locale.ROOT,
@@ -97,12 +81,36 @@ final class HnswIndexFile {
             size,
             store.liveCount(),
             graph.maxLevel);
-    ArtifactFile.write(file, KIND, VERSION, header, buf);
+    ArtifactFile.write(
+        file,
+        KIND,
+        VERSION,
+        header,
+        bytes,
+        out -> {
+          out.putInt(store.dimension).putInt(store.similarity.ordinal()).putInt(p.m());
+          out.putInt(p.efConstruction()).putLong(p.seed());
+          out.putInt(size).putInt(graph.entryPoint).putInt(graph.maxLevel).putInt(upperInts);
+          out.putFloats(store.data, 0, size * store.dimension);
+          out.putInts(graph.links0, 0, size * graph.stride0);
+          for (int i = 0; i < size; i++) {
+            int[] up = graph.upper[i];
+            if (up != null) {
+              out.putInts(up, 0, up.length);
+            }
+          }
+          out.putLongs(store.deleted, 0, (size + 63) >>> 6);
+          out.putBytes(graph.levels, 0, size);
+        });
   }
 
   static HnswIndex read(Path file) throws IOException {
-    Artifact a = ArtifactFile.read(file, KIND, VERSION);
-    ByteBuffer buf = a.payload();
+    return read(file, ArtifactFile.DEFAULT_SEGMENT_BYTES);
+  }
+
+  /** Reads with the payload mapped in segments of {@code segmentBytes} (small ones in tests). */
+  static HnswIndex read(Path file, int segmentBytes) throws IOException {
+    MappedPayload buf = ArtifactFile.readMapped(file, KIND, VERSION, segmentBytes).payload();
     check(file, buf.remaining() >= FIXED_BYTES, "payload shorter than its fixed fields");
     int dim = buf.getInt();
     int simOrdinal = buf.getInt();
@@ -134,23 +142,25 @@ final class HnswIndexFile {
         FIXED_BYTES + 4L * size * dim + 4L * size * stride0 + 4L * upperInts + 8L * words + size;
     check(
         file,
-        expected == buf.limit(),
-        "payload has " + buf.limit() + " bytes, its fields say " + expected);
+        expected == buf.length(),
+        "payload has " + buf.length() + " bytes, its fields say " + expected);
+    // the arrays are Java arrays: each must have fewer than 2^31 elements
+    check(
+        file,
+        (long) Math.max(16, size) * dim <= MAX_ARRAY
+            && (long) Math.max(16, size) * stride0 <= MAX_ARRAY,
+        size + " vectors of dimension " + dim + " exceed one array");
 
     float[] data = new float[Math.max(16, size) * dim];
-    buf.asFloatBuffer().get(data, 0, size * dim);
-    buf.position(buf.position() + 4 * size * dim);
+    buf.getFloats(data, 0, size * dim);
     int[] links0 = new int[Math.max(16, size) * stride0];
-    buf.asIntBuffer().get(links0, 0, size * stride0);
-    buf.position(buf.position() + 4 * size * stride0);
+    buf.getInts(links0, 0, size * stride0);
     int[] upperFlat = new int[upperInts];
-    buf.asIntBuffer().get(upperFlat);
-    buf.position(buf.position() + 4 * upperInts);
+    buf.getInts(upperFlat, 0, upperInts);
     long[] deleted = new long[Math.max(1, words)];
-    buf.asLongBuffer().get(deleted, 0, words);
-    buf.position(buf.position() + 8 * words);
+    buf.getLongs(deleted, 0, words);
     byte[] levels = new byte[Math.max(16, size)];
-    buf.get(levels, 0, size);
+    buf.getBytes(levels, 0, size);
 
     // structure: levels, upper blocks, entry point, every count and every id
     int[][] upper = new int[levels.length][];

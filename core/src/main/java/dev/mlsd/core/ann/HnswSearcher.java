@@ -12,6 +12,11 @@ import java.util.function.IntPredicate;
  * to expand and a min-heap of the ef best results, both primitive ({@link NeighborHeap}), and the
  * prepared query. A query allocates nothing.
  *
+ * <p>On a quantized index ({@link HnswIndex#quantize}), a searcher from {@link
+ * HnswIndex#newQuantizedSearcher} walks the graph on the int8 codes (a quarter of the bytes per
+ * visited vector) and re-scores the ef best with the float vectors, so the scores it returns are
+ * exact and only the choice of candidates is approximate.
+ *
  * <p>Not thread-safe: one searcher per thread. It takes the index's read lock for the length of a
  * query, so queries run concurrently with {@link HnswIndex#add} and each sees the graph between two
  * insertions.
@@ -21,7 +26,14 @@ public final class HnswSearcher implements VectorIndex.Searcher {
   private static final int SELECTIVITY_SAMPLE = 2048;
 
   private final HnswIndex index;
+  private final boolean quantized;
   private final float[] query;
+  // quantized search: the codes of the current query (null on the float path), the query's weights
+  // against them, and its constants (see ScalarQuantizer)
+  private QuantizedVectors codes;
+  private final float[] weights;
+  private float queryConstant;
+  private float queryNorm2;
   private final NeighborHeap candidates = new NeighborHeap(256, true);
   final NeighborHeap results = new NeighborHeap(256, false);
   private int[] visited = new int[0];
@@ -29,9 +41,11 @@ public final class HnswSearcher implements VectorIndex.Searcher {
   private int visitedCount;
   private int descentCount;
 
-  HnswSearcher(HnswIndex index) {
+  HnswSearcher(HnswIndex index, boolean quantized) {
     this.index = index;
+    this.quantized = quantized;
     this.query = new float[index.dimension()];
+    this.weights = new float[quantized ? index.dimension() : 0];
   }
 
   @Override
@@ -74,6 +88,11 @@ public final class HnswSearcher implements VectorIndex.Searcher {
       visitLimit = (int) Math.min(Integer.MAX_VALUE, passing);
     }
     int ef = Math.max(params.ef(), collector.k());
+    if (quantized) {
+      codes = index.quantized;
+      queryConstant = codes.quantizer.prepareQuery(query, weights);
+      queryNorm2 = Kernels.IMPL.dot(query, 0, query, 0, query.length);
+    }
     long ep = descend(query, 0, graph.entryPoint, graph.maxLevel, 0);
     boolean complete =
         searchLayer(
@@ -88,9 +107,19 @@ public final class HnswSearcher implements VectorIndex.Searcher {
             visitLimit);
     visitedCount += descentCount;
     if (!complete || (results.size() < collector.k() && results.size() < live)) {
+      codes = null;
       // the graph could not supply k results (a selective filter or many deletions): be exact
       store.scan(query, filter, collector);
       visitedCount += store.size;
+      return;
+    }
+    if (codes != null) {
+      // the graph was walked on codes: re-score the ef best with the float vectors, exactly
+      codes = null;
+      for (int i = 0, n = results.size(); i < n; i++) {
+        int id = NeighborHeap.unpackId(results.keyAt(i));
+        collector.collect(id, store.score(query, id));
+      }
       return;
     }
     for (int i = 0, n = results.size(); i < n; i++) {
@@ -135,7 +164,7 @@ public final class HnswSearcher implements VectorIndex.Searcher {
     int dim = store.dimension;
     Similarity sim = store.similarity;
     int cur = entry;
-    float curScore = sim.score(qa, qo, data, cur * dim, dim);
+    float curScore = score(qa, qo, data, cur, dim, sim);
     int scored = 1;
     // a node scored once is never better than the current node again (the walk only moves up),
     // so one visited generation spans all layers of the descent
@@ -156,7 +185,7 @@ public final class HnswSearcher implements VectorIndex.Searcher {
           }
           seen[n] = gen;
           scored++;
-          float s = sim.score(qa, qo, data, n * dim, dim);
+          float s = score(qa, qo, data, n, dim, sim);
           if (s > curScore) {
             curScore = s;
             cur = n;
@@ -224,7 +253,7 @@ public final class HnswSearcher implements VectorIndex.Searcher {
           complete = false;
           break outer;
         }
-        float s = sim.score(qa, qo, data, n * dim, dim);
+        float s = score(qa, qo, data, n, dim, sim);
         if (s > bound || results.size() < ef) {
           candidates.push(n, s);
           if (!checkAccept || accept(n, filter, checkDeleted, store)) {
@@ -243,6 +272,13 @@ public final class HnswSearcher implements VectorIndex.Searcher {
     }
     visitedCount = count;
     return complete;
+  }
+
+  /** The query's score against node {@code id}: on the codes during a quantized search. */
+  private float score(float[] qa, int qo, float[] data, int id, int dim, Similarity sim) {
+    return codes == null
+        ? sim.score(qa, qo, data, id * dim, dim)
+        : codes.score(weights, queryConstant, queryNorm2, id);
   }
 
   private static boolean accept(

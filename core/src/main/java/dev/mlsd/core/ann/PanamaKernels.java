@@ -1,7 +1,9 @@
 package dev.mlsd.core.ann;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,6 +16,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaKernels implements VectorKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
+  // as many byte lanes as float lanes: B2F widens one byte vector into one float vector (no 32-bit
+  // byte shape exists, so 128-bit floats fall back to the scalar loop for codes)
+  private static final VectorSpecies<Byte> B =
+      L >= 8 ? VectorSpecies.of(byte.class, VectorShape.forBitSize(L * Byte.SIZE)) : null;
 
   private PanamaKernels() {}
 
@@ -56,6 +62,34 @@ final class PanamaKernels implements VectorKernels {
       sum = Math.fma(a[aOff + i], b[bOff + i], sum);
     }
     return sum;
+  }
+
+  @Override
+  public float dot(float[] a, int aOff, byte[] b, int bOff, int length) {
+    int i = 0;
+    float sum = 0f;
+    if (B != null && length >= L) {
+      FloatVector acc0 = FloatVector.zero(S);
+      FloatVector acc1 = FloatVector.zero(S);
+      int bound2 = length - 2 * L;
+      for (; i <= bound2; i += 2 * L) {
+        acc0 = FloatVector.fromArray(S, a, aOff + i).fma(widen(b, bOff + i), acc0);
+        acc1 = FloatVector.fromArray(S, a, aOff + i + L).fma(widen(b, bOff + i + L), acc1);
+      }
+      int bound = length - L;
+      for (; i <= bound; i += L) {
+        acc0 = FloatVector.fromArray(S, a, aOff + i).fma(widen(b, bOff + i), acc0);
+      }
+      sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < length; i++) {
+      sum = Math.fma(a[aOff + i], b[bOff + i], sum);
+    }
+    return sum;
+  }
+
+  private static FloatVector widen(byte[] b, int off) {
+    return (FloatVector) ByteVector.fromArray(B, b, off).convertShape(VectorOperators.B2F, S, 0);
   }
 
   @Override

@@ -16,6 +16,15 @@ final class ScalarKernels implements VectorKernels {
   }
 
   @Override
+  public float dot(float[] a, int aOff, byte[] b, int bOff, int length) {
+    float sum = 0f;
+    for (int i = 0; i < length; i++) {
+      sum += a[aOff + i] * b[bOff + i];
+    }
+    return sum;
+  }
+
+  @Override
   public float squareDistance(float[] a, int aOff, float[] b, int bOff, int length) {
     float sum = 0f;
     for (int i = 0; i < length; i++) {

@@ -26,6 +26,13 @@ public interface VectorKernels {
    */
   float squareDistance(float[] a, int aOff, float[] b, int bOff, int length);
 
+  /**
+   * A float vector against int8 codes (the graph search of a quantized index).
+   *
+   * @return {@code sum_i a[aOff+i] * b[bOff+i]} for {@code i < length}, the bytes signed
+   */
+  float dot(float[] a, int aOff, byte[] b, int bOff, int length);
+
   /** Short name for reports: {@code "scalar"} or {@code "simd-<bits>"}. */
   String name();
 

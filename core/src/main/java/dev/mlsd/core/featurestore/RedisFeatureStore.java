@@ -50,6 +50,11 @@ import redis.clients.jedis.util.JedisURIHelper;
  * FeatureCodec}, replaced by the defaults and counted in {@link
  * FeatureStoreCounters#corruptValues()}; {@link #write} refuses such rows.
  *
+ * <p>Redis Cluster ({@link #cluster}): the same store over a cluster's masters, batching per node
+ * (see {@link RedisClusterBatches}): the keys keep this layout, and a batch read costs one
+ * pipelined round trip per node involved; the deadline, the breaker and the counters are the ones
+ * above.
+ *
  * <p>Security: AUTH and TLS come through the URL: {@code redis://user:password@host:port/db},
  * {@code rediss://...} for TLS.
  *
@@ -119,8 +124,10 @@ public final class RedisFeatureStore implements FeatureStore {
     }
   }
 
-  private final RedisClient redis;
-  private final RedisClient writer;
+  private final RedisClient redis; // null on a cluster
+  private final RedisClient writer; // null on a cluster
+  private final RedisClusterBatches cluster; // null on one server
+  private final RedisClusterBatches clusterWriter; // null on one server
   private final Settings settings;
   private final String redactedUrl;
   private final FeatureStoreCounters counters = new FeatureStoreCounters();
@@ -146,12 +153,49 @@ public final class RedisFeatureStore implements FeatureStore {
     this.redis = client(uri, settings.budget(), settings.poolSize());
     // materialisation is a batch job, not a request: its own small pool with generous timeouts
     this.writer = client(uri, WRITE_TIMEOUT, 2);
+    this.cluster = null;
+    this.clusterWriter = null;
+    this.io = ioThreads(settings.poolSize());
+  }
+
+  private RedisFeatureStore(
+      java.util.Set<redis.clients.jedis.HostAndPort> nodes, Settings settings) {
+    this.settings = settings;
+    this.redactedUrl =
+        "redis-cluster://" + nodes.iterator().next() + (nodes.size() > 1 ? ",..." : "");
+    this.redis = null;
+    this.writer = null;
+    try {
+      this.cluster = new RedisClusterBatches(nodes, settings.budget(), settings.poolSize());
+      // materialisation: its own small client with generous timeouts, as on one server
+      this.clusterWriter = new RedisClusterBatches(nodes, WRITE_TIMEOUT, 2);
+    } catch (JedisException e) {
+      throw new FeatureStoreException(
+          "no seed node of " + redactedUrl + " answered with the slot map: " + e.getMessage(), e);
+    }
+    this.io = ioThreads(settings.poolSize());
+  }
+
+  /**
+   * Opens the store on a Redis Cluster. The client reads the slot map from a seed node here, so one
+   * seed must answer; after that, a node down degrades reads as a server down does.
+   *
+   * @param seeds {@code host:port[,host:port...]}: one or more of the cluster's nodes
+   * @param settings budget, pool size (per node), retry delay, key prefix
+   * @throws IllegalArgumentException if a seed is not {@code host:port}
+   * @throws FeatureStoreException if no seed node answers
+   */
+  public static RedisFeatureStore cluster(String seeds, Settings settings) {
+    return new RedisFeatureStore(RedisClusterBatches.parseSeeds(seeds), settings);
+  }
+
+  private static ThreadPoolExecutor ioThreads(int poolSize) {
     // one I/O thread per pooled connection; a request that finds them all busy falls back at once
     AtomicInteger threadNo = new AtomicInteger();
-    this.io =
+    ThreadPoolExecutor io =
         new ThreadPoolExecutor(
-            settings.poolSize(),
-            settings.poolSize(),
+            poolSize,
+            poolSize,
             30,
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
@@ -162,6 +206,7 @@ public final class RedisFeatureStore implements FeatureStore {
             },
             new ThreadPoolExecutor.AbortPolicy());
     io.allowCoreThreadTimeOut(true);
+    return io;
   }
 
   private static RedisClient client(URI uri, Duration timeout, int poolSize) {
@@ -236,7 +281,11 @@ public final class RedisFeatureStore implements FeatureStore {
           kv[2 * i] = key(prefix, ids[start + i]);
           kv[2 * i + 1] = FeatureCodec.encode(schema, rows, (start + i) * dim);
         }
-        writer.mset(kv);
+        if (cluster != null) {
+          clusterWriter.mset(kv);
+        } else {
+          writer.mset(kv);
+        }
       }
     } catch (JedisException | IllegalStateException e) {
       throw new FeatureStoreException(
@@ -265,7 +314,7 @@ public final class RedisFeatureStore implements FeatureStore {
     List<byte[]> values;
     Future<List<byte[]>> call = null;
     try {
-      call = io.submit(() -> redis.mget(keys));
+      call = io.submit(() -> cluster != null ? cluster.mget(keys) : redis.mget(keys));
       values = call.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException | RejectedExecutionException e) {
       // Redis (or every I/O thread) is slower than the deadline: this request serves defaults
@@ -297,7 +346,9 @@ public final class RedisFeatureStore implements FeatureStore {
     slowInARow.set(0);
     if (validating) {
       validating = false;
-      redis.getPool().setTestOnBorrow(false);
+      if (redis != null) {
+        redis.getPool().setTestOnBorrow(false);
+      }
     }
     int dim = schema.dim();
     int found = 0;
@@ -343,7 +394,9 @@ public final class RedisFeatureStore implements FeatureStore {
       // a broken connection (a restart, a reset) may have stale siblings in the pool; a slow
       // answer says nothing about the connections, and validating them then would only add PINGs
       validating = true;
-      redis.getPool().setTestOnBorrow(true);
+      if (redis != null) {
+        redis.getPool().setTestOnBorrow(true);
+      }
     }
     if (!slow || slowInARow.incrementAndGet() >= SLOW_READS_TO_OPEN) {
       slowInARow.set(0);
@@ -390,7 +443,11 @@ public final class RedisFeatureStore implements FeatureStore {
         for (int i = 0; i < n; i++) {
           keys[i] = key(prefix, ids[start + i]);
         }
-        writer.del(keys);
+        if (cluster != null) {
+          clusterWriter.del(keys);
+        } else {
+          writer.del(keys);
+        }
       }
     } catch (JedisException e) {
       throw new FeatureStoreException("could not delete from " + redactedUrl, e);
@@ -400,7 +457,7 @@ public final class RedisFeatureStore implements FeatureStore {
   /** Whether Redis answers a PING within the budget now. */
   public boolean ping() {
     try {
-      return "PONG".equals(redis.ping());
+      return "PONG".equals(cluster != null ? cluster.ping() : redis.ping());
     } catch (JedisException | IllegalStateException e) {
       return false;
     }
@@ -423,15 +480,20 @@ public final class RedisFeatureStore implements FeatureStore {
 
   @Override
   public String kind() {
-    return "redis";
+    return cluster != null ? "redis-cluster" : "redis";
   }
 
   @Override
   public void close() {
     closed = true;
     io.shutdownNow();
-    redis.close();
-    writer.close();
+    if (cluster != null) {
+      cluster.close();
+      clusterWriter.close();
+    } else {
+      redis.close();
+      writer.close();
+    }
   }
 
   @Override

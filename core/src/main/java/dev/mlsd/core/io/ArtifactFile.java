@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
@@ -33,8 +35,10 @@ import java.util.zip.CRC32C;
  * magic, every length against its limit (kind 256 bytes, header 4 MiB) and the file size, and the
  * checksum before allocating or returning anything: a truncated, corrupt or foreign file is refused
  * with {@link CorruptArtifactException}. A CRC32C proves the bytes are intact, not where they came
- * from: the kinds' readers bound every count and shape again before they allocate. The payload is
- * limited to 2 GiB (one mapped buffer).
+ * from: the kinds' readers bound every count and shape again before they allocate. {@link
+ * #read(Path)} maps the file as one buffer, so its payload is limited to 2 GiB; payloads of any
+ * size are streamed out by {@link #write(Path, String, int, String, long, PayloadWriter)} and
+ * mapped back in segments by {@link #readMapped} (the same bytes on disk).
  *
  * <p>Files that travel between machines can be signed: {@link #sign} writes an HMAC-SHA256 of the
  * whole file beside it, and {@link #readSigned} refuses a file whose signature is missing or does
@@ -69,26 +73,8 @@ public final class ArtifactFile {
   public static void write(
       Path file, String kind, int kindVersion, String headerJson, ByteBuffer payload)
       throws IOException {
-    if (kind == null || kind.isEmpty()) {
-      throw new IllegalArgumentException("kind must be non-empty");
-    }
-    if (kind.getBytes(StandardCharsets.UTF_8).length > MAX_KIND_BYTES
-        || headerJson.getBytes(StandardCharsets.UTF_8).length > MAX_HEADER_BYTES) {
-      throw new IllegalArgumentException(
-          "kind over " + MAX_KIND_BYTES + " bytes or header over " + MAX_HEADER_BYTES + " bytes");
-    }
-    if (kindVersion < 1) {
-      throw new IllegalArgumentException("kindVersion must be >= 1, got " + kindVersion);
-    }
-    byte[] kindBytes = kind.getBytes(StandardCharsets.UTF_8);
-    byte[] headerBytes = headerJson.getBytes(StandardCharsets.UTF_8);
     ByteBuffer body = payload.duplicate();
-    ByteBuffer prefix =
-        ByteBuffer.allocate(4 + 4 + 4 + kindBytes.length + 4 + 4 + headerBytes.length + 8)
-            .order(ByteOrder.LITTLE_ENDIAN);
-    prefix.put(MAGIC).putInt(FORMAT_VERSION).putInt(kindBytes.length).put(kindBytes);
-    prefix.putInt(kindVersion).putInt(headerBytes.length).put(headerBytes);
-    prefix.putLong(body.remaining()).flip();
+    ByteBuffer prefix = prefix(kind, kindVersion, headerJson, body.remaining());
 
     CRC32C crc = new CRC32C();
     crc.update(prefix.duplicate());
@@ -114,6 +100,181 @@ public final class ArtifactFile {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /**
+   * Writes a payload as a stream ({@link #write(Path, String, int, String, long, PayloadWriter)}).
+   */
+  @FunctionalInterface
+  public interface PayloadWriter {
+    /** Writes exactly the promised number of bytes. */
+    void write(PayloadOutput out) throws IOException;
+  }
+
+  /**
+   * Writes an artifact atomically whose payload is streamed by {@code body} instead of held in one
+   * buffer: the same bytes as {@link #write(Path, String, int, String, ByteBuffer)}, for payloads
+   * of any size (over 2 GiB too) and without a second copy of them in memory.
+   *
+   * @param payloadLength the exact number of bytes {@code body} writes
+   * @throws IllegalStateException if {@code body} writes another number of bytes (nothing is left
+   *     under the final name)
+   * @throws IOException if the file cannot be written
+   */
+  public static void write(
+      Path file,
+      String kind,
+      int kindVersion,
+      String headerJson,
+      long payloadLength,
+      PayloadWriter body)
+      throws IOException {
+    if (payloadLength < 0) {
+      throw new IllegalArgumentException("payloadLength must be >= 0, got " + payloadLength);
+    }
+    ByteBuffer prefix = prefix(kind, kindVersion, headerJson, payloadLength);
+    CRC32C crc = new CRC32C();
+    crc.update(prefix.duplicate());
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".partial");
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        writeFully(ch, prefix);
+        PayloadOutput out = new PayloadOutput(ch, crc);
+        body.write(out);
+        out.flush();
+        if (out.written() != payloadLength) {
+          throw new IllegalStateException(
+              "payload promised " + payloadLength + " bytes, wrote " + out.written());
+        }
+        ByteBuffer trailer = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        writeFully(ch, trailer.putLong(crc.getValue()).flip());
+        ch.force(true);
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** The container's fields before the payload, checked. */
+  private static ByteBuffer prefix(
+      String kind, int kindVersion, String headerJson, long payloadLength) {
+    if (kind == null || kind.isEmpty()) {
+      throw new IllegalArgumentException("kind must be non-empty");
+    }
+    byte[] kindBytes = kind.getBytes(StandardCharsets.UTF_8);
+    byte[] headerBytes = headerJson.getBytes(StandardCharsets.UTF_8);
+    if (kindBytes.length > MAX_KIND_BYTES || headerBytes.length > MAX_HEADER_BYTES) {
+      throw new IllegalArgumentException(
+          "kind over " + MAX_KIND_BYTES + " bytes or header over " + MAX_HEADER_BYTES + " bytes");
+    }
+    if (kindVersion < 1) {
+      throw new IllegalArgumentException("kindVersion must be >= 1, got " + kindVersion);
+    }
+    ByteBuffer prefix =
+        ByteBuffer.allocate(4 + 4 + 4 + kindBytes.length + 4 + 4 + headerBytes.length + 8)
+            .order(ByteOrder.LITTLE_ENDIAN);
+    prefix.put(MAGIC).putInt(FORMAT_VERSION).putInt(kindBytes.length).put(kindBytes);
+    prefix.putInt(kindVersion).putInt(headerBytes.length).put(headerBytes);
+    return prefix.putLong(payloadLength).flip();
+  }
+
+  /** The segment size {@link #readMapped(Path, String, int)} maps: 1 GiB. */
+  public static final int DEFAULT_SEGMENT_BYTES = 1 << 30;
+
+  /**
+   * An artifact read back with its payload mapped in segments ({@link MappedPayload}), checksum
+   * verified.
+   *
+   * @param kind what the payload is
+   * @param kindVersion the version of that kind's payload layout
+   * @param header the UTF-8 JSON header
+   * @param payload the payload, positioned at 0
+   */
+  public record MappedArtifact(
+      String kind, int kindVersion, String header, MappedPayload payload) {}
+
+  /**
+   * Reads and verifies an artifact of the expected kind whose payload may exceed 2 GiB, mapping it
+   * in segments of {@value #DEFAULT_SEGMENT_BYTES} bytes.
+   *
+   * @see #readMapped(Path, String, int, int)
+   */
+  public static MappedArtifact readMapped(Path file, String expectedKind, int maxKindVersion)
+      throws IOException {
+    return readMapped(file, expectedKind, maxKindVersion, DEFAULT_SEGMENT_BYTES);
+  }
+
+  /**
+   * Reads and verifies an artifact of the expected kind, its payload mapped in segments of at most
+   * {@code segmentBytes} (tests use small ones to put values across segment boundaries). Checks the
+   * same things as {@link #read(Path, String, int)}, in the same order: lengths against their
+   * limits and the file size, then the checksum of every byte, then the kind and its version.
+   *
+   * @param segmentBytes the most bytes one mapped segment holds, at least 1
+   * @throws CorruptArtifactException if the file is truncated, corrupt, of another kind or of a
+   *     newer layout than the caller knows
+   * @throws IOException if the file cannot be read
+   */
+  public static MappedArtifact readMapped(
+      Path file, String expectedKind, int maxKindVersion, int segmentBytes) throws IOException {
+    if (segmentBytes < 1) {
+      throw new IllegalArgumentException("segmentBytes must be >= 1, got " + segmentBytes);
+    }
+    Prefix p;
+    List<ByteBuffer> segments = new ArrayList<>();
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      long prefixLimit = 4 + 4 + 4 + MAX_KIND_BYTES + 4 + 4 + MAX_HEADER_BYTES + 8;
+      ByteBuffer head =
+          ch.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, prefixLimit))
+              .order(ByteOrder.LITTLE_ENDIAN);
+      p = parsePrefix(file, head, size);
+      CRC32C crc = new CRC32C();
+      crc.update(head.duplicate().position(0).limit((int) p.payloadStart()));
+      for (long off = 0; off < p.payloadLength(); off += segmentBytes) {
+        long len = Math.min(segmentBytes, p.payloadLength() - off);
+        ByteBuffer seg = ch.map(FileChannel.MapMode.READ_ONLY, p.payloadStart() + off, len);
+        crc.update(seg.duplicate());
+        segments.add(seg);
+      }
+      ByteBuffer trailer = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+      while (trailer.hasRemaining()) {
+        if (ch.read(trailer, size - 8 + trailer.position()) < 0) {
+          break;
+        }
+      }
+      require(file, !trailer.hasRemaining(), "truncated in the checksum");
+      require(
+          file, trailer.getLong(0) == crc.getValue(), "checksum mismatch (the file is corrupt)");
+    }
+    String kind = new String(p.kind(), StandardCharsets.UTF_8);
+    if (!kind.equals(expectedKind)) {
+      throw new CorruptArtifactException(
+          file, "holds a '" + kind + "', expected a '" + expectedKind + "'");
+    }
+    if (p.kindVersion() > maxKindVersion) {
+      throw new CorruptArtifactException(
+          file,
+          "'"
+              + kind
+              + "' layout version "
+              + p.kindVersion()
+              + " is newer than this code reads ("
+              + maxKindVersion
+              + ")");
+    }
+    return new MappedArtifact(
+        kind,
+        p.kindVersion(),
+        new String(p.header(), StandardCharsets.UTF_8),
+        new MappedPayload(segments, segmentBytes, p.payloadLength()));
   }
 
   /**
@@ -165,31 +326,12 @@ public final class ArtifactFile {
       }
       buf = ch.map(FileChannel.MapMode.READ_ONLY, 0, size).order(ByteOrder.LITTLE_ENDIAN);
     }
-    int size = buf.limit();
-    require(file, size >= 4 + 4 + 4 + 4 + 4 + 8 + 8, "truncated: only " + size + " bytes");
-    byte[] magic = new byte[4];
-    buf.get(magic);
-    require(file, java.util.Arrays.equals(magic, MAGIC), "not an mlsd artifact (bad magic)");
-    int format = buf.getInt();
-    require(
-        file,
-        format == FORMAT_VERSION,
-        "container version " + format + ", this code reads " + FORMAT_VERSION);
-    byte[] kind = readBytes(file, buf, MAX_KIND_BYTES, "kind");
-    require(file, buf.remaining() >= 8, "truncated in the header");
-    int kindVersion = buf.getInt();
-    byte[] header = readBytes(file, buf, MAX_HEADER_BYTES, "header");
-    require(file, buf.remaining() >= 8, "truncated before the payload");
-    long payloadLength = buf.getLong();
-    require(
-        file,
-        payloadLength >= 0 && payloadLength == buf.remaining() - 8L,
-        "truncated or padded: payload says "
-            + payloadLength
-            + " bytes, file has "
-            + Math.max(0, buf.remaining() - 8));
-    int payloadStart = buf.position();
-    int trailerStart = payloadStart + (int) payloadLength;
+    Prefix p = parsePrefix(file, buf, buf.limit());
+    byte[] kind = p.kind();
+    int kindVersion = p.kindVersion();
+    byte[] header = p.header();
+    int payloadStart = (int) p.payloadStart();
+    int trailerStart = payloadStart + (int) p.payloadLength();
 
     CRC32C crc = new CRC32C();
     crc.update(buf.duplicate().position(0).limit(trailerStart));
@@ -265,6 +407,43 @@ public final class ArtifactFile {
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available", e);
     }
+  }
+
+  /** The container's fields before the payload. */
+  private record Prefix(
+      byte[] kind, int kindVersion, byte[] header, long payloadStart, long payloadLength) {}
+
+  /**
+   * Parses and bounds-checks the fields before the payload from {@code buf} (the file's first
+   * bytes, positioned at 0), against the file's size.
+   */
+  private static Prefix parsePrefix(Path file, ByteBuffer buf, long fileSize)
+      throws CorruptArtifactException {
+    require(file, fileSize >= 4 + 4 + 4 + 4 + 4 + 8 + 8, "truncated: only " + fileSize + " bytes");
+    byte[] magic = new byte[4];
+    buf.get(magic);
+    require(file, java.util.Arrays.equals(magic, MAGIC), "not an mlsd artifact (bad magic)");
+    int format = buf.getInt();
+    require(
+        file,
+        format == FORMAT_VERSION,
+        "container version " + format + ", this code reads " + FORMAT_VERSION);
+    byte[] kind = readBytes(file, buf, MAX_KIND_BYTES, "kind");
+    require(file, buf.remaining() >= 8, "truncated in the header");
+    int kindVersion = buf.getInt();
+    byte[] header = readBytes(file, buf, MAX_HEADER_BYTES, "header");
+    require(file, buf.remaining() >= 8, "truncated before the payload");
+    long payloadLength = buf.getLong();
+    long payloadStart = buf.position();
+    long available = fileSize - payloadStart - 8;
+    require(
+        file,
+        payloadLength >= 0 && payloadLength == available,
+        "truncated or padded: payload says "
+            + payloadLength
+            + " bytes, file has "
+            + Math.max(0, available));
+    return new Prefix(kind, kindVersion, header, payloadStart, payloadLength);
   }
 
   private static byte[] readBytes(Path file, ByteBuffer buf, int max, String what)

@@ -244,6 +244,30 @@ public final class Report {
   }
 
   /**
+   * A line chart whose y axis is logarithmic (throughput over several orders of magnitude, as in
+   * the ann-benchmarks recall/QPS plot); every y must be positive.
+   *
+   * @param title the chart's caption
+   * @param xName the x axis' name (with its unit)
+   * @param yName the y axis' name
+   */
+  public Report logLineChart(String title, String xName, String yName, List<Series> series) {
+    for (Series s : series) {
+      for (double y : s.y()) {
+        if (!(y > 0)) {
+          throw new IllegalArgumentException("a log axis needs y > 0, series " + s.name());
+        }
+      }
+    }
+    Map<String, Object> option = lineOption(xName, yName, series, false, false, true);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> y = (Map<String, Object>) option.get("yAxis");
+    y.put("type", "log");
+    y.remove("scale");
+    return chart(title, "", option);
+  }
+
+  /**
    * ROC curves (false against true positive rate) in the unit square, the chance diagonal dashed.
    */
   public Report rocCurves(String title, List<Series> series) {

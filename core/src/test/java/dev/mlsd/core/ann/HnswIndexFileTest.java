@@ -59,6 +59,55 @@ class HnswIndexFileTest {
   }
 
   @Test
+  void segmentBoundariesInsideAVectorAndALinkListLoadTheSameIndex() throws IOException {
+    // d 7 (28-byte vectors) and m 4 (36-byte layer-0 lists); with segment sizes that are not
+    // multiples of 4, a segment boundary falls inside a vector and inside a link list, splitting
+    // one float and one int across two mappings (straddles() checks it for each size)
+    float[][] data = AnnTestData.clustered(600, 7, 6, 0.3, 21L);
+    HnswIndex index = new HnswIndex(7, Similarity.EUCLIDEAN, new HnswBuildParams(4, 30, 3L));
+    AnnTestData.addAll(index, data);
+    Path f = dir.resolve("segments.mlsd");
+    index.save(f);
+    int fixed = 40;
+    int vectorBytes = 28;
+    int linkBytes = 4 * (2 * 4 + 1);
+    int linksStart = fixed + vectorBytes * 600;
+    for (int segment : new int[] {1001, 4099, 66, 13, 64}) {
+      if (segment % 4 != 0) {
+        assertTrue(straddles(fixed, vectorBytes, 600, segment), "a vector crosses " + segment);
+        assertTrue(straddles(linksStart, linkBytes, 600, segment), "links cross " + segment);
+      }
+      HnswIndex loaded = HnswIndexFile.read(f, segment);
+      assertEquals(index.maxLevel(), loaded.maxLevel());
+      for (int id = 0; id < index.size(); id++) {
+        assertArrayEquals(index.vector(id), loaded.vector(id), "vector " + id);
+        for (int l = 0; l <= index.maxLevel(); l++) {
+          assertArrayEquals(index.neighbours(id, l), loaded.neighbours(id, l), "node " + id);
+        }
+      }
+      assertArrayEquals(
+          index.search(data[5], 10, new SearchParams(40)),
+          loaded.search(data[5], 10, new SearchParams(40)));
+    }
+  }
+
+  /**
+   * Whether one of {@code n} records of {@code bytes} each, from payload offset {@code start}, has
+   * a multiple of {@code segment} inside it that splits one of its 4-byte values.
+   */
+  private static boolean straddles(int start, int bytes, int n, int segment) {
+    for (int i = 0; i < n; i++) {
+      int a = start + i * bytes;
+      int b = a + bytes;
+      int boundary = (a / segment + 1) * segment;
+      if (boundary < b && (boundary - a) % 4 != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
   void emptyIndexRoundTrips() throws IOException {
     Path f = dir.resolve("empty.mlsd");
     new HnswIndex(3, Similarity.EUCLIDEAN, HnswBuildParams.DEFAULT).save(f);

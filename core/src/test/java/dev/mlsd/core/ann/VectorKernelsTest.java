@@ -47,6 +47,33 @@ class VectorKernelsTest {
   }
 
   @Test
+  void floatTimesByteKernelsAgreeOnEveryLengthAndOffset() {
+    VectorKernels simd = Kernels.simdOrNull();
+    VectorKernels scalar = VectorKernels.scalar();
+    SplittableRandom r = new SplittableRandom(8);
+    float[] a = new float[1000];
+    byte[] b = new byte[1000];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (float) (r.nextDouble() * 2 - 1);
+      b[i] = (byte) r.nextInt(256);
+    }
+    for (int len = 0; len <= 800; len += (len < 140 ? 1 : 37)) {
+      for (int off : new int[] {0, 1, 3, 17, 64}) {
+        int bo = 2 * off + 5;
+        double mag = 0;
+        for (int i = 0; i < len; i++) {
+          mag += Math.abs(a[off + i] * b[bo + i]);
+        }
+        assertEquals(
+            scalar.dot(a, off, b, bo, len),
+            simd.dot(a, off, b, bo, len),
+            1e-5 * (mag + 1),
+            "float x byte dot, length " + len + " offset " + off);
+      }
+    }
+  }
+
+  @Test
   void handWorkedValues() {
     float[] a = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17};
     float[] b = new float[17];
@@ -56,6 +83,9 @@ class VectorKernelsTest {
       assertEquals(152f, k.dot(a, 1, b, 0, 16), k.name()); // 2 + 3 + ... + 17
       // sum_{i=1..17} (i - 1)^2 = 16 * 17 * 33 / 6 = 1496
       assertEquals(1496f, k.squareDistance(a, 0, b, 0, 17), k.name());
+      byte[] codes = {-128, -1, 0, 1, 127, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2};
+      // 1 * -128 + 2 * -1 + 0 + 4 * 1 + 5 * 127 + 2 * (6 + 7 + ... + 17)
+      assertEquals(-128 - 2 + 4 + 635 + 2 * 138, k.dot(a, 0, codes, 0, 17), k.name());
     }
   }
 }

@@ -67,6 +67,17 @@ class ReportTest {
   }
 
   @Test
+  void logLineChartHasALogYAxisAndRefusesNonPositiveValues() {
+    Series qps = new Series("index", new double[] {0.9, 0.95, 0.99}, new double[] {9e4, 5e4, 1e4});
+    String html = new Report("t", "").logLineChart("curve", "recall", "QPS", List.of(qps)).html();
+    assertTrue(html.contains("\"type\":\"log\""), "the y axis is logarithmic");
+    Series zero = new Series("bad", new double[] {0.5}, new double[] {0});
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Report("t", "").logLineChart("c", "x", "y", List.of(zero)));
+  }
+
+  @Test
   void seriesThinKeepsEndsAndHistogramsCountEverything() {
     double[] x = new double[10_001];
     double[] y = new double[10_001];

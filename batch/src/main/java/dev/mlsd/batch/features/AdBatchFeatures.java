@@ -1,0 +1,286 @@
+package dev.mlsd.batch.features;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dev.mlsd.adctr.features.HistoricalCtr;
+import dev.mlsd.batch.data.ImpressionFrames;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * ad-ctr's batch features on Spark: the ad's and its advertiser's historical click-through rate
+ * over the recent window and over all history, exactly as ad-ctr's {@link HistoricalCtr} defines
+ * them (the same keys, window, smoothing and missing value), computed in two forms:
+ *
+ * <ul>
+ *   <li>{@link #sequential}: per impression, the four values from the impressions before it only
+ *       (past-only, no leakage): what training-data generation joins onto each labelled row;
+ *   <li>{@link #snapshot}: per ad and per advertiser, the values after the whole log: what the
+ *       batch job materialises into the feature store for serving ({@link #servingRows} puts them
+ *       on the serving catalogue's ad ids).
+ * </ul>
+ *
+ * <p>How the windows become Spark windows. The log's {@code time} is the row's position, so "the
+ * last {@code window} impressions before row t" is the range {@code [t - window, t - 1]} of that
+ * column: per key, a range frame over {@code time} ({@code rangeBetween(-window, -1)}); "all
+ * history" is a rows frame up to the row before. The smoothing prior is the click rate of every row
+ * before t: a running sum over the whole log, computed in blocks of {@value #BLOCK} rows (block
+ * totals on the driver, a running sum inside each block) so that no stage needs the whole log in
+ * one partition. A key's rows are one partition of its window; the most shown ad is the largest
+ * (the log's skew, see the module README's scale table).
+ *
+ * <p>Arithmetic: the same double-precision expression as {@link HistoricalCtr}, rounded to float at
+ * the end, so the values equal the in-process job's (tested).
+ *
+ * <p>Book: chapter 8, "Feature engineering: ad features, engagement numbers" and "Serving: data
+ * preparation pipeline" (batch features computed offline, written to the feature store).
+ *
+ * <p>Thread safety: stateless; each call builds a plan.
+ *
+ * @param window the recent window, in impressions ({@link HistoricalCtr#window()})
+ * @param smoothing pseudo-impressions at the background rate ({@link HistoricalCtr#smoothing()})
+ */
+public record AdBatchFeatures(int window, double smoothing) {
+  /** Rows per block of the running click count. */
+  public static final long BLOCK = 1L << 16;
+
+  /** Column names of the four values, in {@link HistoricalCtr#NAMES} order. */
+  public static final List<String> NAMES = HistoricalCtr.NAMES;
+
+  /** Checks the parameters as {@link HistoricalCtr} does. */
+  public AdBatchFeatures {
+    new HistoricalCtr(ImpressionFrames.SCHEMA, window, smoothing);
+  }
+
+  /** The job for ad-ctr's own settings. */
+  public static AdBatchFeatures of(HistoricalCtr ctr) {
+    return new AdBatchFeatures(ctr.window(), ctr.smoothing());
+  }
+
+  /**
+   * Per impression: {@code time, clicked, ad_key, advertiser_key} (the keys of {@link
+   * HistoricalCtr#adKey} and {@link HistoricalCtr#advertiserKey}).
+   */
+  public static Dataset<Row> keys(Dataset<Row> log) {
+    StructType out =
+        new StructType()
+            .add("time", DataTypes.LongType, false)
+            .add("clicked", DataTypes.IntegerType, false)
+            .add("ad_key", DataTypes.LongType, false)
+            .add("advertiser_key", DataTypes.LongType, false);
+    int c = ImpressionFrames.SCHEMA.categoricalFields().size();
+    List<String> adFields = ImpressionFrames.SCHEMA.adFields();
+    int[] adIndex = new int[adFields.size()];
+    Column[] cols = new Column[2 + adFields.size()];
+    cols[0] = col("time");
+    cols[1] = col("clicked");
+    for (int i = 0; i < adIndex.length; i++) {
+      adIndex[i] = ImpressionFrames.SCHEMA.categoricalIndex(adFields.get(i));
+      cols[2 + i] = col(adFields.get(i));
+    }
+    return log.select(cols)
+        .map(
+            (MapFunction<Row, Row>)
+                r -> {
+                  // only the ad-side fields are read by the key functions
+                  String[] cat = new String[c];
+                  java.util.Arrays.fill(cat, "");
+                  for (int i = 0; i < adIndex.length; i++) {
+                    cat[adIndex[i]] = r.getString(2 + i);
+                  }
+                  HistoricalCtr keys = Keys.CTR;
+                  return RowFactory.create(
+                      r.getLong(0), r.getInt(1), keys.adKey(cat), keys.advertiserKey(cat));
+                },
+            Encoders.row(out));
+  }
+
+  /**
+   * The past-only values per impression: {@code time} and the four values of {@link #NAMES} ({@code
+   * NaN} = no earlier impression of that key), unordered.
+   */
+  public Dataset<Row> sequential(Dataset<Row> log) {
+    SparkSession spark = log.sparkSession();
+    // read twice (block totals, then the windows): kept, so the log is scanned once
+    Dataset<Row> k =
+        keys(log)
+            .withColumn("block", floor(col("time").divide(BLOCK)))
+            .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    // the running click count: block totals (a few hundred numbers) prefix-summed on the driver
+    List<Row> totals = k.groupBy("block").agg(sum("clicked").as("c")).collectAsList();
+    long maxBlock = -1;
+    for (Row t : totals) {
+      maxBlock = Math.max(maxBlock, t.getLong(0));
+    }
+    long[] inBlock = new long[(int) (maxBlock + 1)];
+    for (Row t : totals) {
+      inBlock[(int) t.getLong(0)] = t.getLong(1);
+    }
+    List<Row> offsets = new ArrayList<>();
+    long before = 0;
+    for (int b = 0; b < inBlock.length; b++) {
+      offsets.add(RowFactory.create((long) b, before));
+      before += inBlock[b];
+    }
+    Dataset<Row> offsetFrame =
+        spark.createDataFrame(
+            offsets,
+            new StructType()
+                .add("block", DataTypes.LongType, false)
+                .add("block_clicks_before", DataTypes.LongType, false));
+    WindowSpec inBlockBefore =
+        Window.partitionBy("block").orderBy("time").rowsBetween(Window.unboundedPreceding(), -1);
+    Dataset<Row> withPrior =
+        k.join(org.apache.spark.sql.functions.broadcast(offsetFrame), "block")
+            .withColumn(
+                "clicks_before",
+                col("block_clicks_before")
+                    .plus(coalesce(sum("clicked").over(inBlockBefore), lit(0L))))
+            .withColumn(
+                "prior",
+                when(col("time").equalTo(0), lit(0.0))
+                    .otherwise(
+                        col("clicks_before")
+                            .cast(DataTypes.DoubleType)
+                            .divide(col("time").cast(DataTypes.DoubleType))));
+    Dataset<Row> ad = windowed(withPrior, "ad_key", "ad");
+    Dataset<Row> both = windowed(ad, "advertiser_key", "advertiser");
+    return both.select(
+        col("time"),
+        col("ad_ctr_recent"),
+        col("ad_ctr_all"),
+        col("advertiser_ctr_recent"),
+        col("advertiser_ctr_all"));
+  }
+
+  private Dataset<Row> windowed(Dataset<Row> in, String key, String name) {
+    WindowSpec all =
+        Window.partitionBy(key).orderBy("time").rowsBetween(Window.unboundedPreceding(), -1);
+    WindowSpec recent = Window.partitionBy(key).orderBy("time").rangeBetween(-window, -1);
+    return in.withColumn(name + "_n_all", count(lit(1)).over(all))
+        .withColumn(name + "_c_all", coalesce(sum("clicked").over(all), lit(0L)))
+        .withColumn(name + "_n_recent", count(lit(1)).over(recent))
+        .withColumn(name + "_c_recent", coalesce(sum("clicked").over(recent), lit(0L)))
+        .withColumn(
+            name + "_ctr_all", rate(col(name + "_n_all"), col(name + "_c_all"), col("prior")))
+        .withColumn(
+            name + "_ctr_recent",
+            rate(col(name + "_n_recent"), col(name + "_c_recent"), col("prior")));
+  }
+
+  /** {@code (clicks + smoothing * prior) / (shown + smoothing)} as a float; NaN if never shown. */
+  private Column rate(Column shown, Column clicks, Column prior) {
+    Column v =
+        clicks
+            .cast(DataTypes.DoubleType)
+            .plus(lit(smoothing).multiply(prior))
+            .divide(shown.cast(DataTypes.DoubleType).plus(lit(smoothing)));
+    return when(shown.equalTo(0), lit(Float.NaN)).otherwise(v.cast(DataTypes.FloatType));
+  }
+
+  /**
+   * The values per key after the whole log (the serving snapshot): {@code kind} ("ad" or
+   * "advertiser"), {@code key}, {@code ctr_recent}, {@code ctr_all}.
+   */
+  public Dataset<Row> snapshot(Dataset<Row> log) {
+    Dataset<Row> k = keys(log).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    Row total = k.agg(count(lit(1)), coalesce(sum("clicked"), lit(0L))).first();
+    long seen = total.getLong(0);
+    long clicks = total.getLong(1);
+    double prior = seen == 0 ? 0 : (double) clicks / seen;
+    Column isRecent = col("time").geq(seen - window);
+    Dataset<Row> ads = perKey(k, "ad_key", "ad", isRecent, prior);
+    Dataset<Row> advertisers = perKey(k, "advertiser_key", "advertiser", isRecent, prior);
+    return ads.unionByName(advertisers);
+  }
+
+  private Dataset<Row> perKey(
+      Dataset<Row> k, String key, String kind, Column isRecent, double prior) {
+    return k.groupBy(key)
+        .agg(
+            count(lit(1)).as("n_all"),
+            sum("clicked").as("c_all"),
+            sum(when(isRecent, 1L).otherwise(0L)).as("n_recent"),
+            sum(when(isRecent, col("clicked")).otherwise(0)).as("c_recent"))
+        .select(
+            lit(kind).as("kind"),
+            col(key).as("key"),
+            rate(col("n_recent"), col("c_recent"), lit(prior)).as("ctr_recent"),
+            rate(col("n_all"), col("c_all"), lit(prior)).as("ctr_all"));
+  }
+
+  /**
+   * The serving catalogue's ad ids, as ad-ctr's {@code AdCatalogue} numbers them: every distinct ad
+   * in the log, ranked by impressions (most first, ties by first appearance), the first {@code
+   * maxAds} kept. Columns {@code id} (int, the rank), {@code ad_key}, {@code advertiser_key}.
+   */
+  public static Dataset<Row> catalogue(Dataset<Row> log, int maxAds) {
+    Dataset<Row> ads =
+        keys(log)
+            .groupBy("ad_key")
+            .agg(
+                count(lit(1)).as("shown"),
+                min("time").as("first"),
+                // every row of one ad has the same ad-side fields, so one advertiser key
+                min("advertiser_key").as("advertiser_key"));
+    WindowSpec rank = Window.orderBy(col("shown").desc(), col("first").asc());
+    return ads.withColumn("id", row_number().over(rank).minus(1).cast(DataTypes.IntegerType))
+        .where(col("id").lt(maxAds))
+        .select("id", "ad_key", "advertiser_key");
+  }
+
+  /**
+   * The rows the feature store serves: per catalogue ad id, the four values of {@link #NAMES} (the
+   * ad's two, then its advertiser's two; NaN where the key has no history). Columns {@code id} and
+   * the four names.
+   */
+  public Dataset<Row> servingRows(Dataset<Row> history, int maxAds) {
+    Dataset<Row> snap = snapshot(history);
+    Dataset<Row> ad =
+        snap.where(col("kind").equalTo("ad"))
+            .select(
+                col("key").as("ad_key"),
+                col("ctr_recent").as("ad_ctr_recent"),
+                col("ctr_all").as("ad_ctr_all"));
+    Dataset<Row> adv =
+        snap.where(col("kind").equalTo("advertiser"))
+            .select(
+                col("key").as("advertiser_key"),
+                col("ctr_recent").as("advertiser_ctr_recent"),
+                col("ctr_all").as("advertiser_ctr_all"));
+    Column nan = lit(Float.NaN);
+    return catalogue(history, maxAds)
+        .join(ad, "ad_key", "left")
+        .join(adv, "advertiser_key", "left")
+        .select(
+            col("id"),
+            coalesce(col("ad_ctr_recent"), nan).as("ad_ctr_recent"),
+            coalesce(col("ad_ctr_all"), nan).as("ad_ctr_all"),
+            coalesce(col("advertiser_ctr_recent"), nan).as("advertiser_ctr_recent"),
+            coalesce(col("advertiser_ctr_all"), nan).as("advertiser_ctr_all"));
+  }
+
+  /** The key functions, built once per executor JVM (they only need the schema). */
+  private static final class Keys {
+    static final HistoricalCtr CTR = new HistoricalCtr(ImpressionFrames.SCHEMA, 1, 0);
+  }
+}
