@@ -119,10 +119,15 @@ public record AdBatchFeatures(int window, double smoothing) {
    * NaN} = no earlier impression of that key), unordered.
    */
   public Dataset<Row> sequential(Dataset<Row> log) {
-    SparkSession spark = log.sparkSession();
+    return sequentialOfKeys(keys(log));
+  }
+
+  /** {@link #sequential} from the log's {@link #keys} (compute them once for both forms). */
+  public Dataset<Row> sequentialOfKeys(Dataset<Row> keyed) {
+    SparkSession spark = keyed.sparkSession();
     // read twice (block totals, then the windows): kept, so the log is scanned once
     Dataset<Row> k =
-        keys(log)
+        keyed
             .withColumn("block", floor(col("time").divide(BLOCK)))
             .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     // the running click count: block totals (a few hundred numbers) prefix-summed on the driver
@@ -202,7 +207,12 @@ public record AdBatchFeatures(int window, double smoothing) {
    * "advertiser"), {@code key}, {@code ctr_recent}, {@code ctr_all}.
    */
   public Dataset<Row> snapshot(Dataset<Row> log) {
-    Dataset<Row> k = keys(log).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    return snapshotOfKeys(
+        keys(log).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()));
+  }
+
+  /** {@link #snapshot} from the log's {@link #keys} (read twice: persist them). */
+  public Dataset<Row> snapshotOfKeys(Dataset<Row> k) {
     Row total = k.agg(count(lit(1)), coalesce(sum("clicked"), lit(0L))).first();
     long seen = total.getLong(0);
     long clicks = total.getLong(1);
