@@ -116,9 +116,13 @@ public final class ScaleSimulation {
     long t0 = System.nanoTime();
     AdBatchFeatures job = AdBatchFeatures.of(ctr);
     Dataset<Row> log = gen.frame(spark, partitions);
-    job.sequential(log).write().mode("overwrite").parquet(out);
-    long keys = job.snapshot(log).count();
+    // the log is generated (read) once; both forms start from its keys
+    Dataset<Row> keyed =
+        AdBatchFeatures.keys(log).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    job.sequentialOfKeys(keyed).write().mode("overwrite").parquet(out);
+    long keys = job.snapshotOfKeys(keyed).count();
     double s = (System.nanoTime() - t0) / 1e9;
+    spark.catalog().clearCache();
     if (keys == 0) {
       throw new IllegalStateException("Spark job returned nothing");
     }
