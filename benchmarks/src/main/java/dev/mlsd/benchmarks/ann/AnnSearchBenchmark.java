@@ -83,6 +83,13 @@ public class AnnSearchBenchmark {
   @Param({"1"})
   public double selectivity;
 
+  /**
+   * Filter selectivities to sweep the curve at, separated by colons ({@code 1:0.5:0.1:0.01}; empty:
+   * the {@link #selectivity} only), all on the one index the trial built.
+   */
+  @Param({""})
+  public String sweepSelectivities;
+
   /** Builder threads (each library's own concurrent build when more than one). */
   @Param({"1"})
   public int buildThreads;
@@ -180,8 +187,20 @@ public class AnnSearchBenchmark {
         VectorKernels.best().name(),
         AnnCurve.loadAverage());
     if (!sweep.isBlank()) {
-      String label = selectivity < 1 ? dataset + " filter " + selectivity : dataset;
-      AnnCurve.sweep(label, library, contender, sweep, data.measure(), truthMeasure, K);
+      String[] sels =
+          sweepSelectivities.isBlank()
+              ? new String[] {String.valueOf(selectivity)}
+              : sweepSelectivities.split(":");
+      for (String sel : sels) {
+        double fraction = Double.parseDouble(sel);
+        BitSet f = fraction >= 1 ? null : passing(data.base().length, fraction);
+        int[][] truth =
+            fraction == selectivity ? truthMeasure : groundTruth(data.base(), data.measure(), f);
+        contender.setFilter(f);
+        String label = fraction < 1 ? dataset + " filter " + sel : dataset;
+        AnnCurve.sweep(label, library, contender, sweep, data.measure(), truth, K);
+      }
+      contender.setFilter(passing);
       if (contender.tunable()) {
         contender.setEf(ef);
       }
