@@ -90,6 +90,14 @@ public class AnnSearchBenchmark {
   @Param({""})
   public String sweepSelectivities;
 
+  /**
+   * Libraries whose curves are measured interleaved in this trial, before the JMH measurement of
+   * {@link #library}: names joined by {@code +} ({@code mlsd-hnsw+lucene-hnsw+hnswlib}; empty:
+   * none). Needs {@link #sweep}. See {@link AnnCurve#sweepInterleaved}.
+   */
+  @Param({""})
+  public String compare;
+
   /** Builder threads (each library's own concurrent build when more than one). */
   @Param({"1"})
   public int buildThreads;
@@ -132,6 +140,27 @@ public class AnnSearchBenchmark {
     BitSet passing = selectivity >= 1 ? null : passing(data.base().length, selectivity);
     int[][] truthTune = groundTruth(data.base(), data.tune(), passing);
     int[][] truthMeasure = groundTruth(data.base(), data.measure(), passing);
+
+    if (!compare.isBlank()) {
+      String[] names = compare.split("\\+");
+      AnnContender[] all = new AnnContender[names.length];
+      for (int i = 0; i < names.length; i++) {
+        all[i] = AnnContender.named(names[i]);
+        long b0 = System.nanoTime();
+        all[i].build(data.base(), buildThreads);
+        all[i].setFilter(passing);
+        System.out.printf(
+            Locale.ROOT,
+            "%nANN-BUILD dataset=%s library=%s buildThreads=%d buildSeconds=%.2f load=%s%n",
+            dataset,
+            names[i],
+            buildThreads,
+            (System.nanoTime() - b0) / 1e9,
+            AnnCurve.loadAverage());
+      }
+      AnnCurve.sweepInterleaved(dataset, names, all, sweep, data.measure(), truthMeasure, K);
+      all = null;
+    }
 
     contender = AnnContender.named(library);
     long heapBefore = usedHeapAfterGc();
@@ -186,7 +215,7 @@ public class AnnSearchBenchmark {
         contender.searchedVectorBytes() / 1048576.0,
         VectorKernels.best().name(),
         AnnCurve.loadAverage());
-    if (!sweep.isBlank()) {
+    if (!sweep.isBlank() && compare.isBlank()) {
       String[] sels =
           sweepSelectivities.isBlank()
               ? new String[] {String.valueOf(selectivity)}
