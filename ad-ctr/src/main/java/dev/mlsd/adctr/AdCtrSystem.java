@@ -503,6 +503,14 @@ public final class AdCtrSystem {
       return AdServer.start(ads, catalogue, store, holder, monitor, port);
     }
 
+    /**
+     * Starts the HTTP server on 127.0.0.1 with the given workers, queue and longest queue wait (for
+     * load tests).
+     */
+    public AdServer http(int port, dev.mlsd.core.http.JsonServer.Limits limits) throws IOException {
+      return AdServer.start(ads, catalogue, store, holder, monitor, port, limits);
+    }
+
     /** Step 7's first lines: the catalogue, the campaigns, the store, the pipeline. */
     public List<String> describe() {
       return List.of(
@@ -608,7 +616,8 @@ public final class AdCtrSystem {
 
     /**
      * Load-tests {@code POST /v1/ads/rank} over a real socket at {@code qps} requests a second with
-     * {@code clients} connections, bodies from the test impressions.
+     * {@code clients} connections, bodies from the test impressions, from a load generator in a JVM
+     * of its own (so that its CPU and garbage collection stay out of the server's JVM).
      */
     public LoadGenerator.Report loadTest(
         AdServer server,
@@ -618,14 +627,17 @@ public final class AdCtrSystem {
         int clients)
         throws Exception {
       List<String> bodies = sampleBodies();
-      return LoadGenerator.run(
+      return LoadGenerator.runInOwnProcess(
           new LoadGenerator.Settings(
               server.uri().resolve("/v1/ads/rank"),
               qps,
               warmup,
               measured,
               clients,
-              i -> bodies.get(i % bodies.size())));
+              i -> bodies.get(i % bodies.size())),
+          false,
+          bodies::get,
+          bodies.size());
     }
 
     /** Advertisers with under two dollars of budget left. */

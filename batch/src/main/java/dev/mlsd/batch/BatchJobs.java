@@ -21,12 +21,16 @@ import picocli.CommandLine.Command;
     subcommands = {
       BatchFeaturesCommand.class,
       TrainingDataCommand.class,
+      RecommendationCountsCommand.class,
+      AlsCommand.class,
+      ScaleCommand.class,
     })
 public final class BatchJobs implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(this), "name a job: batch-features, training-data, ...");
+        new picocli.CommandLine(this),
+        "name a job: batch-features, training-data, recommendation-counts, als, scale (see --help)");
   }
 
   /** Runs a job and exits non-zero on failure. */

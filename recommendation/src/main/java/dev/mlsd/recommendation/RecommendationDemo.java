@@ -50,6 +50,12 @@ public final class RecommendationDemo implements Callable<Integer> {
       description = "requests timed in-process (default 2000)")
   int latencyRequests;
 
+  @Option(
+      names = "--replay-events",
+      defaultValue = "3000",
+      description = "test-period watches replayed through HTTP (default 3000; --quick: 300)")
+  int replayEvents;
+
   private final PrintStream stdout;
   private StepNarrator say;
 
@@ -67,8 +73,8 @@ public final class RecommendationDemo implements Callable<Integer> {
     if (options.datasetGiven() && !options.dataset("").equals(MovieLensLoader.DATASET)) {
       throw new UserError("this module runs on " + MovieLensLoader.DATASET + " only");
     }
-    if (latencyRequests < 1) {
-      throw new UserError("--latency-requests must be >= 1");
+    if (latencyRequests < 1 || replayEvents < 1) {
+      throw new UserError("--latency-requests and --replay-events must be >= 1");
     }
     Path out = options.out("recommendation");
     say = new StepNarrator(stdout, "recommendation");
@@ -87,7 +93,10 @@ public final class RecommendationDemo implements Callable<Integer> {
     try (JsonServer server = sys.httpServer().start(options.port())) {
       HttpWalkthrough http = HttpWalkthrough.run(sys, server.uri());
       http.lines().forEach(say::say);
-      write(out, new RecommendationReport.Run(sys, evaluation, cards, latency, http));
+      ReplayWalkthrough replay =
+          ReplayWalkthrough.run(sys, options.quick() ? Math.min(300, replayEvents) : replayEvents);
+      replay.lines().forEach(say::say);
+      write(out, new RecommendationReport.Run(sys, evaluation, cards, latency, http, replay));
       if (options.serve()) {
         say.say("serving on " + server.uri() + " (Ctrl-C to stop)");
         Thread.currentThread().join();
@@ -114,8 +123,8 @@ public final class RecommendationDemo implements Callable<Integer> {
         "Input: a user (history + request time). Output: k videos ranked by predicted relevance."
             + " Relevance: any rating = watched (implicit), rating >= "
             + Relevance.LIKED_THRESHOLD
-            + " = liked (explicit). Models: WALS matrix factorisation and a two-tower network"
-            + " for retrieval; a DNN for scoring. Interfaces: CandidateGenerator -> Filter ->"
+            + " = liked (explicit). Models: WALS matrix factorisation, a two-tower network and"
+            + " EASE for retrieval; a DNN for scoring. Interfaces: CandidateGenerator -> Filter ->"
             + " FeatureHydrator -> Ranker -> ReRanker (core serving).");
   }
 
@@ -134,10 +143,12 @@ public final class RecommendationDemo implements Callable<Integer> {
             + " (training-time tags only), learned ID embedding (inside the video tower)");
     say.say(
         "user: mean WALS embedding of watched and of liked videos, genre affinity (watched,"
-            + " liked), activity counts, mean year, hour-of-day and day-of-week of the request");
+            + " liked), activity counts, mean year, hour-of-day and day-of-week of the request,"
+            + " the last 10 watches' embeddings with recency weights");
     say.say(
-        "ranking: 13 features per (user, candidate) (RankingFeatureHydrator), one pipeline"
-            + " for training and serving");
+        "ranking: 23 features per (user, candidate): every generator's score and rank, EASE"
+            + " scores, user and video aggregates (RankingFeatureHydrator), one pipeline for"
+            + " training and serving");
   }
 
   private RecommendationSystem train(MovieLensData data) {

@@ -6,6 +6,7 @@ import dev.mlsd.core.ann.VectorIndex;
 import dev.mlsd.core.metrics.uncertainty.Bootstrap;
 import dev.mlsd.core.metrics.uncertainty.ConfidenceInterval;
 import dev.mlsd.recommendation.data.Catalog;
+import dev.mlsd.recommendation.evaluation.EaseSelection;
 import dev.mlsd.recommendation.evaluation.EvaluationSet;
 import dev.mlsd.recommendation.evaluation.FullRanking;
 import dev.mlsd.recommendation.evaluation.GenreSimilarity;
@@ -25,8 +26,10 @@ import dev.mlsd.recommendation.serving.RecommendationService;
 import dev.mlsd.recommendation.serving.ServingParams;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Step 6 of chapter 6 on a trained {@link RecommendationSystem}: the offline metrics of every
@@ -54,7 +57,8 @@ public record RecommendationEvaluation(
    * @param rows one row per model, popularity first, the full pipeline last
    * @param mergedCandidates mean size of the merged, de-duplicated candidate set
    * @param mergedRecall recall of the merged candidate set
-   * @param ndcgDifference full pipeline minus popularity, nDCG@10, paired bootstrap interval
+   * @param paired full pipeline minus each reference row (popularity, EASE, WALS alone), nDCG@10,
+   *     paired bootstrap interval over the same users; keyed by the reference row's name
    */
   public record Part(
       String label,
@@ -63,7 +67,16 @@ public record RecommendationEvaluation(
       List<MetricRow> rows,
       double mergedCandidates,
       double mergedRecall,
-      ConfidenceInterval ndcgDifference) {
+      Map<String, ConfidenceInterval> paired) {
+
+    /** The reference rows the full pipeline is compared with, pairwise. */
+    public static final List<String> REFERENCES =
+        List.of("baseline: popularity", "baseline: EASE", "generator: WALS");
+
+    /** Full pipeline minus popularity, nDCG@10, paired bootstrap interval. */
+    public ConfidenceInterval ndcgDifference() {
+      return paired.get(REFERENCES.getFirst());
+    }
 
     /** The popularity baseline's row. */
     public MetricRow popularity() {
@@ -105,24 +118,34 @@ public record RecommendationEvaluation(
           + summary();
     }
 
-    /** The merged candidate set and the full pipeline against popularity, two lines. */
+    /** The merged candidate set and the full pipeline against each reference, a few lines. */
     public String summary() {
-      return String.format(
+      StringBuilder sb =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "merged candidate set (generators de-duplicated, watched removed): mean %.0f"
+                      + " videos, recall %.4f%n",
+                  mergedCandidates,
+                  mergedRecall));
+      sb.append(
+          String.format(
               Locale.ROOT,
-              "merged candidate set (6 generators, de-duplicated, watched removed): mean %.0f"
-                  + " videos, recall %.4f%n",
-              mergedCandidates,
-              mergedRecall)
-          + String.format(
-              Locale.ROOT,
-              "full pipeline vs popularity: nDCG@10 x%.2f, recall@10 x%.2f (goal x1.5);"
-                  + " nDCG@10 difference %+.4f, 95%% paired bootstrap [%+.4f, %+.4f]%s",
+              "full pipeline vs popularity: nDCG@10 x%.2f, recall@10 x%.2f (goal x1.5)",
               ndcgRatio(),
-              recallRatio(),
-              ndcgDifference.estimate(),
-              ndcgDifference.lower(),
-              ndcgDifference.upper(),
-              ndcgDifference.contains(0) ? " (inside the noise)" : " (outside the noise)");
+              recallRatio()));
+      paired.forEach(
+          (name, d) ->
+              sb.append(
+                  String.format(
+                      Locale.ROOT,
+                      "%nfull pipeline - %s: nDCG@10 %+.4f, 95%% paired bootstrap [%+.4f, %+.4f]%s",
+                      name,
+                      d.estimate(),
+                      d.lower(),
+                      d.upper(),
+                      d.contains(0) ? " (inside the noise)" : " (outside the noise)")));
+      return sb.toString();
     }
   }
 
@@ -161,12 +184,16 @@ public record RecommendationEvaluation(
     int n = catalog.size();
     EvaluationSet set = new EvaluationSet(sys.split(), which);
     List<MetricRow> rows = new ArrayList<>();
-    for (ItemScorer s : new ItemScorer[] {m.popularity(), m.trending(), m.itemKnn()}) {
+    for (ItemScorer s : new ItemScorer[] {m.popularity(), m.trending(), m.itemKnn(), m.ease()}) {
       rows.add(ev.evaluate(new FullRanking(s, "baseline: " + s.name(), n, 200), set, true));
     }
-    ItemScorer[] generators = {
-      m.tower().copyForThread(), new WalsScorer(m.wals()), new GenreModel(catalog, m.popularity())
-    };
+    List<ItemScorer> generators = new ArrayList<>();
+    generators.add(m.tower().copyForThread());
+    generators.add(new WalsScorer(m.wals()));
+    if (m.easeHalfLife() > 0) {
+      generators.add(EaseSelection.recent(m.ease(), m.easeHalfLife()));
+    }
+    generators.add(new GenreModel(catalog, m.popularity()));
     for (ItemScorer s : generators) {
       rows.add(ev.evaluate(new FullRanking(s, "generator: " + s.name(), n, 200), set, true));
     }
@@ -177,9 +204,14 @@ public record RecommendationEvaluation(
         ev.evaluate(new PipelineRecommender(sys.service(), "full pipeline"), set, false);
     rows.add(full);
     RankingDataset merged = RankingDataset.build(sys.service(), set, 0.0, 1L);
-    ConfidenceInterval diff =
-        Bootstrap.of(sys.params().pairedBootstrapSeed())
-            .pairedMeanDifference(full.perQueryNdcg10(), rows.getFirst().perQueryNdcg10());
+    Map<String, ConfidenceInterval> paired = new LinkedHashMap<>();
+    for (String ref : Part.REFERENCES) {
+      MetricRow r = rows.stream().filter(x -> x.name().equals(ref)).findFirst().orElseThrow();
+      paired.put(
+          ref,
+          Bootstrap.of(sys.params().pairedBootstrapSeed())
+              .pairedMeanDifference(full.perQueryNdcg10(), r.perQueryNdcg10()));
+    }
     return new Part(
         label,
         set.size(),
@@ -187,7 +219,7 @@ public record RecommendationEvaluation(
         List.copyOf(rows),
         merged.meanCandidates(),
         merged.mergedRecall(),
-        diff);
+        java.util.Collections.unmodifiableMap(paired));
   }
 
   /** The same service with re-ranking switched off (no diversity, no freshness). */
@@ -202,6 +234,8 @@ public record RecommendationEvaluation(
             sp.popularCandidates(),
             sp.trendingCandidates(),
             sp.genreCandidates(),
+            sp.easeCandidates(),
+            sp.easeRecentCandidates(),
             sp.ef(),
             0f,
             sp.freshnessHorizonYears(),

@@ -46,13 +46,15 @@ public final class RecommendationReport {
    * @param cards the model cards
    * @param latency the in-process latency of step 7
    * @param http the HTTP walk-through of step 7
+   * @param replay the test period replayed through HTTP (online metrics, drift)
    */
   public record Run(
       RecommendationSystem system,
       RecommendationEvaluation evaluation,
       List<ModelCard> cards,
       LatencyRecorder latency,
-      HttpWalkthrough http) {}
+      HttpWalkthrough http,
+      ReplayWalkthrough replay) {}
 
   /**
    * The typed results on test users: popularity (trivial), trending and item-kNN (baselines), each
@@ -110,6 +112,20 @@ public final class RecommendationReport {
     }
     extra.put("stage_latency", stages);
     extra.put("sample_user", run.http().sampleUser());
+    var o = run.replay().replay();
+    Map<String, Object> online = new LinkedHashMap<>();
+    online.put("events", o.events());
+    online.put("users", o.users());
+    online.put("hit_rate@10", o.hitRate());
+    online.put("watch_through_proxy", o.watchThrough());
+    online.put("coverage", o.coverage());
+    online.put("diversity", o.diversity());
+    online.put("get_p50_us", o.getLatency().percentileMicros(50));
+    online.put("get_p99_us", o.getLatency().percentileMicros(99));
+    online.put("post_p50_us", o.postLatency().percentileMicros(50));
+    online.put("post_p99_us", o.postLatency().percentileMicros(99));
+    online.put("drift_psi", run.replay().psi());
+    extra.put("online_replay", online);
     return new ModuleResults(
         "recommendation",
         6,
@@ -127,10 +143,9 @@ public final class RecommendationReport {
     m.put("merged_recall", p.mergedRecall());
     m.put("ndcg@10_ratio_to_popularity", p.ndcgRatio());
     m.put("recall@10_ratio_to_popularity", p.recallRatio());
-    m.put(
-        "ndcg@10_difference_to_popularity",
-        List.of(
-            p.ndcgDifference().estimate(), p.ndcgDifference().lower(), p.ndcgDifference().upper()));
+    Map<String, Object> paired = new LinkedHashMap<>();
+    p.paired().forEach((name, d) -> paired.put(name, List.of(d.estimate(), d.lower(), d.upper())));
+    m.put("ndcg@10_paired_difference_full_pipeline_minus", paired);
     return m;
   }
 
@@ -249,6 +264,8 @@ public final class RecommendationReport {
             "latency, µs",
             HistogramSeries.perStage(
                 sys.service().pipeline(), HistogramSeries.logEdges(0.5, 20_000, 4)));
+    r.subsection("Online metrics by replay");
+    run.replay().lines().forEach(r::paragraph);
     r.subsection("GET /v1/users/" + run.http().sampleUser() + "/recommendations?k=10")
         .table(List.of("title", "genres"), run.http().recommended());
     r.subsection("POST /v1/recommendations (anonymous: Toy Story, A Bug's Life, Monsters Inc.)")

@@ -11,6 +11,7 @@ import dev.mlsd.recommendation.data.Interactions;
 import dev.mlsd.recommendation.data.MovieLensData;
 import dev.mlsd.recommendation.data.TimeSplit;
 import dev.mlsd.recommendation.data.TitleParser;
+import dev.mlsd.recommendation.evaluation.EaseSelection;
 import dev.mlsd.recommendation.evaluation.EvaluationSet;
 import dev.mlsd.recommendation.evaluation.MetricRow;
 import dev.mlsd.recommendation.features.FeaturePipeline;
@@ -85,6 +86,7 @@ public record RecommendationSystem(
    * @param serving query-time settings
    * @param trendingWindow rows counted by the trending model
    * @param knnNeighbours neighbours per item for item-kNN
+   * @param ease EASE's candidate {@code λ}s and recency half-lives, chosen among on validation
    * @param hnsw HNSW build parameters
    * @param negativeKeep share of negative candidates kept for the ranker
    * @param shortHistory the ranker also trains on each validation request with only its last this
@@ -100,6 +102,7 @@ public record RecommendationSystem(
       ServingParams serving,
       int trendingWindow,
       int knnNeighbours,
+      EaseGrid ease,
       HnswBuildParams hnsw,
       double negativeKeep,
       int shortHistory,
@@ -146,10 +149,34 @@ public record RecommendationSystem(
           ServingParams.defaults(),
           5000,
           100,
+          EaseGrid.defaults(),
           new HnswBuildParams(16, 100, seed),
           0.25,
           5,
           seed);
+    }
+
+    /**
+     * EASE's settings to choose among on validation ({@link EaseSelection}).
+     *
+     * @param lambdas candidate {@code λ}s
+     * @param halfLives candidate recency half-lives in watches (0 = equal weights)
+     * @param minCount items with fewer training users are left out of the inverse (1 = exact)
+     */
+    public record EaseGrid(double[] lambdas, double[] halfLives, int minCount) {
+      /**
+       * The demo's grid. A wider one was tried once on validation (lambda 50: 0.0901, 150: 0.0946,
+       * 400: 0.0981, 1000: 0.0978; half-life 5: 0.1052, 10: 0.1032, 20: 0.0975, 40: 0.0980 at
+       * lambda 400) and narrowed to its best region.
+       */
+      public static EaseGrid defaults() {
+        return new EaseGrid(new double[] {200, 400, 800}, new double[] {0, 5, 10}, 1);
+      }
+
+      /** One setting, the demo's usual choice, for quick runs. */
+      public static EaseGrid single() {
+        return new EaseGrid(new double[] {400}, new double[] {0, 5}, 1);
+      }
     }
 
     /** Seed of the evaluation's per-user bootstrap (nDCG@10 intervals). */
@@ -184,6 +211,7 @@ public record RecommendationSystem(
           serving,
           trendingWindow,
           knnNeighbours,
+          EaseGrid.single(),
           hnsw,
           0.1,
           shortHistory,
@@ -228,6 +256,18 @@ public record RecommendationSystem(
     progress.line("baselines: popularity, trending, item-kNN (" + ms(t) + " ms)");
 
     t = System.nanoTime();
+    EaseSelection ease =
+        EaseSelection.choose(
+            split,
+            m,
+            catalog,
+            p.ease().lambdas(),
+            p.ease().halfLives(),
+            p.ease().minCount(),
+            progress::line);
+    millis.put("ease", ms(t));
+
+    t = System.nanoTime();
     Wals wals =
         Wals.train(
             m,
@@ -268,6 +308,8 @@ public record RecommendationSystem(
             popularity,
             trending,
             knn,
+            ease.model(),
+            ease.halfLife(),
             meanStars(split, items),
             franchises(catalog),
             towerIndex,

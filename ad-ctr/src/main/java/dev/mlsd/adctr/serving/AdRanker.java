@@ -70,15 +70,6 @@ public final class AdRanker implements Ranker<AdRequest>, GraphInputs<AdRequest>
   }
 
   /**
-   * The version of the model that scored this thread's last request (null before its first): the
-   * version to report beside those scores, even if a swap happened since.
-   */
-  public String lastVersion() {
-    ModelHolder.Served<?> s = graph.lastServed();
-    return s == null ? null : s.version();
-  }
-
-  /**
    * The ids the ranker builds for one ad and request, for the training/serving skew test.
    *
    * @param batch the ad's four batch features, as the store returns them

@@ -94,7 +94,7 @@ public final class AdServer implements AutoCloseable {
   }
 
   /**
-   * Starts the server on 127.0.0.1.
+   * Starts the server on 127.0.0.1 with the server's default limits (4 workers).
    *
    * @param port 0 for any free port
    */
@@ -105,6 +105,24 @@ public final class AdServer implements AutoCloseable {
       ModelHolder<ServedModel> model,
       ServingMonitor monitor,
       int port)
+      throws IOException {
+    return start(ads, catalogue, store, model, monitor, port, null);
+  }
+
+  /**
+   * Starts the server on 127.0.0.1.
+   *
+   * @param port 0 for any free port
+   * @param limits workers, queue and longest queue wait, or null for the server's defaults
+   */
+  public static AdServer start(
+      AdPipeline ads,
+      AdCatalogue catalogue,
+      FeatureStore store,
+      ModelHolder<ServedModel> model,
+      ServingMonitor monitor,
+      int port,
+      JsonServer.Limits limits)
       throws IOException {
     ServingMetrics metrics = new ServingMetrics();
     if (monitor != null) {
@@ -119,6 +137,9 @@ public final class AdServer implements AutoCloseable {
             .pipeline(ads.pipeline())
             .featureStore("adctr_ad", store)
             .health("ads", catalogue::size);
+    if (limits != null) {
+      b.limits(limits);
+    }
     if (monitor != null) {
       b.get("/v1/monitoring", monitor::psiMap);
       b.calibration("ad-ctr", monitor.calibration());
@@ -135,6 +156,11 @@ public final class AdServer implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** The core server underneath (its queue wait and per-endpoint latency, for load tests). */
+  public JsonServer server() {
+    return server;
   }
 
   /** {@code http://127.0.0.1:port}. */
@@ -208,7 +234,7 @@ public final class AdServer implements AutoCloseable {
   private static RankResponse rank(AdPipeline ads, AdCatalogue catalogue, AdRequest q) {
     Candidates top = ads.serve(q);
     // the version that scored these candidates, even if a swap landed during the request
-    String version = ads.ranker().lastVersion();
+    String version = top.scoredBy() == null ? null : top.scoredBy().version();
     RankedAd[] out = new RankedAd[top.size()];
     for (int pos = 0; pos < out.length; pos++) {
       int ad = top.id(pos);

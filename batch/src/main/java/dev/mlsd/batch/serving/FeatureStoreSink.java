@@ -59,16 +59,21 @@ public record FeatureStoreSink(String url, String keyPrefix) implements Serializ
     float[] defaults = schema.defaults();
     int version = schema.version();
     String name = schema.name();
+    org.apache.spark.util.LongAccumulator written =
+        rows.sparkSession().sparkContext().longAccumulator("feature rows written");
     rows.foreachPartition(
         (ForeachPartitionFunction<Row>)
-            it -> sink.writePartition(new FeatureSchema(name, version, names, defaults), it));
-    return rows.count();
+            it ->
+                written.add(
+                    sink.writePartition(new FeatureSchema(name, version, names, defaults), it)));
+    return written.value();
   }
 
-  private void writePartition(FeatureSchema schema, Iterator<Row> it) {
+  private long writePartition(FeatureSchema schema, Iterator<Row> it) {
     int dim = schema.dim();
     int[] ids = new int[CHUNK];
     float[] values = new float[CHUNK * dim];
+    long total = 0;
     try (FeatureStore store = open()) {
       int n = 0;
       while (it.hasNext()) {
@@ -79,12 +84,15 @@ public record FeatureStoreSink(String url, String keyPrefix) implements Serializ
         }
         if (++n == CHUNK) {
           store.write(schema, ids, values, n);
+          total += n;
           n = 0;
         }
       }
       if (n > 0) {
         store.write(schema, ids, values, n);
+        total += n;
       }
     }
+    return total;
   }
 }

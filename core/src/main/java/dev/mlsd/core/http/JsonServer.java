@@ -63,15 +63,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>How a request travels.</b> Jetty's I/O threads read the headers and then the body without
  * blocking, so a slow or stalled client holds no thread: only a connection, which the idle timeout
- * ({@link Builder#idleTimeout}, default 30 s between bytes), the body deadline ({@link
+ * ({@link Builder#idleTimeout}, default 30 s between bytes), the header deadline ({@link
+ * Builder#headerTimeout}, default 5 s for the request line and headers), the body deadline ({@link
  * Builder#bodyTimeout}, default 5 s for the whole body) and the connection cap ({@link
  * Builder#maxConnections}, default 512) bound. A complete request then queues for one of the
  * module's worker threads ({@link Builder#threads}, default 4; platform threads, so per-thread
- * scratch is reused). The queue is bounded ({@link Builder#queueCapacity}): when it is full, or
- * when a request has already waited longer than {@link Builder#maxQueueWait} while others wait
- * behind it, the answer is {@code 503} with {@code Retry-After: 1} at once: past its capacity the
- * server sheds load instead of queueing without bound. {@code /health} and {@code /metrics} are
- * answered on the I/O threads, so they answer while every worker is busy.
+ * scratch is reused). The queue is bounded ({@link Builder#queueCapacity}) and judged by how long
+ * its requests wait ({@link Builder#maxQueueWait}): when it is full, or its oldest request has
+ * already waited too long, a new request is answered {@code 503} with {@code Retry-After: 1} at
+ * once, and a request that waited too long by the time a worker takes it (with others behind it) is
+ * answered 503 rather than run late: past its capacity the server sheds load instead of queueing
+ * without bound. {@code /health} and {@code /metrics} are answered on the I/O threads, so they
+ * answer while every worker is busy.
  *
  * <p><b>Statuses.</b> Every answer is JSON, errors are {@code {"error": "one-line reason"}},
  * including the ones Jetty produces itself (a bad request line, bad percent-encoding, 431 for
@@ -124,6 +127,7 @@ public final class JsonServer implements AutoCloseable {
   private final Map<String, Supplier<Object>> health;
   private final List<PrefixRoute> prefixRoutes;
   private final LatencyRecorder queueLatency = new LatencyRecorder("http queue");
+  private final HeaderDeadline headerDeadline;
   private final ObjectMapper json = Json.mapper();
 
   private record Route(
@@ -220,11 +224,14 @@ public final class JsonServer implements AutoCloseable {
     connector.setAcceptQueueSize(b.backlog);
     server.addConnector(connector);
     server.addBean(new NetworkConnectionLimit(b.maxConnections, connector));
+    this.headerDeadline = new HeaderDeadline(b.headerTimeout.toMillis(), server.getScheduler());
+    connector.addEventListener(headerDeadline);
     server.setErrorHandler(new JsonErrorHandler(metrics));
     server.setHandler(
         new Handler.Abstract() {
           @Override
           public boolean handle(Request request, Response response, Callback callback) {
+            headerDeadline.headersArrived(request.getConnectionMetaData().getConnection());
             try {
               dispatch(request, response, callback);
             } catch (BadRequestException e) {
@@ -266,6 +273,27 @@ public final class JsonServer implements AutoCloseable {
     return queueLatency;
   }
 
+  /**
+   * The latency {@code /metrics} reports for an endpoint: from the request's first byte to its
+   * answer handed to the socket, every status included (503s too).
+   *
+   * @param endpoint an exact path ({@code "/rank"}) or a prefix endpoint's name ({@code
+   *     "/v1/users/*"})
+   * @throws IllegalArgumentException if no such endpoint was declared
+   */
+  public LatencyRecorder endpointLatency(String endpoint) {
+    Route r = routes.get(endpoint);
+    if (r != null) {
+      return r.latency();
+    }
+    for (PrefixRoute p : prefixRoutes) {
+      if (p.endpoint().equals(endpoint)) {
+        return p.latency();
+      }
+    }
+    throw new IllegalArgumentException("no endpoint " + endpoint);
+  }
+
   /** Requests waiting for a worker right now. */
   public int queued() {
     return workers.getQueue().size();
@@ -274,6 +302,7 @@ public final class JsonServer implements AutoCloseable {
   /** Stops accepting, waits up to one second for requests in flight, and stops the workers. */
   @Override
   public void close() {
+    headerDeadline.stop();
     try {
       server.setStopTimeout(1000);
       server.stop();
@@ -436,22 +465,51 @@ public final class JsonServer implements AutoCloseable {
             }));
   }
 
-  /** Queues work for a worker thread, or answers 503 at once when the queue is full. */
+  /**
+   * Queues work for a worker thread, or answers 503 at once: when the queue is full, or when the
+   * request at its head has already waited longer than {@code maxQueueWait} (a standing queue: one
+   * more would wait longer still, so it is refused now, cheaply, on the I/O thread, rather than
+   * after its wait). A request that waited longer than {@code maxQueueWait} by the time a worker
+   * takes it is shed too, unless no other request waits behind it.
+   */
   private void admit(Exchange ex, Runnable work) {
-    long enqueued = System.nanoTime();
+    long now = System.nanoTime();
+    if (workers.getQueue().peek() instanceof Queued head
+        && now - head.enqueued > maxQueueWaitNanos) {
+      ex.shed(
+          "the oldest queued request has waited "
+              + (now - head.enqueued) / 1_000_000
+              + " ms for a worker; server over capacity");
+      return;
+    }
     try {
-      workers.execute(
-          () -> {
-            long waited = System.nanoTime() - enqueued;
-            queueLatency.recordNanos(waited);
-            if (waited > maxQueueWaitNanos && !workers.getQueue().isEmpty()) {
-              ex.shed("waited " + waited / 1_000_000 + " ms for a worker; server over capacity");
-            } else {
-              work.run();
-            }
-          });
+      workers.execute(new Queued(ex, work, now));
     } catch (RejectedExecutionException e) {
       ex.shed("request queue full; server over capacity");
+    }
+  }
+
+  /** A request waiting for a worker, with the time it was queued. */
+  private final class Queued implements Runnable {
+    final Exchange ex;
+    final Runnable work;
+    final long enqueued;
+
+    Queued(Exchange ex, Runnable work, long enqueued) {
+      this.ex = ex;
+      this.work = work;
+      this.enqueued = enqueued;
+    }
+
+    @Override
+    public void run() {
+      long waited = System.nanoTime() - enqueued;
+      queueLatency.recordNanos(waited);
+      if (waited > maxQueueWaitNanos && !workers.getQueue().isEmpty()) {
+        ex.shed("waited " + waited / 1_000_000 + " ms for a worker; server over capacity");
+      } else {
+        work.run();
+      }
     }
   }
 
@@ -635,10 +693,30 @@ public final class JsonServer implements AutoCloseable {
     }
 
     private void finish(int counted) {
+      headerDeadline.answered(request.getConnectionMetaData().getConnection());
       metrics.countRequest(endpoint, counted);
       if (latency != null) {
         latency.recordNanos(System.nanoTime() - request.getBeginNanoTime());
       }
+    }
+  }
+
+  /**
+   * How much work a server admits: its worker threads, how many requests may wait for one, and how
+   * long (see {@link Builder#threads}, {@link Builder#queueCapacity}, {@link
+   * Builder#maxQueueWait}). Load commands take these as options, so that shedding can be tuned per
+   * machine.
+   *
+   * @param threads worker threads
+   * @param queueCapacity requests that may wait for a worker
+   * @param maxQueueWait the longest a request may wait for a worker
+   */
+  public record Limits(int threads, int queueCapacity, Duration maxQueueWait) {
+    /** Checks the values. */
+    public Limits {
+      Validation.range("threads", threads, 1, 1024);
+      Validation.range("queueCapacity", queueCapacity, 1, 1 << 20);
+      Builder.positive("maxQueueWait", maxQueueWait);
     }
   }
 
@@ -662,6 +740,7 @@ public final class JsonServer implements AutoCloseable {
     private int maxHeaderBytes = 8 * 1024;
     private Duration idleTimeout = Duration.ofSeconds(30);
     private Duration bodyTimeout = Duration.ofSeconds(5);
+    private Duration headerTimeout = Duration.ofSeconds(5);
     private ServingMetrics metrics = new ServingMetrics();
     private final Map<String, Route> routes = new LinkedHashMap<>();
     private final Map<String, Supplier<Object>> health = new LinkedHashMap<>();
@@ -702,15 +781,24 @@ public final class JsonServer implements AutoCloseable {
     }
 
     /**
-     * The longest a request may wait for a worker while others wait behind it (default 100 ms, ten
-     * times the book's 10 ms budget); a request that waited longer is answered 503 instead of being
-     * run late. A request alone in the queue is always run, so a slow machine alone sheds nothing.
-     * A service that must keep the p99 of what it admits under its budget at twice its capacity
-     * sets a few ms here (the toy server's load test uses 5 ms).
+     * The longest a request may wait for a worker (default 100 ms, ten times the book's 10 ms
+     * budget). Two rules use it, in the spirit of CoDel (a queue is judged by how long its requests
+     * wait, not by its length): a new request is refused with 503 at once while the request at the
+     * head of the queue has waited longer than this (the queue is standing, so the newcomer would
+     * wait longer still); and a request that waited longer by the time a worker takes it is
+     * answered 503 instead of being run late, unless no other request waits behind it (so a slow
+     * machine alone sheds nothing). A service that must keep the p99 of what it admits under its
+     * budget at twice its capacity sets a few ms here (the toy server's load test uses 5 ms).
      */
     public Builder maxQueueWait(Duration d) {
       maxQueueWait = positive("maxQueueWait", d);
       return this;
+    }
+
+    /** Sets the worker threads, the queue and the longest wait at once. */
+    public Builder limits(Limits l) {
+      Validation.present("limits", l);
+      return threads(l.threads()).queueCapacity(l.queueCapacity()).maxQueueWait(l.maxQueueWait());
     }
 
     /** Threads for I/O, {@code /health} and {@code /metrics} (default 16). */
@@ -746,6 +834,16 @@ public final class JsonServer implements AutoCloseable {
      */
     public Builder bodyTimeout(Duration d) {
       bodyTimeout = positive("bodyTimeout", d);
+      return this;
+    }
+
+    /**
+     * How long a request's line and headers may take to arrive once their first byte has (default 5
+     * s, checked every 250 ms); then the connection is closed. Without it, a client sending one
+     * header byte just inside every idle timeout would hold its connection for ever.
+     */
+    public Builder headerTimeout(Duration d) {
+      headerTimeout = positive("headerTimeout", d);
       return this;
     }
 
@@ -1067,6 +1165,7 @@ public final class JsonServer implements AutoCloseable {
       self[0] = new JsonServer(this);
       try {
         self[0].server.start();
+        self[0].headerDeadline.start();
       } catch (IOException e) {
         self[0].close();
         throw e;

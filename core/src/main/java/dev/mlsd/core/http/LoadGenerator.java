@@ -2,23 +2,18 @@ package dev.mlsd.core.http;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,29 +22,36 @@ import picocli.CommandLine.Option;
  * An open-loop load generator: POSTs JSON to one endpoint (or GETs it with a query string, {@link
  * #runGet}) at a fixed rate for a bounded time and reports latency percentiles on HdrHistogram.
  *
- * <p>Request {@code i} is due at {@code start + i / qps}; a pool of client threads takes due
- * requests in order, each on its own keep-alive connection. Latency is measured from the due time,
- * not the send time, so when the server (or the clients) fall behind the waiting counts as latency
- * (no coordinated omission). Requests due during the warm-up are sent but not recorded. A 503 is
- * load shed by the server: counted apart, with its own latency, and not an error; errors are other
- * non-200 answers and transport failures. The latency percentiles are those of the admitted (200)
- * requests.
+ * <p>Request {@code i} is due at {@code start + i / qps} and is sent at that time on an idle
+ * keep-alive connection, whatever happened to the requests before it (open loop). Latency is
+ * measured from the due time, not the send time, so when the server (or the client) falls behind,
+ * the waiting counts as latency (no coordinated omission). Requests due during the warm-up are sent
+ * but not recorded. A 503 is load shed by the server: counted apart, with its own latency, and not
+ * an error; errors are other non-200 answers and transport failures. The latency percentiles are
+ * those of the admitted (200) requests. The client is raw HTTP/1.1 on non-blocking sockets, one
+ * pacing thread and one reading thread ({@code OpenLoopClient}), so that it takes little of a small
+ * machine's CPU; {@link #runInOwnProcess} runs it in a JVM of its own.
+ *
+ * <p>Why not {@code wrk}: it waits for each answer before sending the next request on a connection
+ * and times from the send, so a stalled server is charged once per connection rather than once per
+ * request that should have been sent (coordinated omission); its open-loop fork {@code wrk2} is not
+ * packaged by Debian.
  *
  * <p>Runs from a documented command, never in the unit tests:
  *
  * <pre>
- *   java -cp core/target/classes:$(cat cp.txt) dev.mlsd.core.http.LoadGenerator \
+ *   java -cp benchmarks/target/benchmarks.jar dev.mlsd.core.http.LoadGenerator \
  *       --url http://127.0.0.1:8080/rank --qps 500 --seconds 20 --body '{"userId":%d,"k":10}'
  * </pre>
  *
- * (or {@code ToyServer --load}, which starts a server and loads it in one JVM).
+ * (or {@code ToyServer --load}, which starts a server and loads it from a second JVM).
  *
  * <p>Thread safety: {@link #run(Settings)} may be called from one thread at a time per target.
  */
 @Command(
     name = "load-generator",
     mixinStandardHelpOptions = true,
-    description = "POST JSON at a fixed rate and report p50/p99/p99.9 latency.")
+    description = "POST JSON (or GET) at a fixed rate and report p50/p99/p99.9 latency.")
 public final class LoadGenerator implements Callable<Integer> {
 
   /**
@@ -59,7 +61,7 @@ public final class LoadGenerator implements Callable<Integer> {
    * @param qps requests per second, at least 1
    * @param warmup sent but not measured, first
    * @param duration measured time after the warm-up
-   * @param clients client threads (concurrent connections), at least 1
+   * @param clients concurrent keep-alive connections, at least 1
    * @param body the JSON body of request {@code i}
    */
   public record Settings(
@@ -95,6 +97,8 @@ public final class LoadGenerator implements Callable<Integer> {
    * @param max slowest admitted request
    * @param shedP99 99th percentile of the 503 answers (how fast the refusal came), 0 if none
    * @param firstError the first failure's description, or {@code "none"}
+   * @param clientCpuSeconds CPU the load generator used over the whole run: its two threads when
+   *     run in the server's JVM, its whole process (JIT and GC included) when run in its own
    */
   public record Report(
       long requests,
@@ -107,7 +111,8 @@ public final class LoadGenerator implements Callable<Integer> {
       double p999,
       double max,
       double shedP99,
-      String firstError) {
+      String firstError,
+      double clientCpuSeconds) {
     /** Measured requests per second (answered or not). */
     public double achievedQps() {
       return requests / seconds;
@@ -125,6 +130,7 @@ public final class LoadGenerator implements Callable<Integer> {
           "load: %d requests in %.1f s (%.0f/s, target %d/s), %d admitted (%.0f/s),"
               + " %d shed with 503 (p99 %.3f ms), %d errors%n"
               + "admitted latency ms: p50 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n"
+              + "load generator CPU: %.1f s%n"
               + "first error: %s",
           requests,
           seconds,
@@ -139,7 +145,44 @@ public final class LoadGenerator implements Callable<Integer> {
           p99,
           p999,
           max,
+          clientCpuSeconds,
           firstError);
+    }
+
+    /** One tab-separated line, read back by {@link #parse} in the JVM that started the run. */
+    String toMachineLine() {
+      return MACHINE_PREFIX
+          + String.join(
+              "\t",
+              Long.toString(requests),
+              Long.toString(shed),
+              Long.toString(errors),
+              Double.toString(seconds),
+              Integer.toString(targetQps),
+              Double.toString(p50),
+              Double.toString(p99),
+              Double.toString(p999),
+              Double.toString(max),
+              Double.toString(shedP99),
+              Double.toString(clientCpuSeconds),
+              firstError.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '));
+    }
+
+    static Report parse(String line) {
+      String[] f = line.substring(MACHINE_PREFIX.length()).split("\t", 12);
+      return new Report(
+          Long.parseLong(f[0]),
+          Long.parseLong(f[1]),
+          Long.parseLong(f[2]),
+          Double.parseDouble(f[3]),
+          Integer.parseInt(f[4]),
+          Double.parseDouble(f[5]),
+          Double.parseDouble(f[6]),
+          Double.parseDouble(f[7]),
+          Double.parseDouble(f[8]),
+          Double.parseDouble(f[9]),
+          f[11],
+          Double.parseDouble(f[10]));
     }
   }
 
@@ -158,6 +201,12 @@ public final class LoadGenerator implements Callable<Integer> {
   @Option(names = "--warmup", description = "warm-up seconds (default 5)")
   int warmup = 5;
 
+  @Option(names = "--duration-ms", hidden = true, description = "measured ms (overrides --seconds)")
+  long durationMillis = -1;
+
+  @Option(names = "--warmup-ms", hidden = true, description = "warm-up ms (overrides --warmup)")
+  long warmupMillis = -1;
+
   @Option(names = "--clients", description = "concurrent connections (default 16)")
   int clients = 16;
 
@@ -169,6 +218,17 @@ public final class LoadGenerator implements Callable<Integer> {
   @Option(names = "--ids", description = "modulus for %%d in --body (default 1000)")
   int ids = 1000;
 
+  @Option(
+      names = "--requests-file",
+      description = "a file of request bodies (or, with --get, query strings), one a line, cycled")
+  Path requestsFile;
+
+  @Option(names = "--get", description = "GET the URL followed by each line of --requests-file")
+  boolean get;
+
+  @Option(names = "--machine-readable", hidden = true, description = "also print one report line")
+  boolean machineReadable;
+
   /** Entry point; exits 1 if any request failed. */
   public static void main(String[] args) {
     System.exit(new CommandLine(new LoadGenerator()).execute(args));
@@ -178,143 +238,166 @@ public final class LoadGenerator implements Callable<Integer> {
   public Integer call() throws Exception {
     String template = body;
     int modulus = ids;
+    List<String> lines =
+        requestsFile == null ? List.of() : Files.readAllLines(requestsFile, StandardCharsets.UTF_8);
+    if (requestsFile != null && lines.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--requests-file has no lines: " + requestsFile);
+    }
+    if (get && requestsFile == null) {
+      lines = List.of("");
+    }
+    List<String> perLine = lines;
+    Settings s =
+        new Settings(
+            url,
+            qps,
+            warmupMillis >= 0 ? Duration.ofMillis(warmupMillis) : Duration.ofSeconds(warmup),
+            durationMillis > 0 ? Duration.ofMillis(durationMillis) : Duration.ofSeconds(seconds),
+            clients,
+            perLine.isEmpty()
+                ? i -> template.contains("%d") ? String.format(template, i % modulus) : template
+                : i -> perLine.get(i % perLine.size()));
+    Report threads = get ? runGet(s, i -> perLine.get(i % perLine.size())) : run(s);
+    // in a JVM of its own, the generator's cost is the whole process's: JIT and GC included
     Report r =
-        run(
-            new Settings(
-                url,
-                qps,
-                Duration.ofSeconds(warmup),
-                Duration.ofSeconds(seconds),
-                clients,
-                i -> template.contains("%d") ? String.format(template, i % modulus) : template));
+        new Report(
+            threads.requests(),
+            threads.shed(),
+            threads.errors(),
+            threads.seconds(),
+            threads.targetQps(),
+            threads.p50(),
+            threads.p99(),
+            threads.p999(),
+            threads.max(),
+            threads.shedP99(),
+            threads.firstError(),
+            ((com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime()
+                / 1e9);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     out.println(r.toText());
+    if (machineReadable) {
+      out.println(r.toMachineLine());
+    }
     return r.errors() == 0 ? 0 : 1;
   }
 
-  /** Runs one load test of POSTs (the settings' body to their target) and waits for it. */
+  /** Runs one load test of POSTs (the settings' body to their target) in this JVM. */
   public static Report run(Settings s) throws InterruptedException {
-    return run(
-        s,
-        i ->
-            HttpRequest.newBuilder(s.target())
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(s.body().apply(i)))
-                .build());
+    String path = pathOf(s.target());
+    return runHere(s, i -> OpenLoopClient.request(s.target(), path, s.body().apply(i)));
   }
 
   /**
-   * Runs one load test of GETs and waits for it: request {@code i} is a GET of the settings' target
+   * Runs one load test of GETs in this JVM: request {@code i} is a GET of the settings' target
    * followed by {@code query.apply(i)} (e.g. {@code "?q=dog&k=10"}, already URL-encoded); the
    * settings' body is not used.
    */
   public static Report runGet(Settings s, IntFunction<String> query) throws InterruptedException {
-    String base = s.target().toString();
-    return run(
-        s,
-        i ->
-            HttpRequest.newBuilder(URI.create(base + query.apply(i)))
-                .timeout(REQUEST_TIMEOUT)
-                .GET()
-                .build());
+    String path = pathOf(s.target());
+    return runHere(s, i -> OpenLoopClient.request(s.target(), path + query.apply(i), null));
   }
 
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * Runs one load test in a JVM of its own and waits for it, so that the generator's CPU and
+   * garbage collection do not share the server's JVM (its threads still share the machine's cores:
+   * {@link Report#clientCpuSeconds} says how much they took). Request {@code i} is the settings'
+   * body {@code i} POSTed (or, with {@code get}, a GET of the target followed by query {@code i});
+   * the first {@code distinct} of them are written to a temporary file and cycled through.
+   *
+   * @param s the load test
+   * @param get GET with {@code perRequest} as the query string, rather than POST it as the body
+   * @param perRequest the body (or query) of request {@code i}, one line
+   * @param distinct how many distinct requests to cycle through, at least 1
+   */
+  public static Report runInOwnProcess(
+      Settings s, boolean get, IntFunction<String> perRequest, int distinct)
+      throws IOException, InterruptedException {
+    Validation.range("distinct", distinct, 1, 1 << 20);
+    Path file = Files.createTempFile("mlsd-load-", ".txt");
+    try {
+      List<String> lines = new ArrayList<>(distinct);
+      for (int i = 0; i < distinct; i++) {
+        String line = perRequest.apply(i);
+        if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+          throw new IllegalArgumentException("request " + i + " spans lines");
+        }
+        lines.add(line);
+      }
+      Files.write(file, lines, StandardCharsets.UTF_8);
+      List<String> command = new ArrayList<>();
+      command.add(ProcessHandle.current().info().command().orElse("java"));
+      command.addAll(List.of("-XX:+UseSerialGC", "-Xmx256m", "-cp", classPath()));
+      command.add(LoadGenerator.class.getName());
+      command.addAll(
+          List.of(
+              "--url",
+              s.target().toString(),
+              "--qps",
+              Integer.toString(s.qps()),
+              "--warmup-ms",
+              Long.toString(s.warmup().toMillis()),
+              "--duration-ms",
+              Long.toString(s.duration().toMillis()),
+              "--clients",
+              Integer.toString(s.clients()),
+              "--requests-file",
+              file.toString(),
+              "--machine-readable"));
+      if (get) {
+        command.add("--get");
+      }
+      Process p =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      String report = null;
+      try (var lines2 = p.inputReader(StandardCharsets.UTF_8)) {
+        for (String line; (line = lines2.readLine()) != null; ) {
+          if (line.startsWith(MACHINE_PREFIX)) {
+            report = line;
+          }
+        }
+      }
+      int exit = p.waitFor();
+      if (report == null) {
+        throw new IOException("the load generator's JVM exited " + exit + " without a report");
+      }
+      return Report.parse(report);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
 
-  private static Report run(Settings s, IntFunction<HttpRequest> requests)
+  private static final String MACHINE_PREFIX = "load-report\t";
+
+  /** The jars (or class folders) this class and its libraries come from. */
+  private static String classPath() {
+    java.util.LinkedHashSet<String> parts = new java.util.LinkedHashSet<>();
+    for (Class<?> c : List.of(LoadGenerator.class, Histogram.class, CommandLine.class)) {
+      try {
+        parts.add(
+            Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalStateException("cannot locate " + c.getName(), e);
+      }
+    }
+    return String.join(java.io.File.pathSeparator, parts);
+  }
+
+  private static String pathOf(URI target) {
+    String path =
+        target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+    return target.getRawQuery() == null ? path : path + "?" + target.getRawQuery();
+  }
+
+  private static Report runHere(Settings s, IntFunction<byte[]> requests)
       throws InterruptedException {
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    long intervalNanos = TimeUnit.SECONDS.toNanos(1) / s.qps();
-    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-    long measureFrom = start + s.warmup().toNanos();
-    long end = measureFrom + s.duration().toNanos();
-    Recorder latencies = new Recorder(TimeUnit.MINUTES.toNanos(1), 3);
-    Recorder shedLatencies = new Recorder(TimeUnit.MINUTES.toNanos(1), 3);
-    AtomicLong next = new AtomicLong();
-    AtomicLong measured = new AtomicLong();
-    AtomicLong shed = new AtomicLong();
-    AtomicLong errors = new AtomicLong();
-    AtomicReference<String> firstError = new AtomicReference<>("none");
-    List<Thread> threads = new ArrayList<>();
-    for (int c = 0; c < s.clients(); c++) {
-      Thread t =
-          new Thread(
-              () -> {
-                while (true) {
-                  long i = next.getAndIncrement();
-                  long due = start + i * intervalNanos;
-                  if (due >= end) {
-                    return;
-                  }
-                  long wait;
-                  while ((wait = due - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                  }
-                  HttpRequest req = requests.apply((int) i);
-                  String error = null;
-                  boolean refused = false;
-                  try {
-                    HttpResponse<byte[]> resp =
-                        client.send(req, HttpResponse.BodyHandlers.ofByteArray());
-                    if (resp.statusCode() == 503) {
-                      refused = true;
-                    } else if (resp.statusCode() != 200) {
-                      error =
-                          "status "
-                              + resp.statusCode()
-                              + ": "
-                              + new String(resp.body(), StandardCharsets.UTF_8);
-                    }
-                  } catch (IOException e) {
-                    error = e.toString();
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                  }
-                  long latency = System.nanoTime() - due;
-                  if (due >= measureFrom) {
-                    long capped = Math.min(latency, TimeUnit.MINUTES.toNanos(1));
-                    measured.incrementAndGet();
-                    if (error != null) {
-                      errors.incrementAndGet();
-                      firstError.compareAndSet("none", error);
-                    } else if (refused) {
-                      shed.incrementAndGet();
-                      shedLatencies.recordValue(capped);
-                    } else {
-                      latencies.recordValue(capped);
-                    }
-                  }
-                }
-              },
-              "load-" + c);
-      t.setDaemon(true);
-      threads.add(t);
-      t.start();
+    try {
+      return OpenLoopClient.run(s, requests);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot connect to " + s.target(), e);
     }
-    for (Thread t : threads) {
-      t.join();
-    }
-    long finished = Math.max(System.nanoTime(), end);
-    Histogram h = latencies.getIntervalHistogram();
-    Histogram refusals = shedLatencies.getIntervalHistogram();
-    client.close();
-    return new Report(
-        measured.get(),
-        shed.get(),
-        errors.get(),
-        (finished - measureFrom) / 1e9,
-        s.qps(),
-        h.getValueAtPercentile(50) / 1e6,
-        h.getValueAtPercentile(99) / 1e6,
-        h.getValueAtPercentile(99.9) / 1e6,
-        h.getMaxValue() / 1e6,
-        refusals.getValueAtPercentile(99) / 1e6,
-        firstError.get());
   }
 }

@@ -22,6 +22,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * corrupt, foreign or card-less file is refused with {@link CorruptArtifactException} and the
  * served model is left as it was.
  *
+ * <p>Signed mode, for model files that travel between machines: {@link #loadSigned} loads only a
+ * file signed with a shared key ({@link ArtifactFile#sign}), and a holder that {@link
+ * #requireSignatures requires signatures} swaps in only signed files from then on; an unsigned
+ * file, a file whose bytes changed after signing, or one signed with another key is refused with
+ * {@link CorruptArtifactException} before its header is parsed.
+ *
  * <p>Thread safety: every method from any thread; reads are one volatile load.
  *
  * <p>Book: chapter 1, "Deployment" (model versions, rollout); chapter 8, "Continual learning".
@@ -45,6 +51,7 @@ public final class ModelHolder<M> {
 
   private final AtomicReference<Served<M>> ref;
   private final AtomicLong swaps = new AtomicLong();
+  private volatile byte[] signingKey;
 
   /**
    * @param model the first model to serve
@@ -62,8 +69,43 @@ public final class ModelHolder<M> {
    */
   public static <M> ModelHolder<M> load(
       Path file, String kind, int maxKindVersion, ModelDecoder<M> decoder) throws IOException {
-    Served<M> s = read(file, kind, maxKindVersion, decoder);
+    Served<M> s = read(file, kind, maxKindVersion, decoder, null);
     return new ModelHolder<>(s.model(), s.card());
+  }
+
+  /**
+   * Loads a model file only if it is signed with {@code key} (see {@link ArtifactFile#sign}), and
+   * serves it; the holder then {@link #requireSignatures requires signatures} of every file swapped
+   * in.
+   *
+   * @param key the shared secret, at least 32 bytes
+   * @throws CorruptArtifactException if the file is unsigned, tampered with, signed with another
+   *     key, or otherwise refused
+   * @throws IOException if it cannot be read
+   */
+  public static <M> ModelHolder<M> loadSigned(
+      Path file, String kind, int maxKindVersion, ModelDecoder<M> decoder, byte[] key)
+      throws IOException {
+    Served<M> s = read(file, kind, maxKindVersion, decoder, checkedKey(key));
+    ModelHolder<M> h = new ModelHolder<>(s.model(), s.card());
+    h.requireSignatures(key);
+    return h;
+  }
+
+  /**
+   * From now on, {@link #swapFrom} swaps in only files signed with {@code key}; a file that is not
+   * is refused and the served model is left as it was. A swap of an in-memory model ({@link #swap})
+   * is the caller's own business and is not affected.
+   *
+   * @param key the shared secret, at least 32 bytes
+   */
+  public void requireSignatures(byte[] key) {
+    signingKey = checkedKey(key).clone();
+  }
+
+  /** Whether {@link #swapFrom} requires signed files. */
+  public boolean requiresSignatures() {
+    return signingKey != null;
   }
 
   /**
@@ -116,20 +158,27 @@ public final class ModelHolder<M> {
   }
 
   /**
-   * Loads a model file and swaps it in; a refused file leaves the served model unchanged.
+   * Loads a model file and swaps it in; a refused file leaves the served model unchanged. If the
+   * holder {@link #requireSignatures requires signatures}, the file must be signed with its key.
    *
-   * @throws CorruptArtifactException if the file is refused
+   * @throws CorruptArtifactException if the file is refused (unsigned or badly signed included,
+   *     when signatures are required)
    * @throws IOException if it cannot be read
    */
   public Served<M> swapFrom(Path file, String kind, int maxKindVersion, ModelDecoder<M> decoder)
       throws IOException {
-    Served<M> s = read(file, kind, maxKindVersion, decoder);
+    Served<M> s = read(file, kind, maxKindVersion, decoder, signingKey);
     return swap(s.model(), s.card());
   }
 
+  /** Reads a model file; with a key, only if it is signed with it. */
   private static <M> Served<M> read(
-      Path file, String kind, int maxKindVersion, ModelDecoder<M> decoder) throws IOException {
-    Artifact a = ArtifactFile.read(file, kind, maxKindVersion);
+      Path file, String kind, int maxKindVersion, ModelDecoder<M> decoder, byte[] key)
+      throws IOException {
+    Artifact a =
+        key == null
+            ? ArtifactFile.read(file, kind, maxKindVersion)
+            : ArtifactFile.readSigned(file, kind, maxKindVersion, key);
     ModelCard card;
     try {
       card = ModelCard.fromJson(a.header());
@@ -152,6 +201,13 @@ public final class ModelHolder<M> {
       throw new CorruptArtifactException(file, "decoder returned no model");
     }
     return new Served<>(model, card);
+  }
+
+  private static byte[] checkedKey(byte[] key) {
+    if (key == null || key.length < 32) {
+      throw new IllegalArgumentException("a signing key has at least 32 bytes");
+    }
+    return key;
   }
 
   private static <M> Served<M> checked(M model, ModelCard card) {

@@ -6,6 +6,7 @@ import dev.mlsd.core.featurestore.RedisFeatureStore;
 import dev.mlsd.core.http.JsonServer;
 import dev.mlsd.core.http.LoadGenerator;
 import dev.mlsd.core.io.ModelCard;
+import dev.mlsd.core.monitoring.CpuBreakdown;
 import dev.mlsd.core.monitoring.DriftMonitor;
 import dev.mlsd.core.serving.ModelHolder;
 import dev.mlsd.core.serving.ServingPipeline;
@@ -152,14 +153,18 @@ public final class ToyServer implements Callable<Integer> {
                 clients,
                 i -> "{\"userId\":" + (i % ToyCatalog.USERS) + ",\"k\":10}");
         Thread swapper = swapEverySeconds > 0 ? startSwapper(model) : null;
+        String loadBefore = loadAverage();
         CpuBreakdown cpu = CpuBreakdown.start();
-        LoadGenerator.Report report = LoadGenerator.run(s);
+        LoadGenerator.Report report =
+            LoadGenerator.runInOwnProcess(
+                s, false, s.body(), ToyCatalog.USERS); // the client in a JVM of its own
         if (swapper != null) {
           swapper.interrupt();
           swapper.join();
           out.printf("model swaps during the run: %d%n", model.swapCount());
         }
         out.println(report.toText());
+        out.println("loadavg before: " + loadBefore + "; after: " + loadAverage());
         out.printf(
             "feature store: %d batches, %d fallbacks%n",
             store.counters().batches(), store.counters().fallbackBatches());
@@ -175,6 +180,10 @@ public final class ToyServer implements Callable<Integer> {
               pipeline.stageLatency(stage).percentileMicros(50),
               pipeline.stageLatency(stage).percentileMicros(99));
         }
+        out.printf(
+            "server side, first byte to answer written (200s and 503s) p50 %.1f us, p99 %.1f us%n",
+            server.endpointLatency("/rank").percentileMicros(50),
+            server.endpointLatency("/rank").percentileMicros(99));
         out.printf(
             "waiting for a worker (server side) p50 %.1f us, p99 %.1f us%n",
             server.queueLatency().percentileMicros(50), server.queueLatency().percentileMicros(99));
@@ -209,6 +218,14 @@ public final class ToyServer implements Callable<Integer> {
     t.setDaemon(true);
     t.start();
     return t;
+  }
+
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   private static double oldGenAfterGcMiB() {

@@ -104,11 +104,11 @@ class OverloadTest {
   }
 
   @Test
-  void aRequestThatWaitedTooLongWithOthersBehindItIsShedTheLastOneRuns() throws Exception {
+  void aStandingQueueRefusesANewcomerAtOnce() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger started = new AtomicInteger();
     try (JsonServer server =
-        JsonServer.builder("late")
+        JsonServer.builder("standing")
             .threads(1)
             .queueCapacity(10)
             .maxQueueWait(Duration.ofMillis(1))
@@ -128,9 +128,51 @@ class OverloadTest {
       }
       CompletableFuture<HttpResponse<String>> second = post(server.uri(), 1);
       awaitQueued(server, 1);
+      Thread.sleep(20); // the queued request has now waited longer than maxQueueWait
+
+      // refused while the worker is still blocked: the answer did not wait for a worker
+      HttpResponse<String> refused = post(server.uri(), 2).get(20, TimeUnit.SECONDS);
+      assertEquals(503, refused.statusCode(), refused.body());
+      assertEquals("1", refused.headers().firstValue("Retry-After").orElse(""));
+      assertTrue(refused.body().contains("oldest queued request has waited"), refused.body());
+      assertEquals(1, server.queued());
+
+      release.countDown();
+      assertEquals(200, first.get(20, TimeUnit.SECONDS).statusCode());
+      // alone in the queue when its turn came: run, however long it waited
+      assertEquals(200, second.get(20, TimeUnit.SECONDS).statusCode());
+      assertEquals(2, started.get());
+    }
+  }
+
+  @Test
+  void aRequestThatWaitedTooLongWithOthersBehindItIsShedTheLastOneRuns() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger started = new AtomicInteger();
+    try (JsonServer server =
+        JsonServer.builder("late")
+            .threads(1)
+            .queueCapacity(10)
+            .maxQueueWait(Duration.ofSeconds(1))
+            .post(
+                "/work",
+                Req.class,
+                r -> {
+                  if (started.incrementAndGet() == 1) {
+                    await(release);
+                  }
+                  return Map.of("n", r.n());
+                })
+            .start()) {
+      CompletableFuture<HttpResponse<String>> first = post(server.uri(), 0);
+      while (started.get() == 0) {
+        Thread.sleep(5);
+      }
+      CompletableFuture<HttpResponse<String>> second = post(server.uri(), 1);
+      awaitQueued(server, 1);
       CompletableFuture<HttpResponse<String>> third = post(server.uri(), 2);
       awaitQueued(server, 2);
-      Thread.sleep(20); // both now waited longer than maxQueueWait
+      Thread.sleep(1200); // both now waited longer than maxQueueWait
       release.countDown();
 
       assertEquals(200, first.get(20, TimeUnit.SECONDS).statusCode());

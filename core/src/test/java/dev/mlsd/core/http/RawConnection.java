@@ -48,6 +48,42 @@ final class RawConnection implements AutoCloseable {
     return got.toString(StandardCharsets.ISO_8859_1);
   }
 
+  /**
+   * Reads one answer with a {@code Content-Length} body, leaving the connection open; a read that
+   * times out (15 s) fails the test.
+   */
+  String readAnswer() throws IOException {
+    InputStream in = socket.getInputStream();
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    int headerEnd = -1;
+    int length = -1;
+    while (headerEnd < 0 || got.size() < headerEnd + length) {
+      int b;
+      try {
+        b = in.read();
+      } catch (SocketTimeoutException e) {
+        throw new AssertionError("no whole answer: " + got.toString(StandardCharsets.ISO_8859_1));
+      }
+      if (b < 0) {
+        throw new AssertionError("closed mid-answer: " + got.toString(StandardCharsets.ISO_8859_1));
+      }
+      got.write(b);
+      String text = got.toString(StandardCharsets.ISO_8859_1);
+      if (headerEnd < 0 && text.endsWith("\r\n\r\n")) {
+        headerEnd = text.length();
+        for (String line : text.split("\r\n")) {
+          if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+            length = Integer.parseInt(line.substring(15).trim());
+          }
+        }
+        if (length < 0) {
+          throw new AssertionError("no Content-Length: " + text);
+        }
+      }
+    }
+    return got.toString(StandardCharsets.ISO_8859_1);
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();

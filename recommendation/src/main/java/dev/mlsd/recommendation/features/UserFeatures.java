@@ -15,7 +15,11 @@ import dev.mlsd.recommendation.data.Relevance;
  *       {@code log1p(days since the last watch)/8};
  *   <li>the mean release year of watched videos, scaled as {@code (year - 1990) / 30};
  *   <li>context from the request timestamp (UTC): hour of day in 6 four-hour buckets, one-hot; day
- *       of week, one-hot (7).
+ *       of week, one-hot (7);
+ *   <li>the recent watches: the embedding of the last {@link #RECENT} watched videos averaged with
+ *       recency weights (the h-th newest counts {@code 0.5^(h / }{@link #RECENT_HALF_LIFE}{@code
+ *       )}), {@code k} slots. The held-out period is the end of each user's time line, so what a
+ *       user watched last says most about what comes next.
  * </ol>
  *
  * <p>Thread safety: immutable; {@link #encode} writes only into the caller's array and allocates
@@ -25,6 +29,20 @@ import dev.mlsd.recommendation.data.Relevance;
  * contextual and historical features are here).
  */
 public final class UserFeatures {
+  /** Watches read by the recent-watches block. */
+  public static final int RECENT = 10;
+
+  /** Half-life, in watches, of the recent-watches weights. */
+  public static final double RECENT_HALF_LIFE = 3.0;
+
+  private static final float[] RECENT_WEIGHTS = new float[RECENT];
+
+  static {
+    for (int h = 0; h < RECENT; h++) {
+      RECENT_WEIGHTS[h] = (float) Math.pow(0.5, h / RECENT_HALF_LIFE);
+    }
+  }
+
   private final Catalog catalog;
   private final float[] itemEmbeddings;
   private final int k;
@@ -50,7 +68,7 @@ public final class UserFeatures {
     this.itemEmbeddings = itemEmbeddings;
     this.k = k;
     this.genres = catalog.genreCount();
-    this.dimension = 2 * k + 2 * genres + 5 + 1 + 6 + 7;
+    this.dimension = 2 * k + 2 * genres + 5 + 1 + 6 + 7 + k;
   }
 
   /** The length of a user vector. */
@@ -142,5 +160,20 @@ public final class UserFeatures {
     out[c + hour / 4] = 1f;
     // 1970-01-01 was a Thursday: day 0 -> slot 3 (Monday = 0)
     out[c + 6 + (int) Math.floorMod(day + 3, 7L)] = 1f;
+    int r = c + 13;
+    float weights = 0;
+    for (int h = 0; h < Math.min(RECENT, n); h++) {
+      float w = RECENT_WEIGHTS[h];
+      int e = items[n - 1 - h] * k;
+      for (int j = 0; j < k; j++) {
+        out[r + j] += w * itemEmbeddings[e + j];
+      }
+      weights += w;
+    }
+    if (weights > 0) {
+      for (int j = 0; j < k; j++) {
+        out[r + j] /= weights;
+      }
+    }
   }
 }

@@ -33,7 +33,17 @@ public final class RankingDrift {
     "user_liked_share",
     "video_mean_stars",
     "user_mean_stars",
-    "genre_count"
+    "genre_count",
+    "ease_score",
+    "ease_recent_score",
+    "rank_two_tower",
+    "rank_wals",
+    "rank_item_knn",
+    "rank_popular",
+    "rank_trending",
+    "rank_genre",
+    "rank_ease",
+    "rank_ease_recent"
   };
 
   private RankingDrift() {}

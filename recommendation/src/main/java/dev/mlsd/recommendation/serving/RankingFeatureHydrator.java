@@ -5,9 +5,10 @@ import dev.mlsd.core.serving.FeatureHydrator;
 import dev.mlsd.recommendation.data.Catalog;
 
 /**
- * The scoring model's features per (user, candidate), more than the towers see: both retrieval
- * models' scores, item-kNN affinity, popularity and trending, genre match, the video's year, age
- * gap to the user's taste, the video's mean stars, and user aggregates. Columns, in order:
+ * The scoring model's features per (user, candidate), more than the towers see: every retrieval
+ * model's score, item-kNN affinity, popularity and trending, genre match, the video's year, age gap
+ * to the user's taste, the video's mean stars, user aggregates, and each candidate generator's rank
+ * of the candidate (so the ranker learns how far to trust each source). Columns, in order:
  *
  * <ol start="0">
  *   <li>two-tower score {@code u . v};
@@ -22,7 +23,12 @@ import dev.mlsd.recommendation.data.Catalog;
  *   <li>user's liked share;
  *   <li>video's smoothed mean stars / 5;
  *   <li>user's mean stars / 5;
- *   <li>video's genre count / 4.
+ *   <li>video's genre count / 4;
+ *   <li>EASE score (equal weights);
+ *   <li>EASE score (recency weights);
+ *   <li>15-22: for each generator in declaration order (two-tower, WALS, item-kNN, popular,
+ *       trending, genre, EASE, recent EASE), the reciprocal rank {@code 1 / (rank + 1)} of the
+ *       candidate in that generator's list, 0 when the generator did not return it.
  * </ol>
  *
  * <p>Thread safety: immutable; reads the request's precomputed features.
@@ -31,7 +37,10 @@ import dev.mlsd.recommendation.data.Catalog;
  */
 public final class RankingFeatureHydrator implements FeatureHydrator<RecoRequest> {
   /** The number of columns. */
-  public static final int COLUMNS = 13;
+  public static final int COLUMNS = 23;
+
+  /** Generators whose ranks are features (the pipeline declares exactly these, in this order). */
+  public static final int GENERATORS = 8;
 
   private final RecommendationModels m;
 
@@ -77,6 +86,12 @@ public final class RankingFeatureHydrator implements FeatureHydrator<RecoRequest
       f[o + 10] = m.itemMeanStars()[id] / 5f;
       f[o + 11] = q.userMeanStars;
       f[o + 12] = Integer.bitCount(cat.genreMask(id)) / 4f;
+      f[o + 13] = q.ease[id];
+      f[o + 14] = q.easeRecent[id];
+      for (int g = 0; g < GENERATORS; g++) {
+        int rank = c.generatorRank(row, g);
+        f[o + 15 + g] = rank < 0 ? 0f : 1f / (rank + 1);
+      }
     }
   }
 

@@ -62,6 +62,8 @@ public final class RecoRequest {
   final float[] trending;
   final float[] knn;
   final float[] genre;
+  final float[] ease;
+  final float[] easeRecent;
   float userMeanYear;
   float userLogCount;
   float userLikedShare;
@@ -86,6 +88,8 @@ public final class RecoRequest {
     trending = new float[items];
     knn = new float[items];
     genre = new float[items];
+    ease = new float[items];
+    easeRecent = new float[items];
     int maxN = s.maxPerGenerator();
     top = new TopItems(maxN);
     topIds = new int[maxN];

@@ -19,13 +19,19 @@ import java.util.Map;
  * {@link #monitorDrift} is called):
  *
  * <ul>
- *   <li>{@code GET /v1/users/{id}/recommendations?k=10}: a known (warm) MovieLens user, served from
- *       the whole history the system holds for them. Unknown user: 404; k outside [1, {@value
- *       #MAX_K}] or not a number: 400.
+ *   <li>{@code GET /v1/users/{id}/recommendations?k=10[&at=seconds]}: a known (warm) MovieLens
+ *       user, served from the whole history the system holds for them (batch rows and posted
+ *       watches), at time {@code at} (default: just after the last rating of the data). Unknown
+ *       user: 404; k outside [1, {@value #MAX_K}], or k or at not a number: 400.
  *   <li>{@code POST /v1/recommendations} with {@code {"history": [{"movieId": 1, "rating": 4.5}],
  *       "timestamp": 1537800000, "k": 10}} (all fields required): an anonymous (cold-start) user,
  *       from the session's history and context alone. Unknown movie, bad rating, bad k or a missing
  *       field: 400.
+ *   <li>{@code POST /v1/users/{id}/watches} with {@code {"movieId": 1, "rating": 4.5, "timestamp":
+ *       1537800000}}: a known user's watch, as it happens (online features). The user's history
+ *       grows and their row of the feature store is recomputed by the batch job's code ({@link
+ *       UserStateFeatures#refresh}), so the next recommendation reads it. Unknown user: 404;
+ *       unknown movie, bad rating, or a timestamp before the user's previous watch: 400.
  * </ul>
  *
  * <p>Thread safety: handlers run on the server's fixed worker threads, each with its own {@link
@@ -42,11 +48,13 @@ public final class RecommendationHttpServer {
 
   private final RecommendationService service;
   private final Interactions log;
+  private final UserHistories histories;
   private final Map<Integer, Integer> knownUsers = new HashMap<>();
   private final long now;
   private final ThreadLocal<RecoRequest> requests;
   private final UserStateFeatures userState;
   private DriftMonitor drift;
+  private dev.mlsd.core.serving.PipelineObserver<RecoRequest> driftObserver;
 
   /**
    * Serves with the known users' state materialised into a new in-memory feature store.
@@ -67,17 +75,38 @@ public final class RecommendationHttpServer {
       RecommendationService service,
       TimeSplit split,
       dev.mlsd.core.featurestore.FeatureStore store) {
+    this(service, split, store, false);
+  }
+
+  /**
+   * A server that knows each warm user only up to their test period: the start of a replay, which
+   * posts the test period's watches in time order ({@code OnlineReplay}).
+   */
+  public static RecommendationHttpServer beforeTestPeriod(
+      RecommendationService service, TimeSplit split) {
+    return new RecommendationHttpServer(
+        service, split, new dev.mlsd.core.featurestore.InMemoryFeatureStore(), true);
+  }
+
+  private RecommendationHttpServer(
+      RecommendationService service,
+      TimeSplit split,
+      dev.mlsd.core.featurestore.FeatureStore store,
+      boolean beforeTest) {
     this.service = service;
     this.log = split.interactions();
+    int[] end = new int[log.userCount()];
     long max = 0;
     for (int u = 0; u < log.userCount(); u++) {
       if (!split.isCold(u)) {
         knownUsers.put(log.userId(u), u);
       }
-      for (int r = log.start(u); r < log.end(u); r++) {
+      end[u] = beforeTest && !split.isCold(u) ? split.valEnd(u) : log.end(u);
+      for (int r = log.start(u); r < end[u]; r++) {
         max = Math.max(max, log.timestamp(r));
       }
     }
+    this.histories = new UserHistories(log, end);
     this.now = max + 1;
     this.requests = ThreadLocal.withInitial(service::newRequest);
     this.userState =
@@ -85,7 +114,7 @@ public final class RecommendationHttpServer {
             store, service.models().tower().dimension(), service.models().wals().factors());
     userState.materialise(
         service,
-        log,
+        histories,
         knownUsers.values().stream().mapToInt(Integer::intValue).sorted().toArray(),
         now);
   }
@@ -102,9 +131,21 @@ public final class RecommendationHttpServer {
     if (drift != null) {
       throw new IllegalStateException("this server already watches a drift monitor");
     }
-    service.pipeline().addObserver(RankingDrift.observer(monitor));
+    driftObserver = RankingDrift.observer(monitor);
+    service.pipeline().addObserver(driftObserver);
     drift = monitor;
     return this;
+  }
+
+  /**
+   * Stops feeding the drift monitor (the pipeline is shared: a server that is closed should not
+   * keep observing the requests of others). The monitor keeps what it saw.
+   */
+  public synchronized void stopDriftMonitoring() {
+    if (driftObserver != null) {
+      service.pipeline().removeObserver(driftObserver);
+      driftObserver = null;
+    }
   }
 
   /** The materialised known-user state. */
@@ -154,14 +195,99 @@ public final class RecommendationHttpServer {
    * @throws BadRequestException 404 for an unknown user
    */
   public Response forUser(int userId, int k) {
+    return forUser(userId, k, -1);
+  }
+
+  /**
+   * Serves a known user at a given time.
+   *
+   * @param userId the MovieLens userId
+   * @param k how many
+   * @param at the request time, seconds since the epoch, or -1 for the server's "now"; never
+   *     earlier than the user's last watch (a replay asks at each watch's time)
+   * @throws BadRequestException 404 for an unknown user
+   */
+  public Response forUser(int userId, int k, long at) {
     Validation.range("k", k, 1, MAX_K);
     Integer u = knownUsers.get(userId);
     if (u == null) {
       throw BadRequestException.unknownId("user", userId);
     }
     RecoRequest q = requests.get();
-    q.user.fill(log, u, log.start(u), log.end(u), now);
+    histories.fill(u, at < 0 ? now : Math.max(at, histories.lastWatch(u)), q.user);
     return answer(q, userId, k, userState);
+  }
+
+  /**
+   * A watch event, posted as it happens.
+   *
+   * @param movieId the MovieLens movieId watched
+   * @param rating the stars given, 0.5 to 5
+   * @param timestamp when, seconds since the epoch; not before the user's previous watch
+   */
+  public record Watch(int movieId, float rating, long timestamp) {
+    public Watch {
+      Validation.range("rating", rating, 0.5, 5.0);
+      if (timestamp < 0) {
+        throw BadRequestException.badRequest("timestamp must be >= 0 seconds");
+      }
+    }
+  }
+
+  /**
+   * The answer to a posted watch.
+   *
+   * @param userId the user
+   * @param historyLength their history length now
+   * @param posted watches posted for them since the server started
+   */
+  public record WatchAccepted(int userId, int historyLength, int posted) {}
+
+  /**
+   * Records a known user's watch and updates their features online: the history grows and the
+   * user's row in the feature store is recomputed by the same code as the batch materialisation, so
+   * the next recommendation reflects it.
+   *
+   * @throws BadRequestException 404 for an unknown user, 400 for an unknown movie or a timestamp
+   *     before the user's previous watch
+   */
+  public WatchAccepted watch(int userId, Watch w) {
+    Validation.present("watch", w);
+    Integer u = knownUsers.get(userId);
+    if (u == null) {
+      throw BadRequestException.unknownId("user", userId);
+    }
+    int item = service.models().catalog().itemOf(w.movieId());
+    if (item < 0) {
+      throw BadRequestException.badRequest("unknown movieId " + w.movieId());
+    }
+    int length;
+    try {
+      length = histories.append(u, item, w.rating(), w.timestamp());
+    } catch (IllegalArgumentException e) {
+      throw BadRequestException.badRequest(e.getMessage());
+    }
+    RecoRequest q = requests.get();
+    histories.fill(u, w.timestamp(), q.user);
+    userState.refresh(service, q);
+    return new WatchAccepted(userId, length, histories.postedCount(u));
+  }
+
+  /** Parses {@code "{id}/watches"}. */
+  Object routeWatch(String rest, Watch body) {
+    String[] parts = rest.split("/");
+    if (parts.length != 2 || !parts[1].equals("watches")) {
+      throw new BadRequestException(404, "no endpoint POST /v1/users/" + rest);
+    }
+    return watch(userId(parts[0]), body);
+  }
+
+  private static int userId(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw BadRequestException.badRequest("user id must be an integer, got '" + text + "'");
+    }
   }
 
   /** Serves an anonymous user from the posted history. */
@@ -203,12 +329,7 @@ public final class RecommendationHttpServer {
     if (parts.length != 2 || !parts[1].equals("recommendations")) {
       throw new BadRequestException(404, "no endpoint /v1/users/" + rest);
     }
-    int id;
-    try {
-      id = Integer.parseInt(parts[0]);
-    } catch (NumberFormatException e) {
-      throw BadRequestException.badRequest("user id must be an integer, got '" + parts[0] + "'");
-    }
+    int id = userId(parts[0]);
     int k = 10;
     String ks = query.get("k");
     if (ks != null) {
@@ -218,7 +339,20 @@ public final class RecommendationHttpServer {
         throw BadRequestException.badRequest("k must be an integer, got '" + ks + "'");
       }
     }
-    return forUser(id, k);
+    long at = -1;
+    String as = query.get("at");
+    if (as != null) {
+      try {
+        at = Long.parseLong(as);
+      } catch (NumberFormatException e) {
+        throw BadRequestException.badRequest(
+            "at must be seconds since the epoch, got '" + as + "'");
+      }
+      if (at < 0) {
+        throw BadRequestException.badRequest("at must be >= 0 seconds");
+      }
+    }
+    return forUser(id, k, at);
   }
 
   /**
@@ -236,6 +370,7 @@ public final class RecommendationHttpServer {
         .threads(2)
         .getPrefix("/v1/users/", this::route)
         .post("/v1/recommendations", AnonymousRequest.class, this::anonymous)
+        .postPrefix("/v1/users/", Watch.class, this::routeWatch)
         .pipeline(service.pipeline())
         .featureStore("user-state", userState.store())
         .health("knownUsers", knownUsers::size)

@@ -4,6 +4,7 @@ import dev.mlsd.core.ann.HnswIndex;
 import dev.mlsd.core.inference.InferenceGraph;
 import dev.mlsd.recommendation.data.Catalog;
 import dev.mlsd.recommendation.features.FeaturePipeline;
+import dev.mlsd.recommendation.model.EaseModel;
 import dev.mlsd.recommendation.model.ItemKnnModel;
 import dev.mlsd.recommendation.model.PopularityModel;
 import dev.mlsd.recommendation.model.TrendingModel;
@@ -22,6 +23,9 @@ import dev.mlsd.recommendation.model.Wals;
  * @param popularity training popularity
  * @param trending recent popularity
  * @param itemKnn item-kNN
+ * @param ease EASE, {@code λ} chosen on validation
+ * @param easeHalfLife the recency half-life (watches) of EASE's history weights, chosen on
+ *     validation; 0 for equal weights
  * @param itemMeanStars smoothed mean stars per item, from training rows
  * @param franchise a franchise id per item (see {@link
  *     dev.mlsd.recommendation.data.TitleParser#franchiseKey})
@@ -39,6 +43,8 @@ public record RecommendationModels(
     PopularityModel popularity,
     TrendingModel trending,
     ItemKnnModel itemKnn,
+    EaseModel ease,
+    double easeHalfLife,
     float[] itemMeanStars,
     int[] franchise,
     HnswIndex towerIndex,
@@ -55,6 +61,8 @@ public record RecommendationModels(
         popularity,
         trending,
         itemKnn,
+        ease,
+        easeHalfLife,
         itemMeanStars,
         franchise,
         towerIndex,

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The served recommender: the declared pipeline — query hydration (the user's embeddings and online
- * features, {@link UserQueryHydrator}), candidate generation (six generators, merged and
+ * features, {@link UserQueryHydrator}), candidate generation (eight generators, merged and
  * de-duplicated), the already-watched filter, feature hydration, DNN scoring (hot-swappable, see
  * {@link #ranker()}), and re-ranking (freshness, franchise cap, MMR diversity).
  *
@@ -80,6 +80,8 @@ public final class RecommendationService {
                 models.popularity(), models.catalog().size(), params.popularCandidates()))
         .candidateGenerator(new TrendingCandidateGenerator(params.trendingCandidates()))
         .candidateGenerator(new GenreCandidateGenerator(params.genreCandidates()))
+        .candidateGenerator(new EaseCandidateGenerator(params.easeCandidates(), false))
+        .candidateGenerator(new EaseCandidateGenerator(params.easeRecentCandidates(), true))
         .filter(new AlreadyWatchedFilter())
         .featureHydrator(new RankingFeatureHydrator(models))
         .maxCandidates(params.maxCandidates());

@@ -9,6 +9,8 @@ package dev.mlsd.recommendation.serving;
  * @param popularCandidates popular candidates
  * @param trendingCandidates trending candidates
  * @param genreCandidates genre candidates
+ * @param easeCandidates EASE candidates (equal weights)
+ * @param easeRecentCandidates EASE candidates (recency weights)
  * @param ef HNSW beam width
  * @param freshnessWeight the freshness boost of a brand-new video, in ranker-probability units
  * @param freshnessHorizonYears years over which the boost fades
@@ -23,6 +25,8 @@ public record ServingParams(
     int popularCandidates,
     int trendingCandidates,
     int genreCandidates,
+    int easeCandidates,
+    int easeRecentCandidates,
     int ef,
     float freshnessWeight,
     int freshnessHorizonYears,
@@ -37,7 +41,9 @@ public record ServingParams(
           knnCandidates,
           popularCandidates,
           trendingCandidates,
-          genreCandidates
+          genreCandidates,
+          easeCandidates,
+          easeRecentCandidates
         }) {
       if (n < 1) {
         throw new IllegalArgumentException("every generator must return at least 1 candidate");
@@ -50,7 +56,7 @@ public record ServingParams(
 
   /** The demo's settings. */
   public static ServingParams defaults() {
-    return new ServingParams(200, 200, 100, 50, 50, 50, 200, 0.01f, 10, 2, 0.9, 50);
+    return new ServingParams(200, 200, 100, 50, 50, 50, 200, 100, 200, 0.01f, 10, 2, 0.9, 50);
   }
 
   /** Candidates one request can hold: the sum of the generators' counts. */
@@ -60,14 +66,18 @@ public record ServingParams(
         + knnCandidates
         + popularCandidates
         + trendingCandidates
-        + genreCandidates;
+        + genreCandidates
+        + easeCandidates
+        + easeRecentCandidates;
   }
 
   /** The largest single generator's count. */
   public int maxPerGenerator() {
     return Math.max(
         Math.max(Math.max(towerCandidates, walsCandidates), Math.max(knnCandidates, ef)),
-        Math.max(popularCandidates, Math.max(trendingCandidates, genreCandidates)));
+        Math.max(
+            Math.max(popularCandidates, Math.max(trendingCandidates, genreCandidates)),
+            Math.max(easeCandidates, easeRecentCandidates)));
   }
 
   /** The same settings with another diversity weight. */
@@ -79,6 +89,8 @@ public record ServingParams(
         popularCandidates,
         trendingCandidates,
         genreCandidates,
+        easeCandidates,
+        easeRecentCandidates,
         ef,
         freshnessWeight,
         freshnessHorizonYears,

@@ -10,7 +10,8 @@ import dev.mlsd.recommendation.features.UserRequest;
  * the watched videos, computes the user's two embeddings (two-tower user tower; WALS fold-in) and
  * aggregates, or reads them from the feature store when the request names a materialised user
  * ({@link RecoRequest#userState}), then scores trending, item-kNN and genre over the catalogue at
- * the request's time. Later stages only read what it wrote.
+ * the request's time, and EASE over the catalogue (equal and recency weights, one pass). Later
+ * stages only read what it wrote.
  *
  * <p>The two embeddings are written MIPS-augmented: one more component, 0 (see {@link
  * dev.mlsd.core.ann.MipsTransform}), so the ANN generators search with them as they are.
@@ -43,6 +44,7 @@ public final class UserQueryHydrator implements QueryHydrator<RecoRequest> {
     models.trending().scoreAll(u, q.trending);
     models.itemKnn().scoreAll(u, q.knn);
     q.genreModel.scoreAll(u, q.genre);
+    models.ease().scoreBoth(u, models.easeHalfLife(), q.ease, q.easeRecent);
   }
 
   private void markHistory(RecoRequest q) {

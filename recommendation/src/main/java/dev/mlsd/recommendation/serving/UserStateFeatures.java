@@ -68,16 +68,52 @@ public final class UserStateFeatures {
    * @return how many rows were written
    */
   public int materialise(RecommendationService service, Interactions log, int[] users, long now) {
+    return materialise(service, new UserHistories(log), users, now);
+  }
+
+  /**
+   * The offline job over the histories a server holds: computes and writes the state of the given
+   * users from their whole histories at time {@code now} (or their last watch, if later).
+   *
+   * @return how many rows were written
+   */
+  public int materialise(
+      RecommendationService service, UserHistories histories, int[] users, long now) {
     RecoRequest q = service.newRequest();
     float[] rows = new float[users.length * schema.dim()];
     for (int i = 0; i < users.length; i++) {
       int u = users[i];
-      q.user.fill(log, u, log.start(u), log.end(u), now);
+      histories.fill(u, now, q.user);
       service.computeUserState(q);
       write(q, rows, i * schema.dim());
     }
     store.write(schema, users, rows, users.length);
     return users.length;
+  }
+
+  /**
+   * The online job: recomputes one user's state from the history in {@code q.user} (the batch rows
+   * plus the watches posted since) with the same code as {@link #materialise}, and overwrites the
+   * user's row.
+   *
+   * @param service the recommender
+   * @param q a request of this thread, {@code q.user} filled with the user's history
+   */
+  public void refresh(RecommendationService service, RecoRequest q) {
+    service.computeUserState(q);
+    float[] row = new float[schema.dim()];
+    write(q, row, 0);
+    store.write(schema, new int[] {q.user.user}, row, 1);
+  }
+
+  /**
+   * The user's stored row, or null when the store has none (for tests and operators).
+   *
+   * @param user the dense user index
+   */
+  public float[] row(int user) {
+    float[] row = new float[schema.dim()];
+    return store.read(schema, new int[] {user}, 1, row, 0, schema.dim()) == 1 ? row : null;
   }
 
   /** Copies a prepared request's user state into a row. */

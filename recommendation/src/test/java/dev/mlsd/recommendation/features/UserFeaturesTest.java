@@ -23,8 +23,8 @@ class UserFeaturesTest {
   @Test
   void encodesAHistoryByHand() {
     UserFeatures f = new UserFeatures(CATALOG, new float[] {1, 3}, 1);
-    // 2k + 2 genres x 2 + 5 activity + 1 year + 6 hours + 7 days
-    assertEquals(2 + 4 + 5 + 1 + 6 + 7, f.dimension());
+    // 2k + 2 genres x 2 + 5 activity + 1 year + 6 hours + 7 days + k recent
+    assertEquals(2 + 4 + 5 + 1 + 6 + 7 + 1, f.dimension());
     float[] out = new float[f.dimension()];
     // watched 0 (5 stars, liked) then 1 (2 stars); last watch a day before now; now = Monday 13:00
     long now = 4 * 86400L + 13 * 3600L; // 1970-01-05 was a Monday
@@ -44,6 +44,9 @@ class UserFeaturesTest {
     expected[11] = 0.5f; // mean year 2005: (2005 - 1990) / 30
     expected[12 + 3] = 1f; // 13:00 is in the fourth four-hour bucket
     expected[18] = 1f; // Monday
+    // recent watches: the newest (item 1, embedding 3) counts 1, the one before 0.5^(1/3)
+    double older = Math.pow(0.5, 1 / UserFeatures.RECENT_HALF_LIFE);
+    expected[25] = (float) ((3 + older * 1) / (1 + older));
     assertArrayEquals(expected, out, 1e-6f);
   }
 

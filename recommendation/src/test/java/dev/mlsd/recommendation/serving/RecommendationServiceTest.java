@@ -42,6 +42,34 @@ class RecommendationServiceTest {
   }
 
   @Test
+  void easeGeneratorsReturnTheFullRankingOfTheirScores() {
+    RecommendationSystem s = TrainedFixture.system();
+    RecommendationModels m = s.service().models();
+    var log = s.split().interactions();
+    RecoRequest q = s.service().newRequest();
+    int items = m.catalog().size();
+    for (boolean recent : new boolean[] {false, true}) {
+      for (int u = 0; u < 5; u++) {
+        q.user.fill(log, u, log.start(u), log.end(u) - 5, log.timestamp(log.end(u) - 5));
+        s.service().prepare(q);
+        Candidates c = new Candidates(20, 0);
+        new EaseCandidateGenerator(20, recent).generate(q, c);
+        var scorer =
+            dev.mlsd.recommendation.evaluation.EaseSelection.recent(
+                m.ease(), recent ? m.easeHalfLife() : 0);
+        int[] want = new int[20];
+        int got =
+            new dev.mlsd.recommendation.evaluation.FullRanking(scorer, items, 20)
+                .recommend(q.user, 20, want);
+        assertEquals(got, c.size());
+        for (int i = 0; i < got; i++) {
+          assertEquals(want[i], c.id(i), "user " + u + ", position " + i);
+        }
+      }
+    }
+  }
+
+  @Test
   void alreadyWatchedFilterReadsTheRequestsMarks() {
     RecommendationSystem s = TrainedFixture.system();
     RecoRequest q = s.service().newRequest();

@@ -12,9 +12,10 @@ import dev.mlsd.core.serving.Ranker;
  * {@link InferenceGraph}, and the (optionally calibrated) output as each candidate's score.
  *
  * <p>Model swaps: the ranker reads its {@link ModelHolder} once per request ({@link
- * ModelHolder#served()}: the model and its version from one read) and uses that model for every
- * candidate; {@link #lastServed()} tells the caller, on the same thread, which model and version
- * scored its last request. A swap takes effect at the next request on each thread.
+ * ModelHolder#served()}: the model and its version from one read), uses that model for every
+ * candidate and records it on the candidates ({@link Candidates#scoredBy(ModelHolder.Served)}), so
+ * the answer reports the version of the very weights that scored it. A swap takes effect at the
+ * next request on each thread.
  *
  * <p>Scratch: each thread owns its input rows, output buffer and inference scratch (a {@link
  * ThreadLocal}, sized for {@code capacity} candidates), built on its first request and rebuilt when
@@ -36,7 +37,6 @@ public final class GraphRanker<Q> implements Ranker<Q> {
 
   private static final class State {
     ScoringGraph owner;
-    ModelHolder.Served<? extends ScoringGraph> served;
     Scratch scratch;
     float[] floats = new float[0];
     int[] ids = new int[0];
@@ -92,7 +92,7 @@ public final class GraphRanker<Q> implements Ranker<Q> {
     ModelHolder.Served<? extends ScoringGraph> served = model.served();
     ScoringGraph m = served.model();
     State s = stateFor(m);
-    s.served = served;
+    candidates.scoredBy(served);
     int n = candidates.size();
     if (n == 0) {
       return;
@@ -118,15 +118,6 @@ public final class GraphRanker<Q> implements Ranker<Q> {
     for (int pos = 0; pos < n; pos++) {
       candidates.setScore(pos, m.calibrate(s.out[pos]));
     }
-  }
-
-  /**
-   * The model and version that scored this thread's last request (null before its first). Read it
-   * after the pipeline ran, on the same thread, to report the version that matches the scores.
-   */
-  public ModelHolder.Served<? extends ScoringGraph> lastServed() {
-    State s = state.get();
-    return s == null ? null : s.served;
   }
 
   /** The holder this ranker reads. */

@@ -48,13 +48,13 @@ class GraphRankerTest {
     ModelHolder<ScoringGraph> holder =
         new ModelHolder<>(ScoringGraph.uncalibrated(linear(new float[] {1, 10}, 0.5f)), card("v1"));
     GraphRanker<Object> r = GraphRanker.onFeatures(holder, 4);
-    assertNull(r.lastServed());
     Candidates c = candidates();
+    assertNull(c.scoredBy());
     r.rank(null, c);
     assertEquals(1.5f, c.score(0), 1e-6f);
     assertEquals(10.5f, c.score(1), 1e-6f);
     assertEquals(22.5f, c.score(2), 1e-6f);
-    assertEquals("v1", r.lastServed().version());
+    assertEquals("v1", c.scoredBy().version());
   }
 
   /** Calibration halves the raw score. */
@@ -84,7 +84,7 @@ class GraphRankerTest {
     assertEquals(3f, c.score(0), 1e-6f);
     assertEquals(0f, c.score(1), 1e-6f);
     assertEquals(6f, c.score(2), 1e-6f);
-    assertEquals("v2", r.lastServed().version());
+    assertEquals("v2", c.scoredBy().version());
   }
 
   @Test

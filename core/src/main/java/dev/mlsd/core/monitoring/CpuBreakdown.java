@@ -1,4 +1,4 @@
-package dev.mlsd.core.toy;
+package dev.mlsd.core.monitoring;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Where a load test's CPU went, per thread group: the load generator's client threads, the HTTP
- * workers, Jetty's I/O threads, the feature store's Redis threads, garbage collection, and how much
- * of the machine's cores this JVM got over the wall time. Printed by {@code ToyServer --load}, so a
- * missed latency goal can be read against where the time was spent.
+ * Where a load test's CPU went in the server's JVM, per thread group: the HTTP workers, Jetty's I/O
+ * threads, the feature store's Redis threads, the JIT and garbage collection, and how much of the
+ * machine's cores this JVM got over the wall time (the load generator runs in a JVM of its own and
+ * reports its own CPU). Printed by the load commands ({@code ToyServer --load} and each module's),
+ * so a missed latency goal can be read against where the time was spent.
  *
  * <p>Thread safety: one instance per load test, used from one thread.
  */
-final class CpuBreakdown {
+public final class CpuBreakdown {
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final Map<String, Long> startByGroup;
   private final long gcStartMillis;
@@ -30,14 +31,14 @@ final class CpuBreakdown {
   }
 
   /** Takes the starting counters. */
-  static CpuBreakdown start() {
+  public static CpuBreakdown start() {
     return new CpuBreakdown();
   }
 
   /**
    * CPU per thread group since {@link #start()}, one line each, and the JVM's share of the cores.
    */
-  String toText() {
+  public String toText() {
     double wall = (System.nanoTime() - wallStartNanos) / 1e9;
     double process = (processCpuNanos() - processStartNanos) / 1e9;
     int cores = Runtime.getRuntime().availableProcessors();
@@ -60,13 +61,13 @@ final class CpuBreakdown {
         b.append(String.format(Locale.ROOT, "  %-28s %7.1f s%n", e.getKey(), seconds));
       }
     }
-    // threads that have ended by now (the load generator's clients and its HTTP client), the JIT
-    // compiler and the collector's own threads are not listed one by one
+    // threads that have ended by now, the JIT compiler and the collector's own threads are not
+    // listed one by one (the load generator runs in a JVM of its own and reports its own CPU)
     b.append(
         String.format(
             Locale.ROOT,
             "  %-28s %7.1f s%n",
-            "load generator, JIT, GC",
+            "JIT, GC, ended threads",
             Math.max(0, process - listed)));
     b.append(
         String.format(
