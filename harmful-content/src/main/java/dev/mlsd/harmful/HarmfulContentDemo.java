@@ -20,6 +20,7 @@ import dev.mlsd.harmful.serving.RedisReviewQueue;
 import dev.mlsd.harmful.serving.ReviewQueue;
 import dev.mlsd.harmful.serving.StreamReplay;
 import dev.mlsd.harmful.serving.TrainingLog;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,9 +60,15 @@ public final class HarmfulContentDemo implements Callable<Integer> {
   @Option(names = "--no-focal", description = "skip the extra network trained with focal loss")
   boolean noFocal;
 
+  private final PrintStream out;
+
+  HarmfulContentDemo(PrintStream out) {
+    this.out = out;
+  }
+
   /** Runs the demo; see {@code --help}. */
   public static void main(String[] args) {
-    DemoLauncher.run(new HarmfulContentDemo(), args);
+    DemoLauncher.run(new HarmfulContentDemo(System.out), args);
   }
 
   @Override
@@ -69,8 +76,8 @@ public final class HarmfulContentDemo implements Callable<Integer> {
     if (!options.dataset(DavidsonLoader.DATASET).equals(DavidsonLoader.DATASET)) {
       throw new UserError("this module runs on " + DavidsonLoader.DATASET + " only");
     }
-    Path out = options.out("harmful-content");
-    Files.createDirectories(out);
+    Path outDir = options.out("harmful-content");
+    Files.createDirectories(outDir);
     if (seeds < 1 || seeds > 10) {
       throw new UserError("--seeds must be from 1 to 10, got " + seeds);
     }
@@ -78,7 +85,7 @@ public final class HarmfulContentDemo implements Callable<Integer> {
         options.quick()
             ? SystemParams.quick(options.seed())
             : SystemParams.full(options.seed()).withNetworks(seeds, !noFocal);
-    StepNarrator n = new StepNarrator(System.out, "harmful-content");
+    StepNarrator n = new StepNarrator(out, "harmful-content");
     n.banner(
         "Harmful content detection (book chapter 5)",
         DavidsonLoader.DATASET + ", seed " + options.seed() + (options.quick() ? ", --quick" : ""));
@@ -116,7 +123,7 @@ public final class HarmfulContentDemo implements Callable<Integer> {
         params.seeds(),
         params.seeds() == 1 ? "" : "s",
         params.focalComparison() ? " and one with focal loss" : "");
-    HarmfulContentSystem sys = HarmfulContentSystem.build(params, corpus, out, System.out);
+    HarmfulContentSystem sys = HarmfulContentSystem.build(params, corpus, outDir, out);
     n.kv("split", sys.split().describe());
     n.sayf(
         "posts: train %d, validation %d, test %d; %.1f n-gram ids per post",
@@ -161,7 +168,7 @@ public final class HarmfulContentDemo implements Callable<Integer> {
             ComparisonTable.enforcementRows(List.of(sys.networks().getFirst().metrics()))));
 
     n.step(7);
-    Path logFile = out.resolve("training-log.jsonl");
+    Path logFile = outDir.resolve("training-log.jsonl");
     Files.deleteIfExists(logFile);
     StreamReplay.Result replay;
     try (ReviewQueue queue =
@@ -176,11 +183,11 @@ public final class HarmfulContentDemo implements Callable<Integer> {
       n.sayf(
           "replaying %d test posts; users report %.1f%% of harmful impressions, authors appeal"
               + " %.0f%% of removals",
-          sys.parts().test().size(), rates.reportRate() * 100, rates.appealRate() * 100);
-      try (Progress bar = new Progress(System.out, "replay over HTTP", sys.parts().test().size())) {
+          sys.replayPosts().size(), rates.reportRate() * 100, rates.appealRate() * 100);
+      try (Progress bar = new Progress(out, "replay over HTTP", sys.replayPosts().size())) {
         replay =
             new StreamReplay(serving.server().uri(), rates, OnlineMetrics.Exposure.DEFAULT)
-                .run(sys.parts().test(), bar);
+                .run(sys.replayPosts(), bar);
       }
       OnlineMetrics.Snapshot m = replay.finalMetrics();
       n.sayf(
@@ -206,7 +213,7 @@ public final class HarmfulContentDemo implements Callable<Integer> {
           replay.postLatency().getValueAtPercentile(50) / 1000.0,
           replay.postLatency().getValueAtPercentile(99) / 1000.0,
           replay.postLatency().getTotalCount());
-      Retraining retraining = sys.retrain(logFile, System.out);
+      Retraining retraining = sys.retrain(logFile, out);
       n.sayf(
           "retraining round: %d reviewed posts added; on the %d test posts nobody reviewed,",
           retraining.examples(), retraining.heldOut());
@@ -217,14 +224,14 @@ public final class HarmfulContentDemo implements Callable<Integer> {
           ComparisonTable.ci(retraining.hatePrAucChange()));
 
       Report report = DemoOutputs.report(sys, rows, replay, retraining);
-      n.kv("report", report.write(out).toAbsolutePath());
+      n.kv("report", report.write(outDir).toAbsolutePath());
       n.kv(
           "results",
-          ResultsFile.write(out, DemoOutputs.results(sys, rows, replay, retraining))
+          ResultsFile.write(outDir, DemoOutputs.results(sys, rows, replay, retraining))
               .toAbsolutePath());
       n.done();
       if (options.serve()) {
-        System.out.println("serving until Ctrl-C: " + serving.server().uri() + "/health");
+        out.println("serving until Ctrl-C: " + serving.server().uri() + "/health");
         Thread.currentThread().join();
       }
     }

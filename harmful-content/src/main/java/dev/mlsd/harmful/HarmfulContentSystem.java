@@ -375,6 +375,15 @@ public final class HarmfulContentSystem {
     return parts;
   }
 
+  /**
+   * The test posts the online replay sends, in order: all of them, or the first few with {@code
+   * --quick}.
+   */
+  public List<Post> replayPosts() {
+    List<Post> test = parts.test();
+    return test.subList(0, Math.min(test.size(), params.replayPosts()));
+  }
+
   /** The training posts used. */
   public List<Post> train() {
     return train;

@@ -19,6 +19,7 @@ import dev.mlsd.harmful.model.MultiTaskParams;
  * @param targets the enforcement policy's precision targets
  * @param bootstrapResamples resamples of every bootstrap interval
  * @param retrainEpochs epochs of the retraining round on the reviewed examples
+ * @param replayPosts the most test posts replayed through the server (all in the full run)
  */
 public record SystemParams(
     long seed,
@@ -30,11 +31,16 @@ public record SystemParams(
     double baselineLambda,
     PrecisionTargets targets,
     int bootstrapResamples,
-    int retrainEpochs) {
+    int retrainEpochs,
+    int replayPosts) {
 
   /** Checks the counts. */
   public SystemParams {
-    if (seeds < 1 || trainSubsample < 100 || bootstrapResamples < 1 || retrainEpochs < 1) {
+    if (seeds < 1
+        || trainSubsample < 100
+        || bootstrapResamples < 1
+        || retrainEpochs < 1
+        || replayPosts < 1) {
       throw new IllegalArgumentException(
           "seeds, trainSubsample, resamples and epochs must be >= 1");
     }
@@ -52,22 +58,27 @@ public record SystemParams(
         100,
         PrecisionTargets.DEFAULT,
         1000,
-        2);
+        2,
+        Integer.MAX_VALUE);
   }
 
-  /** {@code --quick}: 3,000 training posts, one seed, two epochs, 200 resamples. */
+  /**
+   * {@code --quick}, a smoke run labelled as such: 3,000 training posts, one seed, three epochs,
+   * 200 resamples, 600 posts replayed.
+   */
   public static SystemParams quick(long seed) {
     return new SystemParams(
         seed,
         3000,
         FeatureParams.DEFAULT,
-        MultiTaskParams.DEFAULT.withMaxEpochs(2),
+        MultiTaskParams.DEFAULT.withMaxEpochs(3),
         1,
         false,
         100,
         PrecisionTargets.DEFAULT,
         200,
-        1);
+        1,
+        600);
   }
 
   /** The same with another number of seeds and with or without the focal-loss network. */
@@ -82,6 +93,7 @@ public record SystemParams(
         baselineLambda,
         targets,
         bootstrapResamples,
-        retrainEpochs);
+        retrainEpochs,
+        replayPosts);
   }
 }

@@ -44,8 +44,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Load-test GET /v1/users/{id}/recommendations at a fixed rate.")
 public final class RecommendationLoadTest implements Callable<Integer> {
-  @Option(names = "--qps", defaultValue = "200", description = "requests per second (default 200)")
-  int qps;
+  @Option(
+      names = "--qps",
+      split = ",",
+      defaultValue = "200",
+      description = "requests per second; a list (200,400) runs each in turn (default 200)")
+  int[] rates;
 
   @Option(names = "--seconds", defaultValue = "20", description = "measured seconds (default 20)")
   int seconds;
@@ -93,51 +97,74 @@ public final class RecommendationLoadTest implements Callable<Integer> {
           new RecommendationHttpServer(sys.service(), sys.split(), store)
               .monitorDrift(RankingDrift.fromTraining(sys.rankingData(), sys.ranker().exported()));
       try (JsonServer server = http.start(0)) {
-        out.printf(
-            "load test: GET %s/v1/users/{id}/recommendations?k=10, %d known users in turn,"
-                + " %d requests/s, %d s after %d s warm-up, %d clients, store %s%n",
-            server.uri(), users.size(), qps, seconds, warmup, clients, store.kind());
-        CpuBreakdown cpu = CpuBreakdown.start();
-        LoadGenerator.Report rep =
-            LoadGenerator.runInOwnProcess(
-                new LoadGenerator.Settings(
-                    server.uri().resolve("/v1/users/"),
-                    qps,
-                    Duration.ofSeconds(warmup),
-                    Duration.ofSeconds(seconds),
-                    clients,
-                    i -> ""),
-                true,
-                users::get,
-                users.size());
-        out.println(rep.toText());
-        out.println("loadavg: " + Files.readString(Path.of("/proc/loadavg")).strip());
-        out.printf(
-            "feature store: %d batches, %d fallbacks%n",
-            store.counters().batches(), store.counters().fallbackBatches());
-        ServingPipeline<?> pipeline = sys.service().pipeline();
-        out.printf(
-            "pipeline (in-process, all requests incl. warm-up): p50 %.0f us, p99 %.0f us%n",
-            pipeline.totalLatency().percentileMicros(50),
-            pipeline.totalLatency().percentileMicros(99));
-        for (Stage stage : Stage.values()) {
-          out.printf(
-              "  stage %-20s p50 %.1f us, p99 %.1f us%n",
-              stage,
-              pipeline.stageLatency(stage).percentileMicros(50),
-              pipeline.stageLatency(stage).percentileMicros(99));
+        int failed = 0;
+        for (int qps : rates) {
+          failed += run(sys, server, store, users, qps);
         }
-        out.printf(
-            "server side, first byte to answer written (200s and 503s) p50 %.1f us, p99 %.1f us%n",
-            server.endpointLatency("/v1/users/*").percentileMicros(50),
-            server.endpointLatency("/v1/users/*").percentileMicros(99));
-        out.printf(
-            "waiting for a worker (server side) p50 %.1f us, p99 %.1f us%n",
-            server.queueLatency().percentileMicros(50), server.queueLatency().percentileMicros(99));
-        out.print(cpu.toText());
-        return rep.errors() == 0 ? 0 : 1;
+        return failed == 0 ? 0 : 1;
       }
     }
+  }
+
+  /** One rate: the load, then where the server's time went at that rate; 1 if a request failed. */
+  private int run(
+      RecommendationSystem sys, JsonServer server, FeatureStore store, List<String> users, int qps)
+      throws Exception {
+    out.printf(
+        "%nload test: GET %s/v1/users/{id}/recommendations?k=10, %d known users in turn,"
+            + " %d requests/s, %d s after %d s warm-up, %d clients, store %s%n",
+        server.uri(), users.size(), qps, seconds, warmup, clients, store.kind());
+    ServingPipeline<?> pipeline = sys.service().pipeline();
+    pipeline.totalLatency().reset();
+    for (Stage stage : Stage.values()) {
+      pipeline.stageLatency(stage).reset();
+    }
+    server.queueLatency().reset();
+    server.endpointLatency("/v1/users/*").reset();
+    long batches = store.counters().batches();
+    long fallbacks = store.counters().fallbackBatches();
+    out.println("loadavg before: " + loadAverage());
+    CpuBreakdown cpu = CpuBreakdown.start();
+    LoadGenerator.Report rep =
+        LoadGenerator.runInOwnProcess(
+            new LoadGenerator.Settings(
+                server.uri().resolve("/v1/users/"),
+                qps,
+                Duration.ofSeconds(warmup),
+                Duration.ofSeconds(seconds),
+                clients,
+                i -> ""),
+            true,
+            users::get,
+            users.size());
+    out.println(rep.toText());
+    out.println("loadavg after: " + loadAverage());
+    out.printf(
+        "feature store: %d batches, %d fallbacks%n",
+        store.counters().batches() - batches, store.counters().fallbackBatches() - fallbacks);
+    out.printf(
+        "pipeline (in-process, warm-up included): p50 %.0f us, p99 %.0f us%n",
+        pipeline.totalLatency().percentileMicros(50), pipeline.totalLatency().percentileMicros(99));
+    for (Stage stage : Stage.values()) {
+      out.printf(
+          "  stage %-20s p50 %.1f us, p99 %.1f us%n",
+          stage,
+          pipeline.stageLatency(stage).percentileMicros(50),
+          pipeline.stageLatency(stage).percentileMicros(99));
+    }
+    out.printf(
+        "server side, first byte to answer written (200s and 503s) p50 %.1f us, p99 %.1f us%n",
+        server.endpointLatency("/v1/users/*").percentileMicros(50),
+        server.endpointLatency("/v1/users/*").percentileMicros(99));
+    out.printf(
+        "waiting for a worker (server side) p50 %.1f us, p99 %.1f us%n",
+        server.queueLatency().percentileMicros(50), server.queueLatency().percentileMicros(99));
+    out.print(cpu.toText());
+    return rep.errors() == 0 ? 0 : 1;
+  }
+
+  private static String loadAverage() throws java.io.IOException {
+    return Files.readString(Path.of("/proc/loadavg")).strip();
   }
 
   /** {@code "{id}/recommendations?k=10"} for every known (warm) user. */

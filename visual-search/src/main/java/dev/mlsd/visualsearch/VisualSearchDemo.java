@@ -145,6 +145,7 @@ public final class VisualSearchDemo implements Callable<Integer> {
         AnnEvaluation.measure(
             service.index(),
             cmp.served().galleryEmbeddings(),
+            cmp.served().exact(),
             cmp.served().queryEmbeddings(),
             queries.count(),
             params.serving().search(),

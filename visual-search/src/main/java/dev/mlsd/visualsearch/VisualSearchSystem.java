@@ -279,11 +279,9 @@ public final class VisualSearchSystem {
     HnswIndex index = new HnswIndex(d, Similarity.COSINE, params.serving().build(), g.count());
     Gallery gallery = new Gallery(g.height(), g.width(), g.channels(), d, g.count());
     IndexingPipeline indexing = new IndexingPipeline(pre, trained.encoder(), index, gallery);
-    float[] e = new float[d];
-    for (int i = 0; i < g.count(); i++) {
-      System.arraycopy(galleryEmbeddings, i * d, e, 0, d);
-      indexing.addEmbedded(g.pixels(), i * g.imageSize(), e);
-    }
+    // the bulk load builds the graph on every core; later additions go one at a time
+    indexing.addAllEmbedded(
+        g.pixels(), galleryEmbeddings, g.count(), Runtime.getRuntime().availableProcessors());
     VisualSearchService service =
         new VisualSearchService(
             trained.encoder().name() + " " + trained.card().modelVersion(),

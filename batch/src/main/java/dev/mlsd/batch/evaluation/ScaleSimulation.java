@@ -2,7 +2,6 @@ package dev.mlsd.batch.evaluation;
 
 import dev.mlsd.adctr.data.Impression;
 import dev.mlsd.adctr.features.HistoricalCtr;
-import dev.mlsd.batch.data.ImpressionFrames;
 import dev.mlsd.batch.data.SyntheticImpressionLog;
 import dev.mlsd.batch.features.AdBatchFeatures;
 import java.lang.management.ManagementFactory;
@@ -116,18 +115,17 @@ public final class ScaleSimulation {
     long t0 = System.nanoTime();
     AdBatchFeatures job = AdBatchFeatures.of(ctr);
     Dataset<Row> log = gen.frame(spark, partitions);
-    job.sequential(log).write().mode("overwrite").parquet(out);
-    long keys = job.snapshot(log).count();
+    // the log is generated (read) once; both forms start from its keys
+    Dataset<Row> keyed =
+        AdBatchFeatures.keys(log).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    job.sequentialOfKeys(keyed).write().mode("overwrite").parquet(out);
+    long keys = job.snapshotOfKeys(keyed).count();
     double s = (System.nanoTime() - t0) / 1e9;
+    spark.catalog().clearCache();
     if (keys == 0) {
       throw new IllegalStateException("Spark job returned nothing");
     }
     return new Run(gen.rows(), "Spark " + spark.sparkContext().master(), s, peakHeap(), "ok");
-  }
-
-  /** The synthetic log's schema check: row 0 as a Spark row (keeps the two paths in step). */
-  static Row firstRow(SyntheticImpressionLog gen) {
-    return ImpressionFrames.toRow(gen.row(0), 0);
   }
 
   private static void resetPeaks() {

@@ -43,10 +43,13 @@ import org.apache.spark.sql.types.StructType;
  * last {@code window} impressions before row t" is the range {@code [t - window, t - 1]} of that
  * column: per key, a range frame over {@code time} ({@code rangeBetween(-window, -1)}); "all
  * history" is a rows frame up to the row before. The smoothing prior is the click rate of every row
- * before t: a running sum over the whole log, computed in blocks of {@value #BLOCK} rows (block
+ * before t: a running sum over the whole log, computed in blocks of {@code block} rows (block
  * totals on the driver, a running sum inside each block) so that no stage needs the whole log in
- * one partition. A key's rows are one partition of its window; the most shown ad is the largest
- * (the log's skew, see the module README's scale table).
+ * one partition. An ad's rows are one window partition (ads are many and small: the most shown ad
+ * of the sample has 0.7% of its impressions). Advertisers are few and skewed (one has half of the
+ * sample's impressions), so their windows run per (advertiser, block): earlier blocks' totals plus
+ * a running count inside the block, the recent window reaching into the previous block through a
+ * copy of its last {@code window} rows; no partition holds more than {@code block + window} rows.
  *
  * <p>Arithmetic: the same double-precision expression as {@link HistoricalCtr}, rounded to float at
  * the end, so the values equal the in-process job's (tested).
@@ -58,9 +61,11 @@ import org.apache.spark.sql.types.StructType;
  *
  * @param window the recent window, in impressions ({@link HistoricalCtr#window()})
  * @param smoothing pseudo-impressions at the background rate ({@link HistoricalCtr#smoothing()})
+ * @param block rows per block of the running sums, at least {@code window} ({@link #BLOCK} by
+ *     default; smaller only to test the block boundaries)
  */
-public record AdBatchFeatures(int window, double smoothing) {
-  /** Rows per block of the running click count. */
+public record AdBatchFeatures(int window, double smoothing, long block) {
+  /** Rows per block of the running sums (the default {@code block}). */
   public static final long BLOCK = 1L << 16;
 
   /** Column names of the four values, in {@link HistoricalCtr#NAMES} order. */
@@ -69,6 +74,15 @@ public record AdBatchFeatures(int window, double smoothing) {
   /** Checks the parameters as {@link HistoricalCtr} does. */
   public AdBatchFeatures {
     new HistoricalCtr(ImpressionFrames.SCHEMA, window, smoothing);
+    if (block < window) {
+      throw new IllegalArgumentException(
+          "block (" + block + ") must be >= window (" + window + ")");
+    }
+  }
+
+  /** The job with the default block size. */
+  public AdBatchFeatures(int window, double smoothing) {
+    this(window, smoothing, BLOCK);
   }
 
   /** The job for ad-ctr's own settings. */
@@ -119,11 +133,16 @@ public record AdBatchFeatures(int window, double smoothing) {
    * NaN} = no earlier impression of that key), unordered.
    */
   public Dataset<Row> sequential(Dataset<Row> log) {
-    SparkSession spark = log.sparkSession();
+    return sequentialOfKeys(keys(log));
+  }
+
+  /** {@link #sequential} from the log's {@link #keys} (compute them once for both forms). */
+  public Dataset<Row> sequentialOfKeys(Dataset<Row> keyed) {
+    SparkSession spark = keyed.sparkSession();
     // read twice (block totals, then the windows): kept, so the log is scanned once
     Dataset<Row> k =
-        keys(log)
-            .withColumn("block", floor(col("time").divide(BLOCK)))
+        keyed
+            .withColumn("block", floor(col("time").divide(block)))
             .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     // the running click count: block totals (a few hundred numbers) prefix-summed on the driver
     List<Row> totals = k.groupBy("block").agg(sum("clicked").as("c")).collectAsList();
@@ -163,7 +182,7 @@ public record AdBatchFeatures(int window, double smoothing) {
                             .cast(DataTypes.DoubleType)
                             .divide(col("time").cast(DataTypes.DoubleType))));
     Dataset<Row> ad = windowed(withPrior, "ad_key", "ad");
-    Dataset<Row> both = windowed(ad, "advertiser_key", "advertiser");
+    Dataset<Row> both = blockWindowed(ad, "advertiser_key", "advertiser");
     return both.select(
         col("time"),
         col("ad_ctr_recent"),
@@ -187,6 +206,56 @@ public record AdBatchFeatures(int window, double smoothing) {
             rate(col(name + "_n_recent"), col(name + "_c_recent"), col("prior")));
   }
 
+  /**
+   * The same values as {@link #windowed}, for a key so skewed that one key's rows would be one huge
+   * window partition (one advertiser shows half of the sample): the windows run per (key, block of
+   * {@code block} rows). "All history" is the key's count in earlier blocks (per-block totals,
+   * prefix-summed per key) plus a running count inside the block; the recent window sees, besides
+   * the block's own rows, a copy of the previous block's last {@code window} rows of the key,
+   * marked as context (counted by the recent window only, then dropped). No partition holds more
+   * than {@code block + window} rows, whatever the skew.
+   */
+  private Dataset<Row> blockWindowed(Dataset<Row> in, String key, String name) {
+    Dataset<Row> totals =
+        in.groupBy(key, "block").agg(count(lit(1)).as("bn"), sum("clicked").as("bc"));
+    WindowSpec earlierBlocks =
+        Window.partitionBy(key).orderBy("block").rowsBetween(Window.unboundedPreceding(), -1);
+    Dataset<Row> offsets =
+        totals.select(
+            col(key),
+            col("block"),
+            coalesce(sum("bn").over(earlierBlocks), lit(0L)).as(name + "_n_before"),
+            coalesce(sum("bc").over(earlierBlocks), lit(0L)).as(name + "_c_before"));
+    Dataset<Row> real = in.withColumn("real", lit(true));
+    Dataset<Row> context =
+        in.where(col("time").minus(col("block").multiply(block)).geq(block - window))
+            .withColumn("block", col("block").plus(1L))
+            .withColumn("real", lit(false));
+    WindowSpec before =
+        Window.partitionBy(key, "block")
+            .orderBy("time")
+            .rowsBetween(Window.unboundedPreceding(), -1);
+    WindowSpec recent = Window.partitionBy(key, "block").orderBy("time").rangeBetween(-window, -1);
+    Column realOne = when(col("real"), lit(1L)).otherwise(lit(0L));
+    Column realClick =
+        when(col("real"), col("clicked").cast(DataTypes.LongType)).otherwise(lit(0L));
+    return real.unionByName(context)
+        .withColumn(name + "_n_in", coalesce(sum(realOne).over(before), lit(0L)))
+        .withColumn(name + "_c_in", coalesce(sum(realClick).over(before), lit(0L)))
+        .withColumn(name + "_n_recent", count(lit(1)).over(recent))
+        .withColumn(name + "_c_recent", coalesce(sum("clicked").over(recent), lit(0L)))
+        .where(col("real"))
+        .drop("real")
+        .join(offsets, new String[] {key, "block"})
+        .withColumn(name + "_n_all", col(name + "_n_before").plus(col(name + "_n_in")))
+        .withColumn(name + "_c_all", col(name + "_c_before").plus(col(name + "_c_in")))
+        .withColumn(
+            name + "_ctr_all", rate(col(name + "_n_all"), col(name + "_c_all"), col("prior")))
+        .withColumn(
+            name + "_ctr_recent",
+            rate(col(name + "_n_recent"), col(name + "_c_recent"), col("prior")));
+  }
+
   /** {@code (clicks + smoothing * prior) / (shown + smoothing)} as a float; NaN if never shown. */
   private Column rate(Column shown, Column clicks, Column prior) {
     Column v =
@@ -202,7 +271,12 @@ public record AdBatchFeatures(int window, double smoothing) {
    * "advertiser"), {@code key}, {@code ctr_recent}, {@code ctr_all}.
    */
   public Dataset<Row> snapshot(Dataset<Row> log) {
-    Dataset<Row> k = keys(log).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    return snapshotOfKeys(
+        keys(log).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()));
+  }
+
+  /** {@link #snapshot} from the log's {@link #keys} (read twice: persist them). */
+  public Dataset<Row> snapshotOfKeys(Dataset<Row> k) {
     Row total = k.agg(count(lit(1)), coalesce(sum("clicked"), lit(0L))).first();
     long seen = total.getLong(0);
     long clicks = total.getLong(1);

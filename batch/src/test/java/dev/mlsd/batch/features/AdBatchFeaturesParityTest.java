@@ -68,6 +68,33 @@ class AdBatchFeaturesParityTest {
     assertTrue(nan > 0, "the sample has first impressions (no history)");
   }
 
+  /**
+   * Blocks of 1,000 rows and a recent window of 300: the per-(advertiser, block) windows cross nine
+   * block boundaries of the sample and still equal the in-process values.
+   */
+  @Test
+  void blockBoundariesDoNotChangeTheValues() {
+    HistoricalCtr small = new HistoricalCtr(log.schema(), 300, params.ctrSmoothing());
+    float[][] expected = small.sequential(log.rows());
+    List<Row> got =
+        new AdBatchFeatures(300, params.ctrSmoothing(), 1000)
+            .sequential(frame)
+            .orderBy("time")
+            .collectAsList();
+    assertEquals(expected.length, got.size());
+    for (int i = 0; i < expected.length; i++) {
+      for (int j = 0; j < 4; j++) {
+        assertEquals(expected[i][j], got.get(i).getFloat(1 + j), 1e-6f, "row " + i + " value " + j);
+      }
+    }
+  }
+
+  @Test
+  void aWindowLongerThanABlockIsRefused() {
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> new AdBatchFeatures(2000, 20, 1000));
+  }
+
   @Test
   void servingSnapshotEqualsWhatAdCtrMaterialises() {
     TimeSplit.Parts parts = params.split().split(log.rows());

@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Serves the toy pipeline over HTTP on 127.0.0.1, and optionally load-tests it: {@code --load}
- * holds a fixed request rate against {@code POST /rank} for a bounded time and prints p50, p99 and
- * p99.9 (see {@link LoadGenerator}).
+ * holds a fixed request rate against {@code POST /rank} for a bounded time from a {@link
+ * LoadGenerator} in a JVM of its own, and prints p50, p99 and p99.9 of the admitted requests, the
+ * 503s, and where the server's time went (per stage, worker wait, CPU per thread group).
  *
  * <pre>
  *   mvn -B -pl core -am install -DskipTests

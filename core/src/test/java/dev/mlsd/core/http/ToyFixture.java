@@ -37,6 +37,9 @@ final class ToyFixture implements AutoCloseable {
     server =
         JsonServer.builder("toy")
             .threads(threads)
+            // these tests are about answers, not shedding: on a loaded machine a request may wait
+            // for a worker for longer than the 100 ms default, and must still be answered
+            .maxQueueWait(java.time.Duration.ofMinutes(1))
             .maxBodyBytes(4096)
             .post("/rank", ToyRequest.class, new ToyService(pipeline, model, drift))
             .post("/exclude", ExcludeRequest.class, r -> java.util.Map.of("n", r.exclude().size()))

@@ -35,11 +35,13 @@ public final class InferenceExport {
     int signals = net.denseWidth();
     int[] trunk = net.params().trunk();
     InferenceGraph.Builder b = InferenceGraph.builder(signals, FeatureScratch.MAX_IDS);
-    float[] w0 = Dl4jWeights.param(g, "trunk0", "W");
-    float[] b0 = Dl4jWeights.param(g, "trunk0", "b");
     int width = trunk[0];
-    float[] table = Arrays.copyOfRange(w0, 0, buckets * width);
-    float[] signalW = Arrays.copyOfRange(w0, buckets * width, (buckets + signals) * width);
+    float[] table = net.ngramTable();
+    float[] signalW = Dl4jWeights.param(g, "signals_in", "W");
+    float[] b0 = Dl4jWeights.param(g, "signals_in", "b");
+    if (table.length != buckets * width || signalW.length != signals * width) {
+      throw new IllegalStateException("unexpected first-layer shapes");
+    }
     int bag = b.embedding(0, FeatureScratch.MAX_IDS, table, width, Pooling.MEAN);
     int sig = b.dense(b.input(), signalW, b0, Activation.IDENTITY);
     int h = b.activation(b.add(bag, sig), Activation.RELU);

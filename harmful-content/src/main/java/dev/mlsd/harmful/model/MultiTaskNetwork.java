@@ -7,13 +7,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -50,25 +54,28 @@ public final class MultiTaskNetwork implements HarmClassifier {
   /** Vertex names of the heads, in {@link HarmTask} order. */
   static final String[] HEADS = {"hate", "offensive"};
 
+  /** Name of the graph input that receives the {@link EmbeddingBag}'s output. */
+  static final String BAG = "bag";
+
+  private final EmbeddingBag bag;
   private final ComputationGraph graph;
   private final MultiTaskParams params;
-  private final int buckets;
   private final int denseWidth;
   private final long seed;
   private final List<double[]> lossPerEpoch;
   private final int bestEpoch;
 
   private MultiTaskNetwork(
+      EmbeddingBag bag,
       ComputationGraph graph,
       MultiTaskParams params,
-      int buckets,
       int denseWidth,
       long seed,
       List<double[]> lossPerEpoch,
       int bestEpoch) {
+    this.bag = bag;
     this.graph = graph;
     this.params = params;
-    this.buckets = buckets;
     this.denseWidth = denseWidth;
     this.seed = seed;
     this.lossPerEpoch = List.copyOf(lossPerEpoch);
@@ -99,14 +106,21 @@ public final class MultiTaskNetwork implements HarmClassifier {
     Nd4j.getRandom().setSeed(seed);
     int buckets = train.buckets();
     int denseWidth = train.denseWidth();
-    ComputationGraph graph = new ComputationGraph(configuration(buckets, denseWidth, params, seed));
+    int width = params.trunk()[0];
+    ComputationGraph graph = new ComputationGraph(configuration(denseWidth, params, seed));
     graph.init();
     for (int t = 0; t < HEADS.length; t++) {
       // start each head at its task's prior instead of 1/2
       double prior = Math.clamp(mean(trainLabels[t]), 0.01, 0.99);
       graph.getParam(HEADS[t] + "_b").assign(Math.log(prior / (1 - prior)));
     }
+    // Xavier over the whole first layer [term frequencies | signals] -> width, as DL4J would
+    double std = Math.sqrt(2.0 / (buckets + denseWidth + width));
+    graph.getParam("signals_in_W").assign(Nd4j.randn(DataType.FLOAT, denseWidth, width).muli(std));
+    EmbeddingBag bag =
+        EmbeddingBag.gaussian(buckets, width, std, new SplittableRandom(seed ^ 0x5DEECE66DL));
     return fit(
+        bag,
         graph,
         train,
         trainLabels,
@@ -133,6 +147,7 @@ public final class MultiTaskNetwork implements HarmClassifier {
       int epochs,
       LongConsumer progress) {
     return fit(
+        bag.copy(),
         graph.clone(),
         train,
         trainLabels,
@@ -145,6 +160,7 @@ public final class MultiTaskNetwork implements HarmClassifier {
   }
 
   private static MultiTaskNetwork fit(
+      EmbeddingBag bag,
       ComputationGraph graph,
       EncodedPosts train,
       boolean[][] trainLabels,
@@ -154,18 +170,19 @@ public final class MultiTaskNetwork implements HarmClassifier {
       MultiTaskParams params,
       long seed,
       LongConsumer progress) {
-    int buckets = train.buckets();
     int denseWidth = train.denseWidth();
     SplittableRandom random = new SplittableRandom(seed);
     int n = train.size();
     int[] order = new int[n];
     Arrays.setAll(order, i -> i);
     List<double[]> history = new ArrayList<>();
-    MultiTaskNetwork view =
-        new MultiTaskNetwork(graph, params, buckets, denseWidth, seed, history, 0);
+    MultiTaskNetwork view = new MultiTaskNetwork(bag, graph, params, denseWidth, seed, history, 0);
     // epoch 0: the starting point (a warm start must beat where it began)
     double best = summedLogLoss(view.predict(validation), validationLabels);
+    BagGradient gradient = new BagGradient();
+    graph.setListeners(gradient);
     INDArray bestParams = graph.params().dup();
+    float[] bestTable = bag.weights();
     int bestEpoch = 0;
     for (int epoch = 1; epoch <= params.maxEpochs(); epoch++) {
       shuffle(order, random);
@@ -174,7 +191,9 @@ public final class MultiTaskNetwork implements HarmClassifier {
       for (int s = 0; s < n; s += params.batchSize()) {
         int e = Math.min(n, s + params.batchSize());
         int[] rows = Arrays.copyOfRange(order, s, e);
-        graph.fit(batch(train, trainLabels, trainWeights, rows));
+        graph.fit(batch(bag.forward(train, rows), train, trainLabels, trainWeights, rows));
+        float[] g = gradient.take(rows.length);
+        bag.step(train, rows, g, params.learningRate(), params.l2());
         trainLoss += graph.score();
         batches++;
         progress.accept(e - s);
@@ -184,17 +203,48 @@ public final class MultiTaskNetwork implements HarmClassifier {
       if (validationLoss < best) {
         best = validationLoss;
         bestParams = graph.params().dup();
+        bestTable = bag.weights();
         bestEpoch = epoch;
       } else if (epoch - bestEpoch >= params.patience()) {
         break;
       }
     }
+    graph.setListeners();
     graph.setParams(bestParams);
-    return new MultiTaskNetwork(graph, params, buckets, denseWidth, seed, history, bestEpoch);
+    bag.setWeights(bestTable);
+    return new MultiTaskNetwork(bag, graph, params, denseWidth, seed, history, bestEpoch);
   }
 
-  private static ComputationGraphConfiguration configuration(
-      int buckets, int denseWidth, MultiTaskParams p, long seed) {
+  /**
+   * Catches dLoss/dBag during DL4J's backward pass: the epsilon of the vertex that adds the bag to
+   * the signals' layer (an addition passes its epsilon to both inputs unchanged). DL4J sums it over
+   * the batch but divides its own parameter gradients by the batch size before the updater, so
+   * {@link #take} does the same.
+   */
+  static final class BagGradient extends BaseTrainingListener {
+    private float[] epsilon;
+
+    @Override
+    public void onBackwardPass(Model model) {
+      INDArray e = ((ComputationGraph) model).getVertex("fused").getEpsilon();
+      epsilon = e.castTo(DataType.FLOAT).dup('c').data().asFloat();
+    }
+
+    float[] take(int batchSize) {
+      float[] g = epsilon;
+      epsilon = null;
+      float inv = 1f / batchSize;
+      for (int k = 0; k < g.length; k++) {
+        g[k] *= inv;
+      }
+      return g;
+    }
+  }
+
+  static ComputationGraphConfiguration configuration(int denseWidth, MultiTaskParams p, long seed) {
+    int width = p.trunk()[0];
+    // trunk0 = ReLU(bag + W_signals . signals + b): the first dense layer over [term frequencies |
+    // signals], its n-gram rows computed sparsely outside DL4J (EmbeddingBag)
     ComputationGraphConfiguration.GraphBuilder g =
         new NeuralNetConfiguration.Builder()
             .seed(seed)
@@ -202,15 +252,27 @@ public final class MultiTaskNetwork implements HarmClassifier {
             .updater(new Adam(p.learningRate()))
             .l2(p.l2())
             .weightInit(WeightInit.XAVIER)
+            // no workspaces: the bag's gradient is copied out of DL4J's backward pass
+            .trainingWorkspaceMode(WorkspaceMode.NONE)
+            .inferenceWorkspaceMode(WorkspaceMode.NONE)
             .graphBuilder()
-            .addInputs("ngrams", "signals")
-            .addVertex("fused", new MergeVertex(), "ngrams", "signals");
-    String prev = "fused";
-    int in = buckets + denseWidth;
-    for (int l = 0; l < p.trunk().length; l++) {
+            .addInputs(BAG, "signals")
+            .addLayer(
+                "signals_in",
+                new DenseLayer.Builder()
+                    .nIn(denseWidth)
+                    .nOut(width)
+                    .activation(Activation.IDENTITY)
+                    .build(),
+                "signals")
+            .addVertex("fused", new ElementWiseVertex(ElementWiseVertex.Op.Add), BAG, "signals_in")
+            .addLayer("trunk0", new ActivationLayer(Activation.RELU), "fused");
+    String prev = "trunk0";
+    int in = width;
+    for (int l = 1; l < p.trunk().length; l++) {
       DenseLayer.Builder b =
           new DenseLayer.Builder().nIn(in).nOut(p.trunk()[l]).activation(Activation.RELU);
-      if (l > 0 && p.dropout() > 0) {
+      if (p.dropout() > 0) {
         b.dropOut(1 - p.dropout()); // DL4J takes the probability of keeping
       }
       g.addLayer("trunk" + l, b.build(), prev);
@@ -234,9 +296,12 @@ public final class MultiTaskNetwork implements HarmClassifier {
     return c.focal() ? new FocalLoss(c.alpha(), c.gamma()) : new LossBinaryXENT();
   }
 
-  /** One mini-batch: the fused inputs, one label column per head, weights as label masks. */
-  static MultiDataSet batch(EncodedPosts posts, boolean[][] labels, float[] weights, int[] rows) {
-    INDArray[] features = inputs(posts, rows);
+  /**
+   * One mini-batch: the bag's output and the signals, one label column per head, weights as masks.
+   */
+  static MultiDataSet batch(
+      float[] bagOut, EncodedPosts posts, boolean[][] labels, float[] weights, int[] rows) {
+    INDArray[] features = inputs(bagOut, posts, rows);
     INDArray[] y = new INDArray[HEADS.length];
     INDArray[] masks = null;
     boolean weighted = false;
@@ -261,18 +326,15 @@ public final class MultiTaskNetwork implements HarmClassifier {
     return new MultiDataSet(features, y, null, masks);
   }
 
-  /** The two inputs of the given rows: term frequencies over the buckets, and the dense rows. */
-  static INDArray[] inputs(EncodedPosts posts, int[] rows) {
-    int b = posts.buckets();
+  /** The graph's two inputs for the given rows: the bag's output and the dense rows. */
+  private static INDArray[] inputs(float[] bagOut, EncodedPosts posts, int[] rows) {
     int d = posts.denseWidth();
-    float[] ngrams = new float[rows.length * b];
     float[] signals = new float[rows.length * d];
     for (int i = 0; i < rows.length; i++) {
-      posts.writeTermFrequencies(rows[i], ngrams, i * b);
       posts.writeDense(rows[i], signals, i * d);
     }
     return new INDArray[] {
-      Nd4j.create(ngrams, new long[] {rows.length, b}),
+      Nd4j.create(bagOut, new long[] {rows.length, bagOut.length / rows.length}),
       Nd4j.create(signals, new long[] {rows.length, d})
     };
   }
@@ -293,7 +355,7 @@ public final class MultiTaskNetwork implements HarmClassifier {
       for (int i = 0; i < rows.length; i++) {
         rows[i] = s + i;
       }
-      INDArray[] out = graph.output(false, inputs(posts, rows));
+      INDArray[] out = graph.output(false, inputs(bag.forward(posts, rows), posts, rows));
       for (int t = 0; t < HEADS.length; t++) {
         float[] v = out[t].castTo(DataType.FLOAT).dup('c').data().asFloat();
         System.arraycopy(v, 0, p[t], s, v.length);
@@ -345,7 +407,12 @@ public final class MultiTaskNetwork implements HarmClassifier {
 
   /** Hash buckets of the n-gram input. */
   public int buckets() {
-    return buckets;
+    return bag.buckets();
+  }
+
+  /** The n-gram rows of the first layer, {@code [buckets, trunk[0]]} row-major (a copy). */
+  public float[] ngramTable() {
+    return bag.weights();
   }
 
   /** Width of the dense-signal input. */
@@ -370,6 +437,6 @@ public final class MultiTaskNetwork implements HarmClassifier {
 
   /** Trainable parameters. */
   public long parameterCount() {
-    return graph.numParams();
+    return graph.numParams() + bag.table().length;
   }
 }

@@ -29,15 +29,19 @@ public record MultiTaskParams(
     LossChoice loss,
     LabelWeights labelWeights) {
 
-  /** The demo's setting. */
+  /**
+   * The demo's setting. The learning rate, 3e-3, was chosen on the validation split over {1e-3,
+   * 3e-3} (seed 42: validation hate PR-AUC 0.404 after 6 epochs against 0.411 after 2, and macro-F1
+   * 0.735 against 0.756); early stopping then keeps epoch 2 or 3 of at most 5.
+   */
   public static final MultiTaskParams DEFAULT =
       new MultiTaskParams(
           new int[] {128, 64},
           0.2,
-          1e-3,
+          3e-3,
           1e-5,
           128,
-          6,
+          5,
           2,
           LossChoice.CROSS_ENTROPY,
           LabelWeights.UNIFORM);

@@ -5,6 +5,8 @@ import dev.mlsd.core.monitoring.DriftMonitor;
 import dev.mlsd.harmful.data.HarmTask;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The book's enforcement pipeline, in run order: the {@link HarmfulContentDetectionService} scores
@@ -15,7 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every step updates the {@link OnlineMetrics}; every score feeds the prediction {@link
  * DriftMonitor}.
  *
- * <p>Posts are kept in memory by id (a deployment keeps them in its post store).
+ * <p>Posts are kept in memory by id, the most recent {@link #DEFAULT_MAX_POSTS} by default (about 2
+ * KB each with a 1,000-character text): when a new post would pass the bound, the oldest is evicted
+ * and counted ({@link #evictedPosts()}, on {@code /health}); a report, appeal or review of an
+ * evicted post then answers 400 "unknown post id". A deployment keeps posts in its post store.
  *
  * <p>Thread safety: thread-safe.
  *
@@ -30,7 +35,14 @@ public final class EnforcementPipeline {
   private final TrainingLog trainingLog;
   private final OnlineMetrics metrics;
   private final DriftMonitor drift;
+
+  /** Posts kept by default: 100,000. */
+  public static final int DEFAULT_MAX_POSTS = 100_000;
+
   private final ConcurrentHashMap<Long, PostRecord> posts = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Long> arrival = new ConcurrentLinkedQueue<>();
+  private final LongAdder evicted = new LongAdder();
+  private final int maxPosts;
 
   /**
    * @param detection scores posts
@@ -47,6 +59,26 @@ public final class EnforcementPipeline {
       TrainingLog trainingLog,
       OnlineMetrics metrics,
       DriftMonitor drift) {
+    this(detection, policy, queue, trainingLog, metrics, drift, DEFAULT_MAX_POSTS);
+  }
+
+  /**
+   * The same with another bound on the posts kept.
+   *
+   * @param maxPosts the most posts kept, at least 1; the oldest beyond it are evicted
+   */
+  public EnforcementPipeline(
+      HarmfulContentDetectionService detection,
+      EnforcementPolicy policy,
+      ReviewQueue queue,
+      TrainingLog trainingLog,
+      OnlineMetrics metrics,
+      DriftMonitor drift,
+      int maxPosts) {
+    if (maxPosts < 1) {
+      throw new IllegalArgumentException("maxPosts must be >= 1, got " + maxPosts);
+    }
+    this.maxPosts = maxPosts;
     this.detection = detection;
     this.policy = policy;
     this.queue = queue;
@@ -89,6 +121,16 @@ public final class EnforcementPipeline {
         new PostRecord(postId, text, p[0], p[1], action, category == null ? "" : category);
     if (posts.putIfAbsent(postId, post) != null) {
       throw BadRequestException.badRequest("post " + postId + " was already submitted");
+    }
+    arrival.add(postId);
+    while (posts.size() > maxPosts) {
+      Long oldest = arrival.poll();
+      if (oldest == null) {
+        break;
+      }
+      if (posts.remove(oldest) != null) {
+        evicted.increment();
+      }
     }
     if (drift != null) {
       for (int t = 0; t < p.length; t++) {
@@ -204,6 +246,16 @@ public final class EnforcementPipeline {
       throw BadRequestException.badRequest("unknown post id " + postId);
     }
     return p;
+  }
+
+  /** Posts evicted because the bound on posts kept was reached. */
+  public long evictedPosts() {
+    return evicted.sum();
+  }
+
+  /** Posts kept now. */
+  public int postsKept() {
+    return posts.size();
   }
 
   /** The online metrics. */

@@ -63,7 +63,10 @@ public final class HarmfulContentServer implements AutoCloseable {
             .get("/v1/online-metrics", () -> pipeline.metrics().snapshot())
             .model("multi-task", pipeline.detection().model())
             .health("reviewQueue", () -> pipeline.queue().kind())
-            .health("reviewQueueFailures", () -> pipeline.demoting().queueFailures());
+            .health("reviewQueueFailures", () -> pipeline.demoting().queueFailures())
+            .health("reviewQueueReclaimed", () -> pipeline.queue().reclaimed())
+            .health("postsKept", pipeline::postsKept)
+            .health("postsEvicted", pipeline::evictedPosts);
     if (drift != null) {
       b.drift(drift);
     }

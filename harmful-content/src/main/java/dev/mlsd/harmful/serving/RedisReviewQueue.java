@@ -1,15 +1,18 @@
 package dev.mlsd.harmful.serving;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.XAutoClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 import redis.clients.jedis.util.JedisURIHelper;
@@ -23,13 +26,14 @@ import redis.clients.jedis.util.JedisURIHelper;
  *       post id and a post is never queued twice.
  * </ul>
  *
- * {@link #claim} reads the reviewer's pending entries first ({@code XREADGROUP ... 0}), then new
- * ones ({@code XREADGROUP ... >}); {@link #acknowledge} runs {@code XACK}, {@code XDEL} and {@code
+ * {@link #claim} reads, in this order: the reviewer's own pending entries ({@code XREADGROUP ...
+ * 0}); entries other reviewers claimed and left undecided for longer than the claim timeout, which
+ * become this reviewer's ({@code XAUTOCLAIM}, counted by {@link #reclaimed()}); then new ones
+ * ({@code XREADGROUP ... >}). {@link #acknowledge} runs {@code XACK}, {@code XDEL} and {@code
  * HDEL}. An entry claimed but not acknowledged stays in the group's pending list, in Redis, so a
- * restart of this server loses nothing: the same reviewer gets it back on the next claim ({@code
- * RedisReviewQueueTest} restarts the queue mid-review). Items a reviewer never comes back for stay
- * theirs; moving them to another reviewer ({@code XAUTOCLAIM}) is the next step a deployment would
- * add.
+ * restart of this server loses nothing: the same reviewer gets it back on the next claim, or
+ * another reviewer once the timeout has passed ({@code RedisReviewQueueTest} restarts the queue
+ * mid-review and abandons a claim).
  *
  * <p>Failures: a connection or timeout failure throws {@link ReviewQueueUnavailableException} (the
  * HTTP layer answers 503), never anything that would surface as a 500.
@@ -40,17 +44,37 @@ public final class RedisReviewQueue implements ReviewQueue {
   private static final String GROUP = "reviewers";
   private static final String RESERVED = "-";
 
+  /** How long a claimed, undecided item stays with its reviewer by default: 15 minutes. */
+  public static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofMinutes(15);
+
   private final RedisClient redis;
   private final String stream;
   private final String ids;
+  private final long claimTimeoutMillis;
+  private final LongAdder reclaimed = new LongAdder();
+
+  /**
+   * Connects with the {@linkplain #DEFAULT_CLAIM_TIMEOUT default claim timeout}.
+   *
+   * @see #RedisReviewQueue(String, String, Duration)
+   */
+  public RedisReviewQueue(String url, String prefix) {
+    this(url, prefix, DEFAULT_CLAIM_TIMEOUT);
+  }
 
   /**
    * Connects and creates the stream and its group if missing.
    *
    * @param url {@code redis://[user:password@]host:port[/db]}
    * @param prefix key prefix, e.g. {@code "harmful:review:"}
+   * @param claimTimeout how long an item may stay claimed and undecided (idle, in Redis's terms)
+   *     before another reviewer's claim takes it over; positive
    */
-  public RedisReviewQueue(String url, String prefix) {
+  public RedisReviewQueue(String url, String prefix, Duration claimTimeout) {
+    if (claimTimeout.isNegative() || claimTimeout.isZero()) {
+      throw new IllegalArgumentException("claim timeout must be positive, got " + claimTimeout);
+    }
+    this.claimTimeoutMillis = claimTimeout.toMillis();
     URI uri = URI.create(url);
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
     pool.setMaxTotal(8);
@@ -106,6 +130,7 @@ public final class RedisReviewQueue implements ReviewQueue {
     List<ReviewItem> out = new ArrayList<>();
     try {
       read(reviewer, max, new StreamEntryID(0, 0), out);
+      takeOverAbandoned(reviewer, max, out);
       if (out.size() < max) {
         read(reviewer, max - out.size(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, out);
       }
@@ -133,6 +158,41 @@ public final class RedisReviewQueue implements ReviewQueue {
         }
       }
     }
+  }
+
+  /** XAUTOCLAIM: entries idle for longer than the claim timeout become this reviewer's. */
+  private void takeOverAbandoned(String reviewer, int max, List<ReviewItem> out) {
+    StreamEntryID cursor = new StreamEntryID(0, 0);
+    while (out.size() < max) {
+      Map.Entry<StreamEntryID, List<StreamEntry>> r =
+          redis.xautoclaim(
+              stream,
+              GROUP,
+              reviewer,
+              claimTimeoutMillis,
+              cursor,
+              XAutoClaimParams.xAutoClaimParams().count(max - out.size()));
+      for (StreamEntry entry : r.getValue()) {
+        if (entry.getFields() == null || entry.getFields().isEmpty()) {
+          continue; // deleted meanwhile
+        }
+        ReviewItem item = ReviewItem.fromFields(entry.getFields());
+        if (out.stream().noneMatch(i -> i.postId() == item.postId())) {
+          out.add(item);
+          reclaimed.increment();
+        }
+      }
+      cursor = r.getKey();
+      if (cursor.equals(new StreamEntryID(0, 0))) {
+        return;
+      }
+    }
+  }
+
+  /** Items taken over from a reviewer who left them undecided past the claim timeout. */
+  @Override
+  public long reclaimed() {
+    return reclaimed.sum();
   }
 
   @Override

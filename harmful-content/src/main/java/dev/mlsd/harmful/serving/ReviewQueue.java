@@ -6,7 +6,8 @@ import java.util.List;
  * The human review queue of the demoting service. A post is queued at most once at a time. A
  * reviewer claims items; a claimed item stays pending until its decision acknowledges it, so an
  * item claimed but not decided (the reviewer closed the page, the server restarted) is handed to
- * the same reviewer again on their next claim: nothing is lost.
+ * the same reviewer again on their next claim: nothing is lost. On Redis, an item left undecided
+ * past a claim timeout goes to the next reviewer who claims ({@link RedisReviewQueue}).
  *
  * <p>Implementations: {@link InMemoryReviewQueue} (default; lost when the process ends) and {@link
  * RedisReviewQueue} (a Redis Stream with a consumer group; survives restarts of this server).
@@ -26,7 +27,8 @@ public interface ReviewQueue extends AutoCloseable {
 
   /**
    * Claims up to {@code max} items for a reviewer: first the ones they claimed before and have not
-   * decided, oldest first, then new ones in queue order.
+   * decided, oldest first; then (Redis) ones other reviewers abandoned; then new ones in queue
+   * order.
    */
   List<ReviewItem> claim(String reviewer, int max);
 
@@ -42,6 +44,11 @@ public interface ReviewQueue extends AutoCloseable {
 
   /** Items queued and not yet acknowledged. */
   long size();
+
+  /** Items taken over from a reviewer who left them undecided too long (0 if never). */
+  default long reclaimed() {
+    return 0;
+  }
 
   /** "in-memory" or "redis". */
   String kind();

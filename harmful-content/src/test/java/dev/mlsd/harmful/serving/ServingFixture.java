@@ -47,12 +47,17 @@ final class ServingFixture {
   }
 
   static EnforcementPipeline pipeline(ReviewQueue queue, TrainingLog log) {
+    return pipeline(queue, log, EnforcementPipeline.DEFAULT_MAX_POSTS);
+  }
+
+  static EnforcementPipeline pipeline(ReviewQueue queue, TrainingLog log, int maxPosts) {
     return new EnforcementPipeline(
         new HarmfulContentDetectionService(featurizer(), holder()),
         new EnforcementPolicy(THRESHOLDS),
         queue,
         log,
         new OnlineMetrics(id -> id % 2 == 0, OnlineMetrics.Exposure.DEFAULT),
-        null);
+        null,
+        maxPosts);
   }
 }

@@ -65,6 +65,35 @@ public record GalleryQuerySplit(ImageSet gallery, ImageSet queries, String descr
   }
 
   /**
+   * The validation split for choosing hyper-parameters: {@code queries} of the gallery's images,
+   * drawn by a seeded shuffle, become validation queries against the rest of the gallery. The
+   * held-out test queries are not touched.
+   *
+   * @param gallery the gallery (for Fashion-MNIST, the training images)
+   * @param queries validation queries, fewer than the gallery
+   * @param seed the shuffle's seed
+   */
+  public static GalleryQuerySplit validation(ImageSet gallery, int queries, long seed) {
+    if (queries < 1 || queries >= gallery.count()) {
+      throw new IllegalArgumentException(
+          "validation queries must be in [1, " + gallery.count() + "), got " + queries);
+    }
+    GalleryQuerySplit s = shuffled(gallery, 1 - queries / (double) gallery.count(), seed);
+    return new GalleryQuerySplit(
+        s.gallery(),
+        s.queries(),
+        "validation: "
+            + s.queries().count()
+            + " of the "
+            + gallery.count()
+            + " gallery images as queries against the other "
+            + s.gallery().count()
+            + " (seed "
+            + seed
+            + ")");
+  }
+
+  /**
    * A seeded random subset (for --quick): {@code galleryCount} gallery images and {@code
    * queryCount} queries, each kept in id order (all of a side when it has fewer).
    */

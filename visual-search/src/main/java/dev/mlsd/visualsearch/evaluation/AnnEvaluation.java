@@ -34,7 +34,10 @@ public record AnnEvaluation(
    * Measures an ANN index against exact search.
    *
    * @param ann the approximate index over the gallery embeddings
-   * @param gallery the same embeddings, for the exact twin
+   * @param gallery the same embeddings, for the exact twin's latency
+   * @param truth the exact top lists of the same queries over the same embeddings, at least 10 deep
+   *     (the evaluation's own, {@link RetrievalEvaluation.Result#exact()}: searching again would
+   *     repeat its work)
    * @param queries query embeddings
    * @param count number of queries
    * @param params the ANN's query-time parameters
@@ -43,6 +46,7 @@ public record AnnEvaluation(
   public static AnnEvaluation measure(
       VectorIndex ann,
       float[] gallery,
+      SearchResults truth,
       float[] queries,
       int count,
       SearchParams params,
@@ -51,7 +55,6 @@ public record AnnEvaluation(
     ExactIndex exact = new ExactIndex(d, Similarity.COSINE, ann.size());
     RetrievalEvaluation.addAll(exact, gallery, d, ann.size());
     SearchResults approximate = SearchResults.search(ann, queries, count, 10, params);
-    SearchResults truth = SearchResults.search(exact, queries, count, 10, params);
     double recall = SearchResults.recallAgainst(approximate, truth, 10);
     LatencyRecorder annTime = time(ann, queries, Math.min(timed, count), params);
     LatencyRecorder exactTime = time(exact, queries, Math.min(timed, count), params);

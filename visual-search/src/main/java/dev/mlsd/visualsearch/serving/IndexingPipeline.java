@@ -66,6 +66,38 @@ public final class IndexingPipeline {
     return id;
   }
 
+  /**
+   * Adds many images whose embeddings are known (the initial bulk load), building the index with
+   * several threads (core's concurrent HNSW build: the graph's quality is the same within noise,
+   * but not bit-for-bit reproducible). Ids are consecutive, in the order given.
+   *
+   * @param pixels {@code count} images, back to back
+   * @param embeddings {@code count} embeddings, back to back
+   * @param count images to add
+   * @param threads builder threads, at least 1
+   * @return the first id
+   */
+  public synchronized int addAllEmbedded(
+      byte[] pixels, float[] embeddings, int count, int threads) {
+    int d = gallery.dimension();
+    int first = gallery.size();
+    if (index.size() != first) {
+      throw new IllegalStateException("index size " + index.size() + " != gallery size " + first);
+    }
+    float[][] rows = new float[count][];
+    for (int i = 0; i < count; i++) {
+      rows[i] = java.util.Arrays.copyOfRange(embeddings, i * d, (i + 1) * d);
+    }
+    int indexed = index.addAll(rows, threads);
+    for (int i = 0; i < count; i++) {
+      gallery.append(pixels, i * gallery.imageSize(), embeddings, i * d);
+    }
+    if (indexed != first) {
+      throw new IllegalStateException("index id " + indexed + " != gallery id " + first);
+    }
+    return first;
+  }
+
   /** Saves the index and the gallery into a folder ({@code index.mlsd}, {@code gallery.mlsd}). */
   public synchronized void save(Path dir) throws IOException {
     index.save(dir.resolve("index.mlsd"));
