@@ -41,22 +41,60 @@ final class AnnCurve {
       float[][] queries,
       int[][] truth,
       int k) {
+    sweepInterleaved(
+        dataset, new String[] {library}, new AnnContender[] {contender}, ladder, queries, truth, k);
+  }
+
+  /**
+   * Several libraries' curves measured in turn, ef by ef (library order reversed on every other
+   * ef), so that a change of the machine's load during the run falls on all of them alike: on a
+   * shared machine the fairest comparison one run can give.
+   */
+  static void sweepInterleaved(
+      String dataset,
+      String[] libraries,
+      AnnContender[] contenders,
+      String ladder,
+      float[][] queries,
+      int[][] truth,
+      int k) {
     int[] efs =
-        contender.tunable()
-            ? Arrays.stream(ladder.split(":"))
-                .map(String::trim)
-                .mapToInt(Integer::parseInt)
-                .toArray()
-            : new int[] {0};
+        Arrays.stream(ladder.split(":")).map(String::trim).mapToInt(Integer::parseInt).toArray();
     int[] ids = new int[k];
-    contender.setEf(efs[efs.length / 2]);
-    long warm = cpu();
-    while (cpu() - warm < 2_000_000_000L) {
-      for (float[] q : queries) {
-        contender.search(q, k, ids);
+    for (AnnContender c : contenders) {
+      c.setEf(efs[efs.length / 2]);
+      long warm = cpu();
+      while (cpu() - warm < 2_000_000_000L) {
+        for (float[] q : queries) {
+          c.search(q, k, ids);
+        }
       }
     }
-    for (int ef : efs) {
+    boolean[] done = new boolean[contenders.length];
+    for (int e = 0; e < efs.length; e++) {
+      for (int j = 0; j < contenders.length; j++) {
+        int i = e % 2 == 0 ? j : contenders.length - 1 - j;
+        if (!contenders[i].tunable()) {
+          if (done[i]) {
+            continue; // one point: ef means nothing to it
+          }
+          done[i] = true;
+        }
+        measurePoint(dataset, libraries[i], contenders[i], efs[e], queries, truth, k);
+      }
+    }
+  }
+
+  private static void measurePoint(
+      String dataset,
+      String library,
+      AnnContender contender,
+      int ef,
+      float[][] queries,
+      int[][] truth,
+      int k) {
+    int[] ids = new int[k];
+    {
       contender.setEf(ef);
       int[][] found = new int[queries.length][];
       long scored = 0;
@@ -90,7 +128,7 @@ final class AnnCurve {
               + "%n",
           dataset,
           library,
-          ef,
+          contender.tunable() ? ef : 0,
           recall,
           qps[PASSES / 2],
           perQuery,
@@ -102,7 +140,7 @@ final class AnnCurve {
               "%s\t%s\t%d\t%.4f\t%.1f\t%.0f\t%s%n",
               dataset,
               library,
-              ef,
+              contender.tunable() ? ef : 0,
               recall,
               qps[PASSES / 2],
               perQuery,

@@ -29,7 +29,7 @@ public final class AnnCurveReport {
   static final String OURS = "mlsd-hnsw";
 
   /** One measured point of a curve. */
-  record Point(int ef, double recall, double qps, String load) {}
+  record Point(int ef, double recall, double qps, double scored, String load) {}
 
   private AnnCurveReport() {}
 
@@ -44,8 +44,8 @@ public final class AnnCurveReport {
             "ANN recall/QPS curves",
             "recall@10 against exact search; queries per CPU-second, one query thread");
     StringBuilder md = new StringBuilder();
-    md.append("| data | library | QPS at recall 0.90 (ef) | at 0.95 (ef) | at 0.99 (ef) |\n");
-    md.append("|---|---|---|---|---|\n");
+    md.append("| data | library | QPS at recall 0.90 (ef, scored) | at 0.95 | at 0.99 | load |\n");
+    md.append("|---|---|---|---|---|---|\n");
     StringBuilder ratios = new StringBuilder();
     ratios
         .append("| data | ratio of ")
@@ -70,9 +70,16 @@ public final class AnnCurveReport {
               .append(
                   at[t] == null
                       ? "not reached"
-                      : String.format(Locale.ROOT, "%,.0f (%d)", at[t].qps(), at[t].ef()));
+                      : String.format(
+                          Locale.ROOT,
+                          "%,.0f (%d, %s)",
+                          at[t].qps(),
+                          at[t].ef(),
+                          at[t].scored() < 0
+                              ? "-"
+                              : String.format(Locale.ROOT, "%,.0f", at[t].scored())));
         }
-        md.append(" |\n");
+        md.append(" | ").append(loadRange(lib.getValue())).append(" |\n");
         best.put(lib.getKey(), at);
       }
       Point[] ours = best.get(OURS);
@@ -119,7 +126,11 @@ public final class AnnCurveReport {
       String[] f = line.split("\t");
       Point p =
           new Point(
-              Integer.parseInt(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]), f[6]);
+              Integer.parseInt(f[2]),
+              Double.parseDouble(f[3]),
+              Double.parseDouble(f[4]),
+              Double.parseDouble(f[5]),
+              f[6]);
       out.computeIfAbsent(f[0], k -> new LinkedHashMap<>())
           .computeIfAbsent(f[1], k -> new ArrayList<>())
           .add(p);
@@ -146,6 +157,22 @@ public final class AnnCurveReport {
       }
     }
     return out;
+  }
+
+  /** The range of the 1-minute load averages recorded beside a curve's points. */
+  static String loadRange(List<Point> points) {
+    double lo = Double.MAX_VALUE;
+    double hi = -1;
+    for (Point p : points) {
+      try {
+        double l = Double.parseDouble(p.load());
+        lo = Math.min(lo, l);
+        hi = Math.max(hi, l);
+      } catch (NumberFormatException e) {
+        // "?": no load average on this machine
+      }
+    }
+    return hi < 0 ? "?" : String.format(Locale.ROOT, "%.1f-%.1f", lo, hi);
   }
 
   /** The fastest point reaching the target recall, or null. */

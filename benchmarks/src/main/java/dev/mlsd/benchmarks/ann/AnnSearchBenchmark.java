@@ -83,6 +83,21 @@ public class AnnSearchBenchmark {
   @Param({"1"})
   public double selectivity;
 
+  /**
+   * Filter selectivities to sweep the curve at, separated by colons ({@code 1:0.5:0.1:0.01}; empty:
+   * the {@link #selectivity} only), all on the one index the trial built.
+   */
+  @Param({""})
+  public String sweepSelectivities;
+
+  /**
+   * Libraries whose curves are measured interleaved in this trial, before the JMH measurement of
+   * {@link #library}: names joined by {@code +} ({@code mlsd-hnsw+lucene-hnsw+hnswlib}; empty:
+   * none). Needs {@link #sweep}. See {@link AnnCurve#sweepInterleaved}.
+   */
+  @Param({""})
+  public String compare;
+
   /** Builder threads (each library's own concurrent build when more than one). */
   @Param({"1"})
   public int buildThreads;
@@ -125,6 +140,27 @@ public class AnnSearchBenchmark {
     BitSet passing = selectivity >= 1 ? null : passing(data.base().length, selectivity);
     int[][] truthTune = groundTruth(data.base(), data.tune(), passing);
     int[][] truthMeasure = groundTruth(data.base(), data.measure(), passing);
+
+    if (!compare.isBlank()) {
+      String[] names = compare.split("\\+");
+      AnnContender[] all = new AnnContender[names.length];
+      for (int i = 0; i < names.length; i++) {
+        all[i] = AnnContender.named(names[i]);
+        long b0 = System.nanoTime();
+        all[i].build(data.base(), buildThreads);
+        all[i].setFilter(passing);
+        System.out.printf(
+            Locale.ROOT,
+            "%nANN-BUILD dataset=%s library=%s buildThreads=%d buildSeconds=%.2f load=%s%n",
+            dataset,
+            names[i],
+            buildThreads,
+            (System.nanoTime() - b0) / 1e9,
+            AnnCurve.loadAverage());
+      }
+      AnnCurve.sweepInterleaved(dataset, names, all, sweep, data.measure(), truthMeasure, K);
+      all = null;
+    }
 
     contender = AnnContender.named(library);
     long heapBefore = usedHeapAfterGc();
@@ -179,9 +215,21 @@ public class AnnSearchBenchmark {
         contender.searchedVectorBytes() / 1048576.0,
         VectorKernels.best().name(),
         AnnCurve.loadAverage());
-    if (!sweep.isBlank()) {
-      String label = selectivity < 1 ? dataset + " filter " + selectivity : dataset;
-      AnnCurve.sweep(label, library, contender, sweep, data.measure(), truthMeasure, K);
+    if (!sweep.isBlank() && compare.isBlank()) {
+      String[] sels =
+          sweepSelectivities.isBlank()
+              ? new String[] {String.valueOf(selectivity)}
+              : sweepSelectivities.split(":");
+      for (String sel : sels) {
+        double fraction = Double.parseDouble(sel);
+        BitSet f = fraction >= 1 ? null : passing(data.base().length, fraction);
+        int[][] truth =
+            fraction == selectivity ? truthMeasure : groundTruth(data.base(), data.measure(), f);
+        contender.setFilter(f);
+        String label = fraction < 1 ? dataset + " filter " + sel : dataset;
+        AnnCurve.sweep(label, library, contender, sweep, data.measure(), truth, K);
+      }
+      contender.setFilter(passing);
       if (contender.tunable()) {
         contender.setEf(ef);
       }

@@ -323,8 +323,9 @@ public final class HnswIndex implements VectorIndex {
   }
 
   /**
-   * A searcher that walks the graph on the int8 codes and re-scores the ef best candidates exactly
-   * with the float vectors (see {@link HnswSearcher}); one per thread.
+   * A searcher that walks the graph on the int8 codes and re-scores the best candidates exactly
+   * with the float vectors ({@link SearchParams#rescoreMultiple()}, see {@link HnswSearcher}); one
+   * per thread.
    *
    * @throws IllegalStateException if the index has not been quantized
    */

@@ -14,8 +14,9 @@ import java.util.function.IntPredicate;
  *
  * <p>On a quantized index ({@link HnswIndex#quantize}), a searcher from {@link
  * HnswIndex#newQuantizedSearcher} walks the graph on the int8 codes (a quarter of the bytes per
- * visited vector) and re-scores the ef best with the float vectors, so the scores it returns are
- * exact and only the choice of candidates is approximate.
+ * visited vector) and re-scores the best {@link SearchParams#rescoreMultiple()} times k of the ef
+ * candidates with the float vectors, so the scores it returns are exact and only the choice of
+ * candidates is approximate.
  *
  * <p>Not thread-safe: one searcher per thread. It takes the index's read lock for the length of a
  * query, so queries run concurrently with {@link HnswIndex#add} and each sees the graph between two
@@ -114,8 +115,13 @@ public final class HnswSearcher implements VectorIndex.Searcher {
       return;
     }
     if (codes != null) {
-      // the graph was walked on codes: re-score the ef best with the float vectors, exactly
+      // the graph was walked on codes: keep the best rescoreMultiple * k by approximate score
+      // (the min-heap pops its worst first), then re-score them with the float vectors, exactly
       codes = null;
+      long keep = (long) params.rescoreMultiple() * collector.k();
+      while (results.size() > keep) {
+        results.popKey();
+      }
       for (int i = 0, n = results.size(); i < n; i++) {
         int id = NeighborHeap.unpackId(results.keyAt(i));
         collector.collect(id, store.score(query, id));

@@ -17,14 +17,24 @@ package dev.mlsd.core.ann;
  *       Lucene does). A selective filter disconnects the graph, so graph search would wander far
  *       for few results; an exact scan over a small fraction is then both cheaper and exact. The
  *       graph search also gives up and scans when it has visited more nodes than pass the filter.
+ *   <li>{@code rescoreMultiple}: on a quantized searcher ({@link HnswIndex#newQuantizedSearcher}),
+ *       how many of the ef candidates found on the int8 codes are re-scored with the float vectors:
+ *       the best {@code rescoreMultiple * k} by their approximate score (at most ef). Each re-score
+ *       reads a whole float vector, four times the bytes of a code, so re-scoring all ef would cost
+ *       a third of a query at ef 128; the codes rank well enough that the true top k lies among the
+ *       first few k (Lucene calls this factor oversampling). Ignored by the float searcher.
  * </ul>
  *
  * @param ef beam width on layer 0, at least 1
  * @param exactBelowSelectivity filter selectivity in [0, 1] below which search is exhaustive
+ * @param rescoreMultiple candidates re-scored per result on a quantized searcher, at least 1
  */
-public record SearchParams(int ef, double exactBelowSelectivity) {
+public record SearchParams(int ef, double exactBelowSelectivity, int rescoreMultiple) {
   /** The default selectivity threshold: filters passing under 5% of vectors are scanned. */
   public static final double DEFAULT_EXACT_BELOW_SELECTIVITY = 0.05;
+
+  /** The default re-score depth of a quantized search: the best 3k candidates. */
+  public static final int DEFAULT_RESCORE_MULTIPLE = 3;
 
   /** Validates the parameters. */
   public SearchParams {
@@ -35,12 +45,23 @@ public record SearchParams(int ef, double exactBelowSelectivity) {
       throw new IllegalArgumentException(
           "exactBelowSelectivity must be in [0, 1], got " + exactBelowSelectivity);
     }
+    if (rescoreMultiple < 1) {
+      throw new IllegalArgumentException("rescoreMultiple must be >= 1, got " + rescoreMultiple);
+    }
+  }
+
+  /**
+   * @param ef beam width on layer 0, at least 1
+   * @param exactBelowSelectivity filter selectivity in [0, 1] below which search is exhaustive
+   */
+  public SearchParams(int ef, double exactBelowSelectivity) {
+    this(ef, exactBelowSelectivity, DEFAULT_RESCORE_MULTIPLE);
   }
 
   /**
    * @param ef beam width on layer 0, at least 1; the default selectivity threshold
    */
   public SearchParams(int ef) {
-    this(ef, DEFAULT_EXACT_BELOW_SELECTIVITY);
+    this(ef, DEFAULT_EXACT_BELOW_SELECTIVITY, DEFAULT_RESCORE_MULTIPLE);
   }
 }

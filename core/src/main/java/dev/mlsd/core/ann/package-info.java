@@ -14,7 +14,11 @@
  *   <li>{@link dev.mlsd.core.ann.ExactIndex}, the brute-force reference;
  *   <li>{@link dev.mlsd.core.ann.HnswIndex} with {@link dev.mlsd.core.ann.HnswBuildParams}, its
  *       {@link dev.mlsd.core.ann.HnswSearcher} with {@link dev.mlsd.core.ann.SearchParams}, and the
- *       file layout in {@code HnswIndexFile}.
+ *       file layout in {@code HnswIndexFile} (files over 2 GiB mapped in segments);
+ *   <li>inside the index: {@code HnswGraph} (flat link arrays), {@code HnswBuilder} (insertion, one
+ *       per build thread, for {@link dev.mlsd.core.ann.HnswIndex#addAll} with several threads),
+ *       {@code ScalarQuantizer} and {@code QuantizedVectors} (int8 codes searched by a quantized
+ *       searcher, re-scored with the floats).
  * </ol>
  *
  * <p>Conventions: ids are dense ints in insertion order; scores are "higher is more similar" for

@@ -264,6 +264,10 @@ public final class Report {
     Map<String, Object> y = (Map<String, Object>) option.get("yAxis");
     y.put("type", "log");
     y.remove("scale");
+    y.put("nameGap", 60); // room for tick labels such as 100,000
+    @SuppressWarnings("unchecked")
+    Map<String, Object> grid = (Map<String, Object>) option.get("grid");
+    grid.put("left", 80);
     return chart(title, "", option);
   }
 

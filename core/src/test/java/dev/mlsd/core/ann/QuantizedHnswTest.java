@@ -37,6 +37,18 @@ class QuantizedHnswTest {
   }
 
   @Test
+  void aDeeperRescoreNeverLosesRecallAndZeroIsRefused() {
+    float[][] data = AnnTestData.clustered(4000, 32, 30, 0.15, 15L);
+    float[][] queries = AnnTestData.clustered(150, 32, 30, 0.15, 16L);
+    HnswIndex index = quantized(data, Similarity.EUCLIDEAN);
+    double one = recall(index, queries, new SearchParams(128, 0.05, 1));
+    double all = recall(index, queries, new SearchParams(128, 0.05, 13)); // 130 >= ef: all
+    assertTrue(all >= one, "rescoring all " + all + ", rescoring k " + one);
+    assertTrue(all >= 0.95, "rescoring all " + all);
+    assertThrows(IllegalArgumentException.class, () -> new SearchParams(10, 0.05, 0));
+  }
+
+  @Test
   void returnedScoresAreTheExactFloatScores() {
     float[][] data = AnnTestData.clustered(2000, 24, 10, 0.2, 3L);
     HnswIndex index = quantized(data, Similarity.EUCLIDEAN);
