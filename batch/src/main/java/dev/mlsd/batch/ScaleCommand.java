@@ -51,6 +51,9 @@ final class ScaleCommand implements Callable<Integer> {
   @Option(names = "--spark-only", description = "skip the in-process job")
   boolean sparkOnly;
 
+  @Option(names = "--in-process-only", description = "skip the Spark job")
+  boolean inProcessOnly;
+
   @Override
   public Integer call() throws Exception {
     for (long n : rows) {
@@ -58,10 +61,13 @@ final class ScaleCommand implements Callable<Integer> {
         throw new UserError("--rows must be positive, got " + n);
       }
     }
+    if (sparkOnly && inProcessOnly) {
+      throw new UserError("--spark-only and --in-process-only exclude each other");
+    }
     AdCtrParams p = AdCtrParams.defaults(AdCtrParams.DEFAULT_DATASET, seed);
     ImpressionLog sample = AdDatasets.load(p.dataset());
     HistoricalCtr ctr = new HistoricalCtr(sample.schema(), p.ctrWindow(), p.ctrSmoothing());
-    SparkSession spark = job.spark();
+    SparkSession spark = inProcessOnly ? null : job.spark();
     Path tmp = Files.createTempDirectory("mlsd-scale");
     System.out.printf(
         "SYNTHETIC logs (seed %d) with the %s sample's schema and skew; max heap %.1f GB;"
@@ -77,11 +83,13 @@ final class ScaleCommand implements Callable<Integer> {
         runs.add(r);
         System.out.println(r.markdown());
       }
-      ScaleSimulation.Run s =
-          ScaleSimulation.spark(
-              spark, gen, ctr, partitions, tmp.resolve("features-" + n).toString());
-      runs.add(s);
-      System.out.println(s.markdown());
+      if (!inProcessOnly) {
+        ScaleSimulation.Run s =
+            ScaleSimulation.spark(
+                spark, gen, ctr, partitions, tmp.resolve("features-" + n).toString());
+        runs.add(s);
+        System.out.println(s.markdown());
+      }
       System.out.println("(load " + loadAverage() + ")");
     }
     deleteTree(tmp);

@@ -184,7 +184,8 @@ public record RecommendationEvaluation(
     int n = catalog.size();
     EvaluationSet set = new EvaluationSet(sys.split(), which);
     List<MetricRow> rows = new ArrayList<>();
-    for (ItemScorer s : new ItemScorer[] {m.popularity(), m.trending(), m.itemKnn(), m.ease()}) {
+    ItemScorer[] baselines = {m.popularity(), m.trending(), m.itemKnn(), sys.ease().model()};
+    for (ItemScorer s : baselines) {
       rows.add(ev.evaluate(new FullRanking(s, "baseline: " + s.name(), n, 200), set, true));
     }
     List<ItemScorer> generators = new ArrayList<>();

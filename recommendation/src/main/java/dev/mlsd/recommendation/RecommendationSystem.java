@@ -56,6 +56,7 @@ import java.util.function.Consumer;
  * @param wals the WALS model
  * @param towerModel the DL4J two-tower model
  * @param ranker the DL4J ranker and its export
+ * @param ease EASE as chosen on validation: the dense baseline and the pruned served model
  * @param rankingData the ranker's training rows (and the merged recall on validation)
  * @param service the served recommender
  * @param params all hyper-parameters
@@ -70,6 +71,7 @@ public record RecommendationSystem(
     Wals wals,
     TwoTowerModel towerModel,
     RankerTrainer.Trained ranker,
+    EaseSelection ease,
     RankingDataset rankingData,
     RecommendationService service,
     Params params,
@@ -162,20 +164,21 @@ public record RecommendationSystem(
      * @param lambdas candidate {@code λ}s
      * @param halfLives candidate recency half-lives in watches (0 = equal weights)
      * @param minCount items with fewer training users are left out of the inverse (1 = exact)
+     * @param servingKeep entries per row of B the served model keeps (0 = dense)
      */
-    public record EaseGrid(double[] lambdas, double[] halfLives, int minCount) {
+    public record EaseGrid(double[] lambdas, double[] halfLives, int minCount, int servingKeep) {
       /**
        * The demo's grid. A wider one was tried once on validation (lambda 50: 0.0901, 150: 0.0946,
        * 400: 0.0981, 1000: 0.0978; half-life 5: 0.1052, 10: 0.1032, 20: 0.0975, 40: 0.0980 at
        * lambda 400) and narrowed to its best region.
        */
       public static EaseGrid defaults() {
-        return new EaseGrid(new double[] {200, 400, 800}, new double[] {0, 5, 10}, 1);
+        return new EaseGrid(new double[] {200, 400, 800}, new double[] {0, 5, 10}, 1, 256);
       }
 
       /** One setting, the demo's usual choice, for quick runs. */
       public static EaseGrid single() {
-        return new EaseGrid(new double[] {400}, new double[] {0, 5}, 1);
+        return new EaseGrid(new double[] {400}, new double[] {0, 5}, 1, 256);
       }
     }
 
@@ -264,6 +267,7 @@ public record RecommendationSystem(
             p.ease().lambdas(),
             p.ease().halfLives(),
             p.ease().minCount(),
+            p.ease().servingKeep(),
             progress::line);
     millis.put("ease", ms(t));
 
@@ -308,7 +312,7 @@ public record RecommendationSystem(
             popularity,
             trending,
             knn,
-            ease.model(),
+            ease.served(),
             ease.halfLife(),
             meanStars(split, items),
             franchises(catalog),
@@ -340,7 +344,7 @@ public record RecommendationSystem(
     RecommendationService service =
         new RecommendationService(models.withRanker(ranker.exported()), p.serving());
     return new RecommendationSystem(
-        data, split, m, wals, towerModel, ranker, rows, service, p, millis, losses);
+        data, split, m, wals, towerModel, ranker, ease, rows, service, p, millis, losses);
   }
 
   /**

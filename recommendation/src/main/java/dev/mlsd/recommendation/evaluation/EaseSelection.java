@@ -20,11 +20,12 @@ import java.util.function.Consumer;
  *
  * <p>Book: chapter 6, "Model development" (hyper-parameters chosen offline on held-out data).
  *
- * @param model the EASE model with the chosen {@code λ}
+ * @param model the EASE model with the chosen {@code λ} (dense: the baseline)
+ * @param served the same model pruned for serving ({@link EaseModel#pruned}), or the dense one
  * @param halfLife the chosen recency half-life in watches (0 = equal weights)
  * @param log one line per setting tried, with its validation nDCG@10
  */
-public record EaseSelection(EaseModel model, double halfLife, List<String> log) {
+public record EaseSelection(EaseModel model, EaseModel served, double halfLife, List<String> log) {
 
   /**
    * Tries every {@code λ} of {@code lambdas} (equal weights), then every half-life of {@code
@@ -36,6 +37,8 @@ public record EaseSelection(EaseModel model, double halfLife, List<String> log) 
    * @param lambdas candidate {@code λ}s, at least one
    * @param halfLives candidate half-lives in watches, 0 meaning equal weights
    * @param minCount items with fewer training users are left out of the inverse
+   * @param servingKeep entries per row of B kept for serving, 0 for the dense model; its validation
+   *     nDCG@10 is logged beside the dense one's (not chosen among)
    * @param progress told one line per setting
    */
   public static EaseSelection choose(
@@ -45,6 +48,7 @@ public record EaseSelection(EaseModel model, double halfLife, List<String> log) 
       double[] lambdas,
       double[] halfLives,
       int minCount,
+      int servingKeep,
       Consumer<String> progress) {
     if (lambdas.length == 0) {
       throw new IllegalArgumentException("at least one lambda");
@@ -96,7 +100,24 @@ public record EaseSelection(EaseModel model, double halfLife, List<String> log) 
         bestHalfLife = hl;
       }
     }
-    return new EaseSelection(best, bestHalfLife, List.copyOf(log));
+    EaseModel served = best;
+    if (servingKeep > 0) {
+      long t = System.nanoTime();
+      served = best.pruned(servingKeep);
+      long ms = (System.nanoTime() - t) / 1_000_000;
+      String line =
+          String.format(
+              Locale.ROOT,
+              "EASE for serving, top %d entries per row of B (pruned in %d ms): validation nDCG@10"
+                  + " %.4f with the chosen weights (dense %.4f)",
+              servingKeep,
+              ms,
+              validationNdcg(ev, val, served, bestHalfLife, catalog.size()),
+              bestNdcg);
+      log.add(line);
+      progress.accept(line);
+    }
+    return new EaseSelection(best, served, bestHalfLife, List.copyOf(log));
   }
 
   private static double validationNdcg(
@@ -110,9 +131,10 @@ public record EaseSelection(EaseModel model, double halfLife, List<String> log) 
     return new ItemScorer() {
       @Override
       public String name() {
+        String base = m.keep() > 0 ? "EASE top " + m.keep() : "EASE";
         return halfLife <= 0
-            ? "EASE"
-            : String.format(Locale.ROOT, "EASE, recency-weighted (half-life %.0f)", halfLife);
+            ? base
+            : String.format(Locale.ROOT, "%s, recency-weighted (half-life %.0f)", base, halfLife);
       }
 
       @Override

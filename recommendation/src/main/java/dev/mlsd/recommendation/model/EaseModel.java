@@ -51,6 +51,10 @@ public final class EaseModel implements ItemScorer {
   private final int[] global;
   private final float[] b;
   private final Params params;
+  // the pruned form (see pruned()): per kept row, `keep` catalogue indices and weights; else null
+  private final int keep;
+  private final int[] nbr;
+  private final float[] w;
 
   private EaseModel(int items, int[] local, int[] global, float[] b, Params params) {
     this.items = items;
@@ -58,6 +62,63 @@ public final class EaseModel implements ItemScorer {
     this.global = global;
     this.b = b;
     this.params = params;
+    this.keep = 0;
+    this.nbr = null;
+    this.w = null;
+  }
+
+  private EaseModel(EaseModel dense, int keep, int[] nbr, float[] w) {
+    this.items = dense.items;
+    this.local = dense.local;
+    this.global = dense.global;
+    this.b = null;
+    this.params = dense.params;
+    this.keep = keep;
+    this.nbr = nbr;
+    this.w = w;
+  }
+
+  /**
+   * The serving form: each row of B keeps only its {@code keep} largest entries by magnitude (a
+   * sparse item-item table, {@code kept() x keep}, like item-kNN's), so scoring a request costs
+   * {@code history x keep} additions instead of {@code history x kept()}. Scores of the dropped
+   * entries become 0; how much that costs is measured on validation ({@link
+   * dev.mlsd.recommendation.evaluation.EaseSelection}).
+   *
+   * @param keep entries kept per row, at least 1
+   * @return a new model; this one is unchanged
+   */
+  public EaseModel pruned(int keep) {
+    if (keep < 1) {
+      throw new IllegalArgumentException("keep must be >= 1, got " + keep);
+    }
+    if (b == null) {
+      throw new IllegalStateException("already pruned");
+    }
+    int n = global.length;
+    int k = Math.min(keep, n);
+    int[] nb = new int[n * k];
+    float[] wt = new float[n * k];
+    TopItems top = new TopItems(k);
+    float[] mag = new float[n];
+    int[] best = new int[k];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        mag[j] = Math.abs(b[i * n + j]);
+      }
+      int got = top.select(mag, null, k, best);
+      for (int t = 0; t < k; t++) {
+        int j = t < got ? best[t] : i; // B[i][i] = 0: a harmless filler
+        nb[i * k + t] = global[j];
+        wt[i * k + t] = b[i * n + j];
+      }
+    }
+    return new EaseModel(this, k, nb, wt);
+  }
+
+  /** Entries kept per row, or 0 for the dense model. */
+  public int keep() {
+    return keep;
   }
 
   /**
@@ -231,6 +292,19 @@ public final class EaseModel implements ItemScorer {
    * @param out receives one score per item
    */
   public void score(UserRequest request, double halfLife, float[] out) {
+    if (nbr != null) {
+      Arrays.fill(out, 0f);
+      for (int h = 0; h < request.length; h++) {
+        int l = local[request.items[h]];
+        if (l >= 0) {
+          float wh = weight(request, h, halfLife);
+          for (int t = l * keep, end = t + keep; t < end; t++) {
+            out[nbr[t]] += wh * w[t];
+          }
+        }
+      }
+      return;
+    }
     Arrays.fill(out, 0f);
     int n = global.length;
     float[] acc = out; // accumulate in kept-index space at the front, then scatter backwards
@@ -239,10 +313,10 @@ public final class EaseModel implements ItemScorer {
       if (l < 0) {
         continue;
       }
-      float w = halfLife <= 0 ? 1f : (float) Math.pow(0.5, (request.length - 1 - h) / halfLife);
+      float wh = weight(request, h, halfLife);
       int base = l * n;
       for (int j = 0; j < n; j++) {
-        acc[j] += w * b[base + j];
+        acc[j] += wh * b[base + j];
       }
     }
     // global[j] >= j, so scattering from the back never overwrites an unread entry
@@ -261,18 +335,32 @@ public final class EaseModel implements ItemScorer {
   public void scoreBoth(UserRequest request, double halfLife, float[] equal, float[] recent) {
     Arrays.fill(equal, 0f);
     Arrays.fill(recent, 0f);
+    if (nbr != null) {
+      for (int h = 0; h < request.length; h++) {
+        int l = local[request.items[h]];
+        if (l >= 0) {
+          float wh = weight(request, h, halfLife);
+          for (int t = l * keep, end = t + keep; t < end; t++) {
+            int j = nbr[t];
+            equal[j] += w[t];
+            recent[j] += wh * w[t];
+          }
+        }
+      }
+      return;
+    }
     int n = global.length;
     for (int h = 0; h < request.length; h++) {
       int l = local[request.items[h]];
       if (l < 0) {
         continue;
       }
-      float w = halfLife <= 0 ? 1f : (float) Math.pow(0.5, (request.length - 1 - h) / halfLife);
+      float wh = weight(request, h, halfLife);
       int base = l * n;
       for (int j = 0; j < n; j++) {
         float x = b[base + j];
         equal[j] += x;
-        recent[j] += w * x;
+        recent[j] += wh * x;
       }
     }
     for (int j = n - 1; j >= 0; j--) {
@@ -283,6 +371,10 @@ public final class EaseModel implements ItemScorer {
       equal[global[j]] = e;
       recent[global[j]] = r;
     }
+  }
+
+  private static float weight(UserRequest request, int h, double halfLife) {
+    return halfLife <= 0 ? 1f : (float) Math.pow(0.5, (request.length - 1 - h) / halfLife);
   }
 
   /** Catalogue size. */

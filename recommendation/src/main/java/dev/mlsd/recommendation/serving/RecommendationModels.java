@@ -23,7 +23,8 @@ import dev.mlsd.recommendation.model.Wals;
  * @param popularity training popularity
  * @param trending recent popularity
  * @param itemKnn item-kNN
- * @param ease EASE, {@code λ} chosen on validation
+ * @param ease EASE as served: B pruned to its largest entries per row, {@code λ} chosen on
+ *     validation
  * @param easeHalfLife the recency half-life (watches) of EASE's history weights, chosen on
  *     validation; 0 for equal weights
  * @param itemMeanStars smoothed mean stars per item, from training rows

@@ -3,6 +3,7 @@ package dev.mlsd.recommendation.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlsd.recommendation.features.UserRequest;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,46 @@ class EaseModelTest {
     }
     assertEquals(0f, rowB[9]);
     assertEquals(0f, row(b, 9)[3], "an item outside the inverse contributes nothing");
+  }
+
+  @Test
+  void pruningKeepsTheLargestEntriesOfEachRowAndIsExactWhenItKeepsThemAll() {
+    FeedbackMatrix fm = WalsTest.randomMatrix(40, 12, 9);
+    EaseModel dense = EaseModel.train(fm, new EaseModel.Params(LAMBDA, 1));
+    EaseModel all = dense.pruned(12);
+    EaseModel three = dense.pruned(3);
+    UserRequest req = new UserRequest(4).reset(0, 0).add(2, 4f, 0).add(7, 5f, 0);
+    float[] a = new float[12];
+    float[] b = new float[12];
+    dense.score(req, 2, a);
+    all.score(req, 2, b);
+    assertArrayEquals(a, b, 1e-6f);
+    float[] eq = new float[12];
+    float[] rec = new float[12];
+    three.scoreBoth(req, 2, eq, rec);
+    float[] rec2 = new float[12];
+    three.score(req, 2, rec2);
+    assertArrayEquals(rec2, rec, 1e-6f);
+    for (int h = 0; h < 12; h++) {
+      float[] full = row(dense, h);
+      float[] kept = row(three, h);
+      int nonZero = 0;
+      float smallestKept = Float.MAX_VALUE;
+      float largestDropped = 0;
+      for (int j = 0; j < 12; j++) {
+        if (kept[j] != 0f) {
+          nonZero++;
+          assertEquals(full[j], kept[j], 0f);
+          smallestKept = Math.min(smallestKept, Math.abs(full[j]));
+        } else {
+          largestDropped = Math.max(largestDropped, Math.abs(full[j]));
+        }
+      }
+      assertTrue(nonZero <= 3, "row " + h + " kept " + nonZero);
+      assertTrue(largestDropped <= smallestKept, "row " + h + " dropped a larger entry");
+    }
+    assertThrows(IllegalArgumentException.class, () -> dense.pruned(0));
+    assertThrows(IllegalStateException.class, () -> three.pruned(2));
   }
 
   @Test
