@@ -33,14 +33,16 @@ final class AlsCommand implements Callable<Integer> {
 
   @Option(
       names = "--reg",
-      defaultValue = "0.05",
-      description = "ALS regParam, chosen on validation (default ${DEFAULT-VALUE})")
+      defaultValue = "0.01",
+      description =
+          "ALS regParam, chosen on validation over 0.01 and 0.05 (default ${DEFAULT-VALUE})")
   double reg;
 
   @Option(
       names = "--alpha",
-      defaultValue = "5",
-      description = "ALS confidence scale alpha, chosen on validation (default ${DEFAULT-VALUE})")
+      defaultValue = "1",
+      description =
+          "ALS confidence scale alpha, chosen on validation over 1 and 5 (default ${DEFAULT-VALUE})")
   double alpha;
 
   @Option(names = "--iterations", defaultValue = "15", description = "default ${DEFAULT-VALUE}")
