@@ -125,7 +125,21 @@ public final class RecommendationReport {
     online.put("post_p50_us", o.postLatency().percentileMicros(50));
     online.put("post_p99_us", o.postLatency().percentileMicros(99));
     online.put("drift_psi", run.replay().psi());
+    var rt = run.replay().retraining();
+    online.put("reference_hit_rate@10", rt.replayHitRate());
     extra.put("online_replay", online);
+    Map<String, Object> retraining = new LinkedHashMap<>();
+    retraining.put("replayed_events", rt.replayed());
+    retraining.put("next_events", rt.next());
+    retraining.put("next_users", rt.nextUsers());
+    retraining.put("refitted", List.of("popularity", "item-kNN", "EASE"));
+    retraining.put("refit_ms", rt.refreshMillis());
+    retraining.put("frozen_hit_rate@10", rt.frozen());
+    retraining.put("refreshed_hit_rate@10", rt.refreshed());
+    Map<String, Object> diff = new LinkedHashMap<>();
+    rt.difference().forEach((k, d) -> diff.put(k, List.of(d.estimate(), d.lower(), d.upper())));
+    retraining.put("refreshed_minus_frozen_paired_95", diff);
+    extra.put("retraining_round", retraining);
     return new ModuleResults(
         "recommendation",
         6,

@@ -3,6 +3,7 @@ package dev.mlsd.recommendation;
 import dev.mlsd.core.http.JsonServer;
 import dev.mlsd.core.monitoring.DriftMonitor;
 import dev.mlsd.recommendation.evaluation.OnlineReplay;
+import dev.mlsd.recommendation.evaluation.RetrainingRound;
 import dev.mlsd.recommendation.serving.RankingDrift;
 import dev.mlsd.recommendation.serving.RecommendationHttpServer;
 import java.util.ArrayList;
@@ -16,14 +17,19 @@ import java.util.Map;
  * Step 7's online half: a second HTTP server that knows the warm users only up to their test
  * period, with live drift monitoring, and the test period replayed through it in time order ({@link
  * OnlineReplay}): the online metrics, and the drift the replayed traffic caused against the
- * ranker's training rows (population stability index per scoring feature and of the prediction).
+ * ranker's training rows (population stability index per scoring feature and of the prediction);
+ * then a retraining round on the replayed period compared with the frozen model on the next period
+ * ({@link RetrainingRound}), with the replayed watches' hit rate of popularity and EASE beside the
+ * served pipeline's.
  *
  * <p>Book: chapter 6, "Evaluation" (online metrics) and "Serving" (monitoring).
  *
  * @param replay what the replay measured
  * @param psi PSI per monitored column (scoring features, then "prediction"), highest first
+ * @param retraining the retraining round after the replay, on the next as many watches
  */
-public record ReplayWalkthrough(OnlineReplay replay, Map<String, Double> psi) {
+public record ReplayWalkthrough(
+    OnlineReplay replay, Map<String, Double> psi, RetrainingRound retraining) {
 
   /** Replays up to {@code events} test watches through a fresh server. */
   public static ReplayWalkthrough run(RecommendationSystem sys, int events) throws Exception {
@@ -43,7 +49,15 @@ public record ReplayWalkthrough(OnlineReplay replay, Map<String, Double> psi) {
     all.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()));
     Map<String, Double> psi = new LinkedHashMap<>();
     all.forEach(e -> psi.put(e.getKey(), e.getValue()));
-    return new ReplayWalkthrough(replay, psi);
+    RetrainingRound retraining =
+        RetrainingRound.run(
+            sys.service(),
+            sys.split(),
+            replay.events(),
+            replay.events(),
+            sys.params().knnNeighbours(),
+            sys.params().pairedBootstrapSeed());
+    return new ReplayWalkthrough(replay, psi, retraining);
   }
 
   /** What the demo prints. */
@@ -62,6 +76,7 @@ public record ReplayWalkthrough(OnlineReplay replay, Map<String, Double> psi) {
       sb.append(String.format(Locale.ROOT, " and the ranker's prediction %.3f", p));
     }
     out.add(sb.toString());
+    out.addAll(retraining.lines());
     return out;
   }
 }

@@ -212,7 +212,7 @@ public record OnlineReplay(
     return out;
   }
 
-  private static int userOf(Interactions log, int row) {
+  static int userOf(Interactions log, int row) {
     int lo = 0;
     int hi = log.userCount() - 1;
     while (lo < hi) {

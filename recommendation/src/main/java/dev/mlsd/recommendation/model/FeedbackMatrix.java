@@ -59,6 +59,23 @@ public final class FeedbackMatrix {
   /** The training rows of a split (cold users contribute none). */
   public static FeedbackMatrix training(TimeSplit split, int itemCount) {
     var log = split.interactions();
+    int[] end = new int[log.userCount()];
+    for (int u = 0; u < end.length; u++) {
+      end[u] = split.trainEnd(u);
+    }
+    return upTo(log, itemCount, end);
+  }
+
+  /**
+   * The rows of each user from their first up to {@code end[u]} (exclusive): a retraining round's
+   * matrix, e.g. training and validation rows and the replayed part of the test period.
+   *
+   * @param log the log
+   * @param itemCount catalogue size
+   * @param end per user, one past the last row counted ({@code log.start(u)} for none)
+   */
+  public static FeedbackMatrix upTo(
+      dev.mlsd.recommendation.data.Interactions log, int itemCount, int[] end) {
     int users = log.userCount();
     int[] start = new int[users + 1];
     int[] tmpItems = new int[log.size()];
@@ -70,7 +87,7 @@ public final class FeedbackMatrix {
     for (int u = 0; u < users; u++) {
       start[u] = nnz;
       int from = nnz;
-      for (int r = log.start(u); r < split.trainEnd(u); r++) {
+      for (int r = log.start(u); r < end[u]; r++) {
         int it = log.item(r);
         if (seen[it] != u) {
           seen[it] = u;
