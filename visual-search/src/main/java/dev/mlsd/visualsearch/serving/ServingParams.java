@@ -10,7 +10,8 @@ import dev.mlsd.core.ann.SearchParams;
  * @param search the HNSW query-time beam width
  * @param maxK the largest {@code k} a request may ask for
  * @param overFetch nearest neighbours fetched per result wanted, so that re-ranking can drop
- *     private images and duplicates and still fill {@code k}
+ *     private images and duplicates and still fill {@code k}; when it does not, the fetch is
+ *     doubled up to {@link #deepestFetch(int)}
  * @param duplicateThreshold cosine at or above which two images are near-duplicates
  */
 public record ServingParams(
@@ -26,8 +27,20 @@ public record ServingParams(
     }
   }
 
-  /** Neighbours fetched for a request of {@code k} results. */
+  /**
+   * The cap on how deep a request walks: a request whose re-ranking keeps fewer than {@code k} of
+   * its first fetch fetches again with twice the neighbours, up to this many (or {@link
+   * #fetch(int)}, if that is larger).
+   */
+  public static final int MAX_FETCH = 1024;
+
+  /** Neighbours fetched first for a request of {@code k} results. */
   public int fetch(int k) {
     return k * overFetch + 10;
+  }
+
+  /** The most neighbours a request of {@code k} results fetches (the last doubling stops here). */
+  public int deepestFetch(int k) {
+    return Math.max(fetch(k), MAX_FETCH);
   }
 }

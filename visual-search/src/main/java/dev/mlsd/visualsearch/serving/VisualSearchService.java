@@ -7,12 +7,23 @@ import dev.mlsd.core.monitoring.LatencyRecorder;
 import dev.mlsd.visualsearch.features.Preprocessor;
 import dev.mlsd.visualsearch.model.ImageEmbedder;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The prediction pipeline of chapter 2, in run order: the <b>embedding generation service</b>
  * (decode, crop, preprocess, embed), the <b>nearest neighbour service</b> (core's HNSW index over
  * the gallery) and the <b>re-ranking service</b> ({@link NearDuplicateReRanker}: private images and
  * near-duplicates out).
+ *
+ * <p>Result contract: a request for {@code k} results fetches {@link ServingParams#fetch(int)}
+ * nearest neighbours and re-ranks them; when private images and near-duplicates leave fewer than
+ * {@code k}, it fetches again with twice as many neighbours, until {@code k} are kept, the index
+ * has no more images, or {@link ServingParams#deepestFetch(int)} neighbours were re-ranked. So
+ * fewer than {@code k} results (possibly none) come back only when the gallery holds fewer than
+ * {@code k} eligible images (public, not a near-duplicate of the query or of a better result), or
+ * when fewer than {@code k} of them lie within the deepest fetch; results are never padded with
+ * private images or duplicates. A deeper fetch repeats the HNSW walk with a wider beam (ef is at
+ * least the fetch), so it costs a few times one search; {@link #deeperFetches()} counts them.
  *
  * <p>Per-thread scratch ({@link RequestScratch}) holds every buffer a request needs, so after
  * decoding (which allocates inside ImageIO) a request allocates only its answer. Each stage's time
@@ -40,25 +51,36 @@ public final class VisualSearchService {
   private final LatencyRecorder embedTime = new LatencyRecorder("stage preprocess+embed");
   private final LatencyRecorder annTime = new LatencyRecorder("stage nearest neighbours");
   private final LatencyRecorder reRankTime = new LatencyRecorder("stage re-rank");
+  private final LongAdder deeperFetches = new LongAdder();
 
   /** One worker thread's buffers, reused by every request on that thread. */
   static final class RequestScratch {
     final byte[] image;
     final float[] preprocessed;
     final float[] embedding;
-    final TopKCollector[] neighbours; // by k, made on first use
+    final TopKCollector[] neighbours; // by fetch size, made on first use
     final int[] ids;
     final float[] scores;
     final HnswSearcher searcher;
 
-    RequestScratch(int imageSize, int dim, int maxK, int fetch, HnswSearcher searcher) {
+    RequestScratch(int imageSize, int dim, int deepest, HnswSearcher searcher) {
       this.image = new byte[imageSize];
       this.preprocessed = new float[imageSize];
       this.embedding = new float[dim];
-      this.neighbours = new TopKCollector[maxK + 1];
-      this.ids = new int[fetch];
-      this.scores = new float[fetch];
+      this.neighbours = new TopKCollector[deepest + 1];
+      this.ids = new int[deepest];
+      this.scores = new float[deepest];
       this.searcher = searcher;
+    }
+
+    /** The collector of {@code fetch} neighbours, emptied. */
+    TopKCollector neighbours(int fetch) {
+      TopKCollector c = neighbours[fetch];
+      if (c == null) {
+        c = neighbours[fetch] = new TopKCollector(fetch);
+      }
+      c.reset();
+      return c;
     }
   }
 
@@ -77,20 +99,19 @@ public final class VisualSearchService {
     this.gallery = gallery;
     this.reRanker = new NearDuplicateReRanker(params.duplicateThreshold());
     this.params = params;
-    int fetch = params.fetch(params.maxK());
+    int deepest = params.deepestFetch(params.maxK());
     this.scratch =
         ThreadLocal.withInitial(
             () ->
                 new RequestScratch(
-                    pre.imageSize(),
-                    encoder.dimension(),
-                    params.maxK(),
-                    fetch,
-                    index.newSearcher()));
+                    pre.imageSize(), encoder.dimension(), deepest, index.newSearcher()));
   }
 
   /**
    * Searches with an uploaded image.
+   *
+   * <p>Returns {@code k} results, or fewer only as the class comment says (fewer than {@code k}
+   * eligible images within the deepest fetch).
    *
    * @param body the upload, bytes {@code [0, length)}
    * @param crop the selected part, or null for the whole image
@@ -113,7 +134,9 @@ public final class VisualSearchService {
    * Searches with an image already of the gallery's shape (the benchmark's and the tests' entry),
    * writing into the caller's arrays.
    *
-   * @return how many results were written
+   * @param outIds receives the result ids, best first; room for {@code k}
+   * @param outScores receives their cosine to the query
+   * @return how many results were written: {@code k}, or fewer only as the class comment says
    */
   public int search(byte[] pixels, int k, int[] outIds, float[] outScores) {
     checkK(k);
@@ -131,18 +154,35 @@ public final class VisualSearchService {
     encoder.embed(s.preprocessed, 0, 1, s.embedding);
     long t2 = System.nanoTime();
     embedTime.recordNanos(t2 - t1);
-    TopKCollector neighbours = s.neighbours[k];
-    if (neighbours == null) {
-      neighbours = s.neighbours[k] = new TopKCollector(params.fetch(k));
+    long annNanos = 0;
+    long reRankNanos = 0;
+    int fetch = params.fetch(k);
+    int deepest = params.deepestFetch(k);
+    int kept;
+    while (true) {
+      long a = System.nanoTime();
+      TopKCollector neighbours = s.neighbours(fetch);
+      s.searcher.search(s.embedding, params.search(), null, neighbours);
+      int n = neighbours.drainTo(s.ids, s.scores);
+      long b = System.nanoTime();
+      kept = reRanker.reRank(s.embedding, s.ids, s.scores, n, k, gallery);
+      annNanos += b - a;
+      reRankNanos += System.nanoTime() - b;
+      // done when k are kept, the index gave all it holds, or the cap is reached
+      if (kept == k || n < fetch || fetch == deepest) {
+        break;
+      }
+      fetch = Math.min(2 * fetch, deepest);
+      deeperFetches.increment();
     }
-    neighbours.reset();
-    s.searcher.search(s.embedding, params.search(), null, neighbours);
-    int n = neighbours.drainTo(s.ids, s.scores);
-    long t3 = System.nanoTime();
-    annTime.recordNanos(t3 - t2);
-    int kept = reRanker.reRank(s.embedding, s.ids, s.scores, n, k, gallery);
-    reRankTime.recordNanos(System.nanoTime() - t3);
+    annTime.recordNanos(annNanos);
+    reRankTime.recordNanos(reRankNanos);
     return kept;
+  }
+
+  /** How many times a request fetched deeper because re-ranking left fewer than k (since start). */
+  public long deeperFetches() {
+    return deeperFetches.sum();
   }
 
   private void checkK(int k) {

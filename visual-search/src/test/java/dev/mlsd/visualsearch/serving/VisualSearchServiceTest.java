@@ -74,6 +74,59 @@ class VisualSearchServiceTest {
     assertTrue(has17 || hasCopy, "one of the pair is the nearest image: " + Arrays.toString(got));
   }
 
+  @Test
+  void kResultsComeBackWhenMostNeighboursAreNearDuplicatesOfTheQuery() {
+    ServingFixture f = new ServingFixture(0.999f);
+    // 60 exact copies of image 17: with 17 itself, 61 images at cosine 1 to the query, more than
+    // the 40 neighbours a k = 10 request fetches first
+    int firstCopy = ServingFixture.COUNT;
+    for (int i = 0; i < 60; i++) {
+      f.indexing.add(f.pixels(17));
+    }
+    int[] out = new int[10];
+    float[] scores = new float[10];
+    int n = f.service.search(f.pixels(17), 10, out, scores);
+    assertEquals(10, n, "k results, found by fetching deeper: " + Arrays.toString(out));
+    for (int i = 0; i < n; i++) {
+      assertTrue(out[i] != 17 && out[i] < firstCopy, "a duplicate of the query: " + out[i]);
+      assertTrue(scores[i] < 0.999f, "score " + scores[i]);
+      if (i > 0) {
+        assertTrue(scores[i] <= scores[i - 1], "best first: " + Arrays.toString(scores));
+      }
+    }
+    assertTrue(f.service.deeperFetches() >= 1);
+  }
+
+  @Test
+  void fewerThanKEligibleImagesReturnsExactlyTheEligibleOnes() {
+    ServingFixture f = new ServingFixture(0.999f);
+    for (int i = 0; i < 30; i++) {
+      f.indexing.add(f.pixels(17)); // duplicates of the query
+    }
+    // every original image private but the query's own and three others
+    int[] eligible = {3, 58, 101};
+    for (int id = 0; id < ServingFixture.COUNT; id++) {
+      int candidate = id;
+      if (id != 17 && Arrays.stream(eligible).noneMatch(e -> e == candidate)) {
+        f.service.gallery().setPrivate(id, true);
+      }
+    }
+    int[] out = new int[10];
+    float[] scores = new float[10];
+    int n = f.service.search(f.pixels(17), 10, out, scores);
+    int[] got = Arrays.copyOf(out, n);
+    Arrays.sort(got);
+    assertArrayEquals(eligible, got, "all eligible images, nothing padded");
+    byte[] query = png(f, 17);
+    assertArrayEquals(got, sorted(f.service.search(query, query.length, null, 10).ids()));
+  }
+
+  private static int[] sorted(int[] a) {
+    int[] c = a.clone();
+    Arrays.sort(c);
+    return c;
+  }
+
   private static byte[] png(ServingFixture f, int id) {
     return ServingFixture.png(f.pixels(id), 28, 28);
   }
