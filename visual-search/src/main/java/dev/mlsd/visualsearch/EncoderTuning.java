@@ -57,7 +57,7 @@ public final class EncoderTuning implements Callable<Integer> {
       names = "--candidates",
       split = ",",
       description =
-          "candidates to train, by name (default: all): demo, t0.2, t0.1, t1.0, lr3e-3, lr3e-4,"
+          "candidates to train, by name (default: all): demo, t0.5, t0.1, t1.0, lr3e-3, lr3e-4,"
               + " strong-aug, batch128, batch512")
   java.util.List<String> only;
 
@@ -83,7 +83,7 @@ public final class EncoderTuning implements Callable<Integer> {
     Augmenter stronger = new Augmenter(0.5, 0.5, 2, 0.05, 0.5, 0.25);
     Map<String, EncoderConfig> m = new LinkedHashMap<>();
     m.put("demo", d);
-    m.put("t0.2", with(d, 0.2, d.batchImages(), d.learningRate(), a));
+    m.put("t0.5", with(d, 0.5, d.batchImages(), d.learningRate(), a));
     m.put("t0.1", with(d, 0.1, d.batchImages(), d.learningRate(), a));
     m.put("t1.0", with(d, 1.0, d.batchImages(), d.learningRate(), a));
     m.put("lr3e-3", with(d, d.temperature(), d.batchImages(), 3e-3, a));

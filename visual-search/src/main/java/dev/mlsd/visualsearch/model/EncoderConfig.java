@@ -73,7 +73,7 @@ public record EncoderConfig(
         64,
         128,
         64,
-        0.5,
+        0.2,
         256,
         1e-3,
         30,
