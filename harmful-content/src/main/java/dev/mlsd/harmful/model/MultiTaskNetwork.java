@@ -2,6 +2,7 @@ package dev.mlsd.harmful.model;
 
 import dev.mlsd.harmful.data.HarmTask;
 import dev.mlsd.harmful.features.EncodedPosts;
+import dev.mlsd.harmful.features.InverseDocumentFrequency;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -120,8 +121,9 @@ public final class MultiTaskNetwork implements HarmClassifier {
     // Xavier over the whole first layer [term frequencies | signals] -> width, as DL4J would
     double std = Math.sqrt(2.0 / (buckets + denseWidth + width));
     graph.getParam("signals_in_W").assign(Nd4j.randn(DataType.FLOAT, denseWidth, width).muli(std));
+    float[] idf = params.idfWeighting() ? InverseDocumentFrequency.fit(train) : null;
     EmbeddingBag bag =
-        EmbeddingBag.gaussian(buckets, width, std, new SplittableRandom(seed ^ 0x5DEECE66DL));
+        EmbeddingBag.gaussian(buckets, width, std, idf, new SplittableRandom(seed ^ 0x5DEECE66DL));
     return fit(
         bag,
         graph,
@@ -413,9 +415,13 @@ public final class MultiTaskNetwork implements HarmClassifier {
     return bag.buckets();
   }
 
-  /** The n-gram rows of the first layer, {@code [buckets, trunk[0]]} row-major (a copy). */
+  /**
+   * The n-gram rows of the first layer as served, {@code [buckets, trunk[0]]} row-major (a copy):
+   * with IDF weighting each row already multiplied by its bucket's weight, so a plain mean over the
+   * post's ids reproduces the training-time bag.
+   */
   public float[] ngramTable() {
-    return bag.weights();
+    return bag.servedTable();
   }
 
   /** Width of the dense-signal input. */

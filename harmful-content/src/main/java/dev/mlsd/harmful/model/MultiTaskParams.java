@@ -17,6 +17,7 @@ import java.util.Map;
  * @param patience epochs without a better validation loss before stopping early
  * @param loss the per-task loss
  * @param labelWeights how each example is weighted in the loss
+ * @param idfWeighting whether the n-gram bag weights each id by its training IDF (tf-idf input)
  */
 public record MultiTaskParams(
     int[] trunk,
@@ -27,7 +28,8 @@ public record MultiTaskParams(
     int maxEpochs,
     int patience,
     LossChoice loss,
-    LabelWeights labelWeights) {
+    LabelWeights labelWeights,
+    boolean idfWeighting) {
 
   /**
    * The demo's setting. The learning rate, 3e-3, was chosen on the validation split over {1e-3,
@@ -44,7 +46,8 @@ public record MultiTaskParams(
           5,
           2,
           LossChoice.CROSS_ENTROPY,
-          LabelWeights.UNIFORM);
+          LabelWeights.UNIFORM,
+          false);
 
   /** Checks the values. */
   public MultiTaskParams {
@@ -60,13 +63,43 @@ public record MultiTaskParams(
   /** The same with another loss. */
   public MultiTaskParams withLoss(LossChoice l) {
     return new MultiTaskParams(
-        trunk, dropout, learningRate, l2, batchSize, maxEpochs, patience, l, labelWeights);
+        trunk,
+        dropout,
+        learningRate,
+        l2,
+        batchSize,
+        maxEpochs,
+        patience,
+        l,
+        labelWeights,
+        idfWeighting);
   }
 
   /** The same with another epoch budget. */
   public MultiTaskParams withMaxEpochs(int epochs) {
     return new MultiTaskParams(
-        trunk, dropout, learningRate, l2, batchSize, epochs, patience, loss, labelWeights);
+        trunk,
+        dropout,
+        learningRate,
+        l2,
+        batchSize,
+        epochs,
+        patience,
+        loss,
+        labelWeights,
+        idfWeighting);
+  }
+
+  /** The same with or without IDF weighting of the n-gram bag. */
+  public MultiTaskParams withIdfWeighting(boolean idf) {
+    return new MultiTaskParams(
+        trunk, dropout, learningRate, l2, batchSize, maxEpochs, patience, loss, labelWeights, idf);
+  }
+
+  /** The same with other label weights. */
+  public MultiTaskParams withLabelWeights(LabelWeights w) {
+    return new MultiTaskParams(
+        trunk, dropout, learningRate, l2, batchSize, maxEpochs, patience, loss, w, idfWeighting);
   }
 
   /** The hyper-parameters for a model card. */
@@ -80,6 +113,7 @@ public record MultiTaskParams(
     m.put("max_epochs", Integer.toString(maxEpochs));
     m.put("loss", loss.describe() + " per task, summed");
     m.put("label_weights", labelWeights.name());
+    m.put("ngram_weighting", idfWeighting ? "tf-idf (IDF from training)" : "tf");
     return m;
   }
 }

@@ -70,7 +70,8 @@ class MultiTaskNetworkTest {
         6,
         3,
         loss,
-        dev.mlsd.harmful.data.LabelWeights.UNIFORM);
+        dev.mlsd.harmful.data.LabelWeights.UNIFORM,
+        false);
   }
 
   @Test
@@ -91,6 +92,26 @@ class MultiTaskNetworkTest {
     InferenceGraph g = InferenceExport.export(net);
     assertEquals(2, g.outputWidth());
     assertTrue(InferenceExport.maxAbsDifference(p, InferenceExport.predict(g, validation)) < 1e-5);
+  }
+
+  @Test
+  void idfWeightedBagLearnsAndIsServedExactlyByAPlainMeanBag() {
+    MultiTaskNetwork net =
+        MultiTaskNetwork.train(
+            train,
+            trainY,
+            null,
+            validation,
+            validationY,
+            small(LossChoice.CROSS_ENTROPY).withIdfWeighting(true),
+            13,
+            x -> {});
+    float[][] p = net.predict(validation);
+    assertTrue(RocAuc.compute(p[0], validationY[0]) > 0.95);
+    assertTrue(
+        InferenceExport.maxAbsDifference(
+                p, InferenceExport.predict(InferenceExport.export(net), validation))
+            < 1e-5);
   }
 
   @Test
