@@ -67,6 +67,9 @@ public final class ModelStudy implements Callable<Integer> {
   @Option(names = "--tweet-signals", description = "--study splits adds TweetSignals")
   boolean tweetSignals;
 
+  @Option(names = "--class-head", description = "the network in --study splits has the class head")
+  boolean classHead;
+
   private final PrintStream out;
 
   ModelStudy(PrintStream out) {
@@ -102,6 +105,7 @@ public final class ModelStudy implements Callable<Integer> {
   private record Data(
       EncodedPosts train,
       boolean[][] trainY,
+      int[] trainClass,
       EncodedPosts validation,
       boolean[][] validationY,
       int[] validationClass,
@@ -112,6 +116,7 @@ public final class ModelStudy implements Callable<Integer> {
       return new Data(
           f.encode(parts.train()),
           labels(parts.train()),
+          classes(parts.train()),
           f.encode(parts.validation()),
           labels(parts.validation()),
           classes(parts.validation()),
@@ -124,33 +129,57 @@ public final class ModelStudy implements Callable<Integer> {
   private void validation(Corpus corpus) {
     StratifiedSplit.Parts parts = StratifiedSplit.of(seed).split(corpus.posts());
     Data base = Data.of(parts, featurizer(false));
-    Data plus = Data.of(parts, featurizer(true));
+    Data plus = Data.of(parts, featurizer(true)); // the n-gram ids are the same in both
     out.println("validation split, seed " + seed + ": " + parts.validation().size() + " posts");
     out.println("model | hate PR-AUC | macro-F1 offensive-head rule | macro-F1 harm-score rule");
     HashedLogisticRegression lr = HashedLogisticRegression.train(base.train(), base.trainY(), 100);
-    report("hashed n-grams + LR (lambda 100)", lr.predict(base.validation()), base);
+    report(
+        "hashed n-grams + LR (lambda 100)",
+        lr.predict(base.validation()),
+        lr.predict(base.validation()),
+        base);
     MultiTaskParams tf = MultiTaskParams.DEFAULT;
-    MultiTaskParams tfIdf = tf.withIdfWeighting(true);
+    MultiTaskParams head = tf.withClassHead(true);
+    float[][] lrScores = lr.predict(plus.validation());
     for (long s = seed; s < seed + 2; s++) {
-      report("DNN tf, seed " + s, network(base, tf, s).predict(base.validation()), base);
-      report("DNN tf-idf, seed " + s, network(base, tfIdf, s).predict(base.validation()), base);
+      MultiTaskNetwork net = network(plus, tf, s);
+      float[][] p = net.predict(plus.validation());
+      report("DNN tf + tweet signals, seed " + s, p, p, plus);
+      report("mean of that DNN and the LR, seed " + s, mean(p, lrScores), mean(p, lrScores), plus);
+      MultiTaskNetwork withHead = network(plus, head, s);
       report(
-          "DNN tf + tweet signals, seed " + s,
-          network(plus, tf, s).predict(plus.validation()),
+          "DNN + three-class head, decision from the binary heads, seed " + s,
+          withHead.predict(plus.validation()),
+          withHead.predict(plus.validation()),
           plus);
       report(
-          "DNN tf-idf + tweet signals, seed " + s,
-          network(plus, tfIdf, s).predict(plus.validation()),
+          "DNN + three-class head, decision from the class head, seed " + s,
+          withHead.predict(plus.validation()),
+          withHead.predictClasses(plus.validation()),
           plus);
     }
   }
 
-  private void report(String name, float[][] p, Data d) {
-    ThreeClassDecision a = ThreeClassDecision.fit(p, d.validationClass());
+  private static float[][] mean(float[][] a, float[][] b) {
+    float[][] m = new float[a.length][a[0].length];
+    for (int t = 0; t < a.length; t++) {
+      for (int i = 0; i < a[t].length; i++) {
+        m[t][i] = (a[t][i] + b[t][i]) / 2;
+      }
+    }
+    return m;
+  }
+
+  /**
+   * One validation row: hate PR-AUC of {@code p}, macro-F1 (and per class) of the three-class
+   * decision over {@code q} under both rules, thresholds fitted on the same validation posts.
+   */
+  private void report(String name, float[][] p, float[][] q, Data d) {
+    ThreeClassDecision a = ThreeClassDecision.fit(q, d.validationClass());
     ThreeClassDecision b =
-        ThreeClassDecision.fit(p, d.validationClass(), ThreeClassDecision.Rule.HARM_SCORE);
-    double[] fa = MulticlassF1.perClass(a.decideAll(p), d.validationClass(), ThreeClass.COUNT);
-    double[] fb = MulticlassF1.perClass(b.decideAll(p), d.validationClass(), ThreeClass.COUNT);
+        ThreeClassDecision.fit(q, d.validationClass(), ThreeClassDecision.Rule.HARM_SCORE);
+    double[] fa = MulticlassF1.perClass(a.decideAll(q), d.validationClass(), ThreeClass.COUNT);
+    double[] fb = MulticlassF1.perClass(b.decideAll(q), d.validationClass(), ThreeClass.COUNT);
     out.printf(
         Locale.ROOT,
         "%s | %.3f | %.3f (%.2f/%.2f/%.2f) | %.3f (%.2f/%.2f/%.2f)%n",
@@ -168,7 +197,7 @@ public final class ModelStudy implements Callable<Integer> {
   }
 
   private void splits(Corpus corpus) {
-    MultiTaskParams params = MultiTaskParams.DEFAULT.withIdfWeighting(idf);
+    MultiTaskParams params = MultiTaskParams.DEFAULT.withIdfWeighting(idf).withClassHead(classHead);
     out.printf(
         Locale.ROOT,
         "%d seeded 80/10/10 splits from seed %d; network %s%s; test split of each%n",
@@ -237,7 +266,15 @@ public final class ModelStudy implements Callable<Integer> {
 
   private MultiTaskNetwork network(Data d, MultiTaskParams p, long s) {
     return MultiTaskNetwork.train(
-        d.train(), d.trainY(), null, d.validation(), d.validationY(), p, s, x -> {});
+        d.train(),
+        d.trainY(),
+        null,
+        d.trainClass(),
+        d.validation(),
+        d.validationY(),
+        p,
+        s,
+        x -> {});
   }
 
   /** Mean, standard deviation and a 95% t interval of the mean (n - 1 degrees of freedom). */

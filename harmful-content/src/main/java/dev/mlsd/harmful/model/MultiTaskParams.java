@@ -18,6 +18,9 @@ import java.util.Map;
  * @param loss the per-task loss
  * @param labelWeights how each example is weighted in the loss
  * @param idfWeighting whether the n-gram bag weights each id by its training IDF (tf-idf input)
+ * @param classHead whether a third head, a softmax over Davidson et al.'s three classes, is trained
+ *     beside the two binary heads (its cross-entropy added to the loss); it is used offline for the
+ *     three-class decision and not served
  */
 public record MultiTaskParams(
     int[] trunk,
@@ -29,7 +32,8 @@ public record MultiTaskParams(
     int patience,
     LossChoice loss,
     LabelWeights labelWeights,
-    boolean idfWeighting) {
+    boolean idfWeighting,
+    boolean classHead) {
 
   /**
    * The demo's setting. The learning rate, 3e-3, was chosen on the validation split over {1e-3,
@@ -47,6 +51,7 @@ public record MultiTaskParams(
           2,
           LossChoice.CROSS_ENTROPY,
           LabelWeights.UNIFORM,
+          false,
           false);
 
   /** Checks the values. */
@@ -72,7 +77,8 @@ public record MultiTaskParams(
         patience,
         l,
         labelWeights,
-        idfWeighting);
+        idfWeighting,
+        classHead);
   }
 
   /** The same with another epoch budget. */
@@ -87,19 +93,56 @@ public record MultiTaskParams(
         patience,
         loss,
         labelWeights,
-        idfWeighting);
+        idfWeighting,
+        classHead);
   }
 
   /** The same with or without IDF weighting of the n-gram bag. */
   public MultiTaskParams withIdfWeighting(boolean idf) {
     return new MultiTaskParams(
-        trunk, dropout, learningRate, l2, batchSize, maxEpochs, patience, loss, labelWeights, idf);
+        trunk,
+        dropout,
+        learningRate,
+        l2,
+        batchSize,
+        maxEpochs,
+        patience,
+        loss,
+        labelWeights,
+        idf,
+        classHead);
   }
 
   /** The same with other label weights. */
   public MultiTaskParams withLabelWeights(LabelWeights w) {
     return new MultiTaskParams(
-        trunk, dropout, learningRate, l2, batchSize, maxEpochs, patience, loss, w, idfWeighting);
+        trunk,
+        dropout,
+        learningRate,
+        l2,
+        batchSize,
+        maxEpochs,
+        patience,
+        loss,
+        w,
+        idfWeighting,
+        classHead);
+  }
+
+  /** The same with or without the three-class head. */
+  public MultiTaskParams withClassHead(boolean head) {
+    return new MultiTaskParams(
+        trunk,
+        dropout,
+        learningRate,
+        l2,
+        batchSize,
+        maxEpochs,
+        patience,
+        loss,
+        labelWeights,
+        idfWeighting,
+        head);
   }
 
   /** The hyper-parameters for a model card. */
@@ -114,6 +157,7 @@ public record MultiTaskParams(
     m.put("loss", loss.describe() + " per task, summed");
     m.put("label_weights", labelWeights.name());
     m.put("ngram_weighting", idfWeighting ? "tf-idf (IDF from training)" : "tf");
+    m.put("class_head", classHead ? "softmax over 3 classes (offline only)" : "none");
     return m;
   }
 }

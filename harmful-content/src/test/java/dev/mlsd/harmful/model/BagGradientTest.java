@@ -25,6 +25,7 @@ class BagGradientTest {
             1,
             LossChoice.CROSS_ENTROPY,
             LabelWeights.UNIFORM,
+            false,
             false);
     ComputationGraph g = new ComputationGraph(MultiTaskNetwork.configuration(3, p, 7));
     g.init();
