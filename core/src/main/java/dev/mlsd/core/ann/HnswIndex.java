@@ -63,9 +63,9 @@ import java.util.concurrent.locks.StampedLock;
  * concurrently with each other and with a build on another thread; each search sees a consistent
  * prefix of the insertions: every add that returned before the search took the lock, none that
  * started after. Adds themselves are serialised. The lock is a {@link StampedLock}: a warm search
- * allocates nothing, from any number of threads (a {@code ReentrantReadWriteLock} allocates a
- * hold counter per read once two threads read at once). Like that lock in its default mode it is
- * not fair: a steady stream of overlapping searches can delay an add.
+ * allocates nothing, from any number of threads (a {@code ReentrantReadWriteLock} allocates a hold
+ * counter per read once two threads read at once). Like that lock in its default mode it is not
+ * fair: a steady stream of overlapping searches can delay an add.
  *
  * <p>Persistence: {@link #save} and {@link #load}, through {@link dev.mlsd.core.io.ArtifactFile}
  * (kind {@value HnswIndexFile#KIND}); see {@link HnswIndexFile} for the layout.
