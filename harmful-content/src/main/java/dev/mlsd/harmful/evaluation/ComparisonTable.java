@@ -16,8 +16,8 @@ public final class ComparisonTable {
   /**
    * Davidson et al. (ICWSM 2017): macro-F1 0.77, as the issue anchors it ("on a 10% test split").
    * The authors' published notebook computes these figures with the model scored on the 24,783
-   * posts it was fitted on (its report's support column is every post), so the figure is
-   * in-sample; {@code ModelStudy --study in_sample} measures the baseline the same way.
+   * posts it was fitted on (its report's support column is every post), so the figure is in-sample;
+   * {@code ModelStudy --study in_sample} measures the baseline the same way.
    */
   public static final double ANCHOR_MACRO_F1 = 0.77;
 
