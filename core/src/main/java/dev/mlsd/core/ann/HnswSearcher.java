@@ -40,6 +40,9 @@ public final class HnswSearcher implements VectorIndex.Searcher {
   // the unvisited neighbours of the node being expanded, and their scores: scored four at a time
   private final int[] batch;
   private final float[] batchScores;
+  // the candidates re-scored with the floats after a quantized search (grown on demand)
+  private int[] rescoreIds = new int[0];
+  private float[] rescoreScores = new float[3];
   private int[] visited = new int[0];
   private int generation;
   private int visitedCount;
@@ -127,9 +130,18 @@ public final class HnswSearcher implements VectorIndex.Searcher {
       while (results.size() > keep) {
         results.popKey();
       }
-      for (int i = 0, n = results.size(); i < n; i++) {
-        int id = NeighborHeap.unpackId(results.keyAt(i));
-        collector.collect(id, store.score(query, id));
+      int n = results.size();
+      if (rescoreIds.length < n) {
+        rescoreIds = new int[n];
+        rescoreScores = new float[n + 3];
+      }
+      for (int i = 0; i < n; i++) {
+        rescoreIds[i] = NeighborHeap.unpackId(results.keyAt(i));
+      }
+      scoreInto(
+          query, 0, store.data, store.dimension, store.similarity, rescoreIds, n, rescoreScores);
+      for (int i = 0; i < n; i++) {
+        collector.collect(rescoreIds[i], rescoreScores[i]);
       }
       return;
     }
@@ -268,7 +280,7 @@ public final class HnswSearcher implements VectorIndex.Searcher {
         }
         batch[nb++] = n;
       }
-      scoreBatch(qa, qo, data, dim, sim, nb);
+      scoreInto(qa, qo, data, dim, sim, batch, nb, batchScores);
       for (int b = 0; b < nb; b++) {
         int n = batch[b];
         float s = batchScores[b];
@@ -296,13 +308,13 @@ public final class HnswSearcher implements VectorIndex.Searcher {
   }
 
   /**
-   * Scores the first {@code nb} ids of {@link #batch} into {@link #batchScores}, four vectors per
-   * kernel call. A last group of two or three is padded with its last id (re-read from cache), so
-   * that its reads still overlap; only a lone last vector is scored alone.
+   * Scores the first {@code nb} of {@code ids} into {@code out} (at least {@code nb + 3} long), on
+   * the codes during a quantized walk, four vectors per kernel call. A last group of two or three
+   * is padded with its last id (re-read from cache), so that its reads still overlap; only a lone
+   * last vector is scored alone.
    */
-  private void scoreBatch(float[] qa, int qo, float[] data, int dim, Similarity sim, int nb) {
-    int[] ids = batch;
-    float[] out = batchScores;
+  private void scoreInto(
+      float[] qa, int qo, float[] data, int dim, Similarity sim, int[] ids, int nb, float[] out) {
     int i = 0;
     for (; i + 1 < nb; i += 4) {
       int last = nb - 1;
