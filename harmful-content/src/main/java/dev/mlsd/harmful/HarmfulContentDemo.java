@@ -114,7 +114,9 @@ public final class HarmfulContentDemo implements Callable<Integer> {
     n.kv(
         "text family",
         "word 1-2-grams + char 3-5-grams, hashed into " + params.features().buckets());
-    n.kv("signal family", "profane-word rate, all-caps ratio, mentions, length");
+    n.kv(
+        "signal families",
+        "profanity, caps, mentions, length | tags, URLs, RT, syllables, grade, sentiment");
     n.kv("fusion", "early: [n-gram bag | signals] -> one model; a new family is one more class");
 
     n.step(5);
