@@ -163,7 +163,11 @@ public final class HarmfulContentDemo implements Callable<Integer> {
     n.kv(
         "hate PR-AUC - baseline",
         ComparisonTable.ci(sys.hatePrAucGain())
-            + (sys.hatePrAucGain().lower() > 0 ? " (above the noise)" : " (inside the noise)"));
+            + (sys.hatePrAucGain().lower() > 0
+                ? " (above the noise)"
+                : sys.hatePrAucGain().upper() < 0
+                    ? " (below, beyond the noise)"
+                    : " (inside the noise)"));
     n.block(
         ComparisonTable.text(
             ComparisonTable.ENFORCEMENT_HEADER,
