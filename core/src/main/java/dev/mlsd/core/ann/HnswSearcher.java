@@ -201,17 +201,22 @@ public final class HnswSearcher implements VectorIndex.Searcher {
         int[] links = graph.upper[cur];
         int off = (level - 1) * (graph.m + 1);
         int end = off + 1 + links[off];
+        int nb = 0;
         for (int j = off + 1; j < end; j++) {
           int n = links[j];
           if (seen[n] == gen) {
             continue;
           }
           seen[n] = gen;
-          scored++;
-          float s = score(qa, qo, data, n, dim, sim);
+          batch[nb++] = n;
+        }
+        scored += nb;
+        scoreInto(qa, qo, data, dim, sim, batch, nb, batchScores);
+        for (int b = 0; b < nb; b++) {
+          float s = batchScores[b];
           if (s > curScore) {
             curScore = s;
-            cur = n;
+            cur = batch[b];
             moved = true;
           }
         }
