@@ -449,7 +449,7 @@ public final class RedisFeatureStore implements FeatureStore {
           writer.del(keys);
         }
       }
-    } catch (JedisException e) {
+    } catch (JedisException | IllegalStateException e) {
       throw new FeatureStoreException("could not delete from " + redactedUrl, e);
     }
   }
