@@ -56,6 +56,29 @@ class OverloadTest {
     }
   }
 
+  /**
+   * One worker, a queue of 10 and the given longest queue wait; the first request's handler blocks
+   * until {@code release}, the later ones answer at once. {@code started} counts handler calls.
+   */
+  private static JsonServer firstRequestBlocks(
+      String name, Duration maxQueueWait, AtomicInteger started, CountDownLatch release)
+      throws java.io.IOException {
+    return JsonServer.builder(name)
+        .threads(1)
+        .queueCapacity(10)
+        .maxQueueWait(maxQueueWait)
+        .post(
+            "/work",
+            Req.class,
+            r -> {
+              if (started.incrementAndGet() == 1) {
+                await(release);
+              }
+              return Map.of("n", r.n());
+            })
+        .start();
+  }
+
   @Test
   void aFullQueueAnswers503WithRetryAfterWhileHealthAndMetricsAnswer() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
@@ -108,20 +131,7 @@ class OverloadTest {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger started = new AtomicInteger();
     try (JsonServer server =
-        JsonServer.builder("standing")
-            .threads(1)
-            .queueCapacity(10)
-            .maxQueueWait(Duration.ofMillis(1))
-            .post(
-                "/work",
-                Req.class,
-                r -> {
-                  if (started.incrementAndGet() == 1) {
-                    await(release);
-                  }
-                  return Map.of("n", r.n());
-                })
-            .start()) {
+        firstRequestBlocks("standing", Duration.ofMillis(1), started, release)) {
       CompletableFuture<HttpResponse<String>> first = post(server.uri(), 0);
       while (started.get() == 0) {
         Thread.sleep(5);
@@ -149,21 +159,7 @@ class OverloadTest {
   void aRequestThatWaitedTooLongWithOthersBehindItIsShedTheLastOneRuns() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger started = new AtomicInteger();
-    try (JsonServer server =
-        JsonServer.builder("late")
-            .threads(1)
-            .queueCapacity(10)
-            .maxQueueWait(Duration.ofSeconds(1))
-            .post(
-                "/work",
-                Req.class,
-                r -> {
-                  if (started.incrementAndGet() == 1) {
-                    await(release);
-                  }
-                  return Map.of("n", r.n());
-                })
-            .start()) {
+    try (JsonServer server = firstRequestBlocks("late", Duration.ofSeconds(1), started, release)) {
       CompletableFuture<HttpResponse<String>> first = post(server.uri(), 0);
       while (started.get() == 0) {
         Thread.sleep(5);
