@@ -63,7 +63,7 @@ public final class RecommendationLoadTest implements Callable<Integer> {
       RecommendationHttpServer http =
           new RecommendationHttpServer(sys.service(), sys.split(), store)
               .monitorDrift(RankingDrift.fromTraining(sys.rankingData(), sys.ranker().exported()));
-      try (JsonServer server = http.start(0)) {
+      try (JsonServer server = http.start(0, load.limits())) {
         int failed = 0;
         for (int qps : load.rates()) {
           failed += run(sys, server, store, users, qps);
