@@ -47,6 +47,13 @@ public final class ToyServer implements Callable<Integer> {
           "during --load, swap the model every this many seconds (soak; default 0 = never)")
   int swapEverySeconds;
 
+  @Option(
+      names = "--report-every",
+      description =
+          "during --load, the generator's figures per this many seconds (requests, p50, p99, max,"
+              + " 503s, errors), and the errors by kind, printed after the run (soak; default 0)")
+  int reportEverySeconds;
+
   @Option(names = "--load", description = "run the load generator against the server, then exit")
   boolean load;
 
@@ -135,7 +142,7 @@ public final class ToyServer implements Callable<Integer> {
     Thread swapper = swapEverySeconds > 0 ? startSwapper(model) : null;
     LoadGenerator.Report report =
         LoadGenerator.runInOwnProcess(
-            s, false, s.body(), ToyCatalog.USERS); // the client in a JVM of its own
+            s, false, s.body(), ToyCatalog.USERS, reportEverySeconds); // a JVM of its own
     if (swapper != null) {
       swapper.interrupt();
       swapper.join();
