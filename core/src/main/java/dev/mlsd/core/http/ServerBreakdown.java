@@ -1,6 +1,7 @@
 package dev.mlsd.core.http;
 
 import dev.mlsd.core.featurestore.FeatureStore;
+import dev.mlsd.core.featurestore.RedisFeatureStore;
 import dev.mlsd.core.monitoring.CpuBreakdown;
 import dev.mlsd.core.monitoring.LatencyRecorder;
 import dev.mlsd.core.serving.ServingPipeline;
@@ -18,7 +19,9 @@ import java.util.Map;
  * every load command: the load average before and after, the feature store's batches and fallbacks
  * during the run, the in-process pipeline's total and per-stage latency, the endpoint's latency as
  * the server saw it (first byte to answer written, 503s included), the wait for a worker, and the
- * CPU per thread group ({@link CpuBreakdown}).
+ * CPU per thread group ({@link CpuBreakdown}). With a Redis store it also says when the fallbacks
+ * happened (per second of the run: a burst or a steady rate) and why ({@link
+ * RedisFeatureStore#fallbackCauses()}), and how many connections the pool had to make.
  *
  * <pre>{@code
  * ServerBreakdown b = ServerBreakdown.start(server, "/v1/ads/rank", pipeline, store);
@@ -39,6 +42,10 @@ public final class ServerBreakdown {
   private final long fallbacksBefore;
   private final String loadBefore;
   private final CpuBreakdown cpu;
+  private final Map<RedisFeatureStore.FallbackCause, Long> causesBefore;
+  private final long[] fallbacksPerSecond = new long[3600];
+  private final Thread sampler;
+  private int seconds;
 
   private ServerBreakdown(
       JsonServer server,
@@ -62,7 +69,28 @@ public final class ServerBreakdown {
     this.batchesBefore = store == null ? 0 : store.counters().batches();
     this.fallbacksBefore = store == null ? 0 : store.counters().fallbackBatches();
     this.loadBefore = loadAverage();
+    this.causesBefore = store instanceof RedisFeatureStore r ? r.fallbackCauses() : Map.of();
+    this.sampler = store == null ? null : Thread.ofPlatform().daemon().start(this::sample);
     this.cpu = CpuBreakdown.start();
+  }
+
+  /** Counts the feature store's fallbacks in each second of the run (when they happened). */
+  private void sample() {
+    long last = store.counters().fallbackBatches();
+    long next = System.nanoTime();
+    while (seconds < fallbacksPerSecond.length) {
+      next += 1_000_000_000L;
+      try {
+        Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+      } catch (InterruptedException e) {
+        return;
+      }
+      long now = store.counters().fallbackBatches();
+      synchronized (fallbacksPerSecond) {
+        fallbacksPerSecond[seconds++] = now - last;
+      }
+      last = now;
+    }
   }
 
   /**
@@ -112,6 +140,23 @@ public final class ServerBreakdown {
           store.kind(),
           store.counters().batches() - batchesBefore,
           store.counters().fallbackBatches() - fallbacksBefore);
+      sampler.interrupt();
+      printFallbacksOverTime(out);
+      if (store instanceof RedisFeatureStore r) {
+        StringBuilder b = new StringBuilder("  fallbacks by cause:");
+        r.fallbackCauses()
+            .forEach(
+                (c, n) ->
+                    b.append(' ')
+                        .append(c)
+                        .append(' ')
+                        .append(n - causesBefore.get(c))
+                        .append(';'));
+        out.println(b);
+        if (!r.poolStats().isEmpty()) {
+          out.println("  Redis pool (since the store opened): " + r.poolStats());
+        }
+      }
     }
     if (total != null) {
       out.printf(
@@ -147,6 +192,34 @@ public final class ServerBreakdown {
         server.queueLatency().percentileMicros(50),
         server.queueLatency().percentileMicros(99));
     out.print(cpu.toText());
+  }
+
+  /** Seconds with fallbacks, and the worst five with their second from the start. */
+  private void printFallbacksOverTime(PrintStream out) {
+    long[] perSecond;
+    synchronized (fallbacksPerSecond) {
+      perSecond = java.util.Arrays.copyOf(fallbacksPerSecond, seconds);
+    }
+    int withAny = 0;
+    for (long n : perSecond) {
+      withAny += n > 0 ? 1 : 0;
+    }
+    StringBuilder b =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "  fallbacks over time (warm-up included): %d of %d seconds had any; the worst:",
+                withAny,
+                perSecond.length));
+    Integer[] order = new Integer[perSecond.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (x, y) -> Long.compare(perSecond[y], perSecond[x]));
+    for (int i = 0; i < Math.min(5, order.length) && perSecond[order[i]] > 0; i++) {
+      b.append(String.format(Locale.ROOT, " %d at %d s;", perSecond[order[i]], order[i] + 1));
+    }
+    out.println(b);
   }
 
   /** {@code /proc/loadavg}, one line, or "unknown" where there is none. */
