@@ -3,14 +3,11 @@ package dev.mlsd.adctr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mlsd.core.demo.DemoLauncher;
 import dev.mlsd.core.results.ModuleResults;
 import dev.mlsd.core.results.ResultsFile;
 import dev.mlsd.core.results.Role;
 import dev.mlsd.core.testing.DemoOutputs;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.mlsd.core.testing.DemoRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,26 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 class AdCtrDemoTest {
   @TempDir static Path results;
   static Path out;
-  static String printed;
-  static int status;
+  static DemoRun run;
 
   @BeforeAll
   static void runQuickDemo() {
     out = results.resolve("ad-ctr");
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream stdout = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    status =
-        DemoLauncher.execute(
-            new AdCtrDemo(stdout), stdout, stdout, "--quick", "--out", out.toString());
-    printed = bytes.toString(StandardCharsets.UTF_8);
+    run = DemoRun.of(AdCtrDemo::new, "--quick", "--out", out.toString());
   }
 
   @Test
   void printsTheSevenStepsAndWritesValidResults() throws Exception {
-    assertEquals(0, status, printed);
-    for (int step = 1; step <= 7; step++) {
-      assertTrue(printed.contains("Step " + step + "/7"), "step " + step);
-    }
+    run.assertSevenSteps();
     DemoOutputs.assertResultsValid(out);
     ModuleResults r = ResultsFile.read(out.resolve(ResultsFile.NAME));
     assertEquals("ad-ctr", r.module());
@@ -53,37 +41,23 @@ class AdCtrDemoTest {
 
   @Test
   void reportRendersInChromium() {
-    assertEquals(0, status, printed);
+    assertEquals(0, run.status(), run.printed());
     DemoOutputs.assertReportRenders(out, "ad-ctr", 6);
   }
 
   @Test
   void aBadFlagValueIsAUserError() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-    int code =
-        DemoLauncher.execute(
-            new AdCtrDemo(e),
-            e,
-            e,
-            "--negative-rate",
-            "2",
-            "--out",
-            results.resolve("x").toString());
-    assertEquals(2, code);
     assertEquals(
         "error: --negative-rate must be in (0, 1], got 2.0",
-        err.toString(StandardCharsets.UTF_8).strip());
+        DemoRun.userError(
+            AdCtrDemo::new, "--negative-rate", "2", "--out", results.resolve("x").toString()));
   }
 
   @Test
   void anUnknownDatasetIsAUserError() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-    int code =
-        DemoLauncher.execute(
-            new AdCtrDemo(e), e, e, "--dataset", "nope", "--out", results.resolve("y").toString());
-    assertEquals(2, code);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("error: unknown dataset 'nope'"));
+    String error =
+        DemoRun.userError(
+            AdCtrDemo::new, "--dataset", "nope", "--out", results.resolve("y").toString());
+    assertTrue(error.contains("error: unknown dataset 'nope'"), error);
   }
 }

@@ -3,12 +3,10 @@ package dev.mlsd.harmful;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mlsd.core.demo.DemoLauncher;
 import dev.mlsd.core.results.ModuleResults;
 import dev.mlsd.core.results.ResultsFile;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.mlsd.core.testing.DemoOutputs;
+import dev.mlsd.core.testing.DemoRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,29 +17,20 @@ import org.junit.jupiter.api.io.TempDir;
 class HarmfulContentDemoTest {
   @TempDir static Path results;
   static Path out;
-  static String printed;
-  static int status;
+  static DemoRun run;
 
   @BeforeAll
   static void runQuickDemo() {
     out = results.resolve("harmful-content");
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream stdout = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    status =
-        DemoLauncher.execute(
-            new HarmfulContentDemo(stdout), stdout, stdout, "--quick", "--out", out.toString());
-    printed = bytes.toString(StandardCharsets.UTF_8);
+    run = DemoRun.of(HarmfulContentDemo::new, "--quick", "--out", out.toString());
   }
 
   @Test
   void printsTheSevenStepsAndWritesValidResults() throws Exception {
-    assertEquals(0, status, printed);
-    for (int step = 1; step <= 7; step++) {
-      assertTrue(printed.contains("Step " + step + "/7"), "step " + step);
-    }
-    assertTrue(printed.contains("replaying 600 test posts"), printed);
-    assertTrue(printed.contains("rejected 0"), printed);
-    dev.mlsd.core.testing.DemoOutputs.assertResultsValid(out);
+    run.assertSevenSteps();
+    assertTrue(run.printed().contains("replaying 600 test posts"), run.printed());
+    assertTrue(run.printed().contains("rejected 0"), run.printed());
+    DemoOutputs.assertResultsValid(out);
     ModuleResults r = ResultsFile.read(out.resolve(ResultsFile.NAME));
     assertEquals("harmful-content", r.module());
     assertEquals(5, r.chapter());
@@ -50,25 +39,15 @@ class HarmfulContentDemoTest {
 
   @Test
   void reportRendersInChromium() {
-    assertEquals(0, status, printed);
-    dev.mlsd.core.testing.DemoOutputs.assertReportRenders(out, "harmful-content", 2);
+    assertEquals(0, run.status(), run.printed());
+    DemoOutputs.assertReportRenders(out, "harmful-content", 2);
   }
 
   @Test
   void aSeedCountOutOfRangeIsAUserError() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-    int code =
-        DemoLauncher.execute(
-            new HarmfulContentDemo(e),
-            e,
-            e,
-            "--seeds",
-            "0",
-            "--out",
-            results.resolve("x").toString());
-    assertEquals(2, code);
     assertEquals(
-        "error: --seeds must be from 1 to 10, got 0", err.toString(StandardCharsets.UTF_8).strip());
+        "error: --seeds must be from 1 to 10, got 0",
+        DemoRun.userError(
+            HarmfulContentDemo::new, "--seeds", "0", "--out", results.resolve("x").toString()));
   }
 }

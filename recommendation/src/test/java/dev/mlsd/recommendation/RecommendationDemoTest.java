@@ -3,14 +3,11 @@ package dev.mlsd.recommendation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mlsd.core.demo.DemoLauncher;
 import dev.mlsd.core.results.ModuleResults;
 import dev.mlsd.core.results.ResultsFile;
 import dev.mlsd.core.results.Role;
 import dev.mlsd.core.testing.DemoOutputs;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.mlsd.core.testing.DemoRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,33 +18,24 @@ import org.junit.jupiter.api.io.TempDir;
 class RecommendationDemoTest {
   @TempDir static Path results;
   static Path out;
-  static String printed;
-  static int status;
+  static DemoRun run;
 
   @BeforeAll
   static void runQuickDemo() {
     out = results.resolve("recommendation");
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream stdout = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    status =
-        DemoLauncher.execute(
-            new RecommendationDemo(stdout),
-            stdout,
-            stdout,
+    run =
+        DemoRun.of(
+            RecommendationDemo::new,
             "--quick",
             "--latency-requests",
             "300",
             "--out",
             out.toString());
-    printed = bytes.toString(StandardCharsets.UTF_8);
   }
 
   @Test
   void printsTheSevenStepsAndWritesValidResults() throws Exception {
-    assertEquals(0, status, printed);
-    for (int step = 1; step <= 7; step++) {
-      assertTrue(printed.contains("Step " + step + "/7"), "step " + step);
-    }
+    run.assertSevenSteps();
     DemoOutputs.assertResultsValid(out);
     ModuleResults r = ResultsFile.read(out.resolve(ResultsFile.NAME));
     assertEquals("recommendation", r.module());
@@ -63,16 +51,13 @@ class RecommendationDemoTest {
 
   @Test
   void reportRendersInChromium() {
-    assertEquals(0, status, printed);
+    assertEquals(0, run.status(), run.printed());
     DemoOutputs.assertReportRenders(out, "recommendation", 6);
   }
 
   @Test
   void anotherDatasetIsAUserError() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-    int code = DemoLauncher.execute(new RecommendationDemo(e), e, e, "--dataset", "criteo-sample");
-    assertEquals(2, code);
-    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: this module runs on"));
+    String error = DemoRun.userError(RecommendationDemo::new, "--dataset", "criteo-sample");
+    assertTrue(error.startsWith("error: this module runs on"), error);
   }
 }

@@ -4,6 +4,7 @@ import dev.mlsd.core.data.Datasets;
 import dev.mlsd.core.demo.DemoLauncher;
 import dev.mlsd.core.demo.DemoOptions;
 import dev.mlsd.core.demo.QuietStdout;
+import dev.mlsd.core.demo.StepNarrator;
 import dev.mlsd.core.http.JsonServer;
 import dev.mlsd.core.metrics.uncertainty.ConfidenceInterval;
 import dev.mlsd.core.results.Latency;
@@ -16,10 +17,10 @@ import dev.mlsd.videosearch.features.TextNormalizer;
 import dev.mlsd.videosearch.serving.SearchRequest;
 import dev.mlsd.videosearch.serving.SearchService;
 import dev.mlsd.videosearch.serving.VideoSearchServer;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,13 +46,20 @@ public final class VideoSearchDemo implements Callable<Integer> {
 
   @Mixin DemoOptions options;
 
+  private final PrintStream stdout;
+
+  /** A demo that narrates to {@code stdout} (tests pass their own stream). */
+  VideoSearchDemo(PrintStream stdout) {
+    this.stdout = stdout;
+  }
+
   /** Entry point. */
   public static void main(String[] args) {
     // ND4J's start-up banner and Lucene's vectorisation notice are not part of the story
     System.setProperty("org.slf4j.simpleLogger.log.org.nd4j", "error");
     System.setProperty("org.slf4j.simpleLogger.log.org.deeplearning4j", "error");
     LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
-    DemoLauncher.run(new VideoSearchDemo(), args);
+    DemoLauncher.run(new VideoSearchDemo(System.out), args);
   }
 
   @Override
@@ -61,67 +69,60 @@ public final class VideoSearchDemo implements Callable<Integer> {
         options.quick() ? VideoSearchParams.quick(seed) : VideoSearchParams.defaults(seed);
     Path out = options.out("video-search");
     Path data = Datasets.fromEnvironment().directory(options.dataset("didemo"));
+    StepNarrator n = new StepNarrator(stdout, "video-search");
+    n.banner("Video search (book chapter 4)", "DiDeMo: BM25 and a two-tower model, fused");
 
-    say("1. Requirements", "a free-text query in, videos ranked by relevance out; DiDeMo's");
-    System.out.println(
-        "   Flickr videos stand in for the catalogue, their descriptions for its text.");
-    say("2. Framing", "two searches fused: BM25 over the text, and a two-tower model whose");
-    System.out.println("   query and video embeddings meet in an ANN index; offline metric MRR.");
+    n.step(1);
+    n.say("A free-text query in, videos ranked by relevance out; DiDeMo's Flickr videos stand in");
+    n.say("for the catalogue, their descriptions for its text.");
+    n.step(2);
+    n.say("Two searches fused: BM25 over the text, and a two-tower model whose query and video");
+    n.say("embeddings meet in an ANN index; offline metric MRR.");
 
-    System.out.println("   building the system; the two-tower model's epochs as they finish:");
+    n.step(3);
+    n.say("building the system; the two-tower model's epochs as they finish:");
     VideoSearchSystem s;
     try (QuietStdout quiet = QuietStdout.dropping("Added differentiated op")) {
-      s =
-          VideoSearchSystem.build(
-              data, out.resolve("index"), params, line -> System.out.println("   " + line));
+      s = VideoSearchSystem.build(data, out.resolve("index"), params, n::say);
     }
     var d = s.data();
-    say(
-        "3. Data",
-        d.loaded().videos().size() + " videos, " + d.loaded().descriptions() + " descriptions");
+    n.say(d.loaded().videos().size() + " videos, " + d.loaded().descriptions() + " descriptions");
     if (d.corpus().size() < d.loaded().videos().size()) {
-      System.out.println("   --quick: a seeded sample of " + d.corpus().size() + " videos is used");
+      n.say("--quick: a seeded sample of " + d.corpus().size() + " videos is used");
     }
-    d.loaded().reports().forEach(r -> System.out.println("   " + r.summary()));
-    System.out.printf(
-        "   per video, the description with the smallest annotation_id is the query; the rest%n"
-            + "   is indexed. Videos split %d/%d/%d (train/validation/test); %d training pairs,%n"
-            + "   %d validation and %d test queries.%n",
+    d.loaded().reports().forEach(r -> n.say(r.summary()));
+    n.say("per video, the description with the smallest annotation_id is the query; the rest");
+    n.sayf(
+        "is indexed. Videos split %d/%d/%d (train/validation/test); %d training pairs,",
         d.split().train().length,
         d.split().validation().length,
         d.split().test().length,
-        d.pairs().size(),
-        d.validation().size(),
-        d.test().size());
+        d.pairs().size());
+    n.sayf("%d validation and %d test queries.", d.validation().size(), d.test().size());
 
     SearchQuery example = d.test().getFirst();
-    say(
-        "4. Features",
+    n.step(4);
+    n.say(
         "normalised: \""
             + example.text()
             + "\" -> \""
             + TextNormalizer.normalize(example.text())
             + "\"");
-    System.out.printf(
-        "   BM25 on Lucene %s Porter stemming; tokens hashed into %,d buckets for the towers.%n",
+    n.sayf(
+        "BM25 on Lucene %s Porter stemming; tokens hashed into %,d buckets for the towers.",
         params.stem() ? "with" : "without", params.model().buckets());
 
     var l = s.learned();
-    say(
-        "5. Model",
-        String.format(
-            Locale.ROOT,
-            "two-tower trained %.0f s; kept epoch %d; export parity max |err| %.2e",
-            l.trainingMillis() / 1000.0,
-            l.model().bestEpoch(),
-            l.maxParityError()));
+    n.step(5);
+    n.sayf(
+        "two-tower trained %.0f s; kept epoch %d; export parity max |err| %.2e",
+        l.trainingMillis() / 1000.0, l.model().bestEpoch(), l.maxParityError());
 
     MetricTable t = s.table();
-    say(
-        "6. Evaluation",
-        "test queries, 95% bootstrap intervals; a system returns its top " + params.depth());
-    System.out.print(indent(t.format()));
-    System.out.println("   fusion weight on validation: " + s.tuning().describe());
+    n.step(6);
+    n.say("test queries, 95% bootstrap intervals; a system returns its top " + params.depth());
+    n.block(t.format());
+    n.say("fusion weight on validation: " + s.tuning().describe());
     Map<String, ConfidenceInterval> diffs = new LinkedHashMap<>();
     diffs.put(
         "fused - bm25", t.pairedDifference(VideoSearchSystem.FUSED, VideoSearchSystem.BM25, "mrr"));
@@ -134,38 +135,28 @@ public final class VideoSearchDemo implements Callable<Integer> {
     diffs.put(
         "stemming",
         t.pairedDifference(VideoSearchSystem.BM25, VideoSearchSystem.BM25_PLAIN, "mrr"));
-    diffs.forEach(
-        (k, ci) -> System.out.printf(Locale.ROOT, "   paired MRR difference, %-16s %s%n", k, ci));
+    diffs.forEach((k, ci) -> n.sayf("paired MRR difference, %-16s %s", k, ci));
     List<List<String>> examples = VideoSearchResults.examples(s);
-    System.out.println(
-        "   where each search wins (rank of the relevant video: bm25 / learned / fused):");
+    n.say("where each search wins (rank of the relevant video: bm25 / learned / fused):");
     for (List<String> e : examples) {
-      System.out.printf(
-          "   %-58s %4s / %4s / %4s%n",
-          '"' + cut(e.get(0), 54) + '"', e.get(2), e.get(3), e.get(4));
+      n.sayf("%-58s %4s / %4s / %4s", '"' + cut(e.get(0), 54) + '"', e.get(2), e.get(3), e.get(4));
     }
 
-    say(
-        "7. Serving",
-        "indexes saved under "
-            + out.resolve("index")
-            + String.format(
-                Locale.ROOT, "; HNSW recall@%d vs exact %.4f", params.depth(), l.annRecall()));
+    n.step(7);
+    n.sayf(
+        "indexes saved under %s; HNSW recall@%d vs exact %.4f",
+        out.resolve("index"), params.depth(), l.annRecall());
     Latency latency = s.servedLatency();
-    System.out.printf(
-        Locale.ROOT,
-        "   served pipeline in-process over %d queries: p50 %.2f ms, p99 %.2f ms%n",
-        latency.requests(),
-        latency.p50Ms(),
-        latency.p99Ms());
+    n.sayf(
+        "served pipeline in-process over %d queries: p50 %.2f ms, p99 %.2f ms",
+        latency.requests(), latency.p50Ms(), latency.p99Ms());
     SearchRequest r = SearchRequest.of(example.text(), 5, params.model().dimension());
     Candidates top = s.served().run(r, 5);
-    System.out.println("   \"" + example.text() + "\":");
+    n.say("\"" + example.text() + "\":");
     for (int p = 0; p < top.size(); p++) {
       int id = top.id(p);
-      System.out.printf(
-          Locale.ROOT,
-          "   %d. %.3f %s%s: %s%n",
+      n.sayf(
+          "%d. %.3f %s%s: %s",
           p + 1,
           top.score(p),
           id == example.videoId() ? "(relevant) " : "",
@@ -176,7 +167,7 @@ public final class VideoSearchDemo implements Callable<Integer> {
     ModuleResults results = VideoSearchResults.results(s, latency, diffs);
     Path json = ResultsFile.write(out, results);
     Path html = VideoSearchResults.report(s, results, diffs, examples).write(out);
-    System.out.println("   wrote " + json + " and " + html);
+    n.say("wrote " + json + " and " + html);
     if (options.serve()) {
       SearchService service =
           new SearchService(s.served(), s.indexer(), params.model().dimension());
@@ -186,15 +177,12 @@ public final class VideoSearchDemo implements Callable<Integer> {
               s.indexer(),
               new VideoSearchServer.Served(s.served(), s.tuning().best() + ""),
               options.port());
-      System.out.println("   serving on " + server.uri() + " (Ctrl-C ends)");
+      n.say("serving on " + server.uri() + " (Ctrl-C ends)");
       Thread.currentThread().join();
     }
     s.close();
+    n.done();
     return 0;
-  }
-
-  private static void say(String step, String text) {
-    System.out.println(step + ": " + text);
   }
 
   private static String indent(String text) {

@@ -2,6 +2,7 @@ package dev.mlsd.visualsearch;
 
 import dev.mlsd.core.demo.DemoLauncher;
 import dev.mlsd.core.demo.DemoOptions;
+import dev.mlsd.core.demo.StepNarrator;
 import dev.mlsd.core.demo.UserError;
 import dev.mlsd.core.http.JsonServer;
 import dev.mlsd.core.results.Latency;
@@ -53,6 +54,7 @@ public final class VisualSearchDemo implements Callable<Integer> {
   int trainSeconds;
 
   private final java.io.PrintStream out;
+  private StepNarrator n;
 
   /** A demo that narrates to {@code out} (tests pass their own stream). */
   VisualSearchDemo(java.io.PrintStream out) {
@@ -85,21 +87,24 @@ public final class VisualSearchDemo implements Callable<Integer> {
             dev.mlsd.visualsearch.model.EncoderStore.defaultDir(),
             ServingParams.DEFAULT);
 
-    step(1, "Requirements and framing");
+    n = new StepNarrator(out, "visual-search");
+    n.banner("Visual search (book chapter 2)", dataset + ": a self-supervised image encoder");
+    n.step(1);
     say(
         "Given a query image, or a part of it, return visually similar catalogue images, best first.");
-    say(
-        "Framing: representation learning. An encoder maps an image to a unit embedding; retrieval is");
+    n.step(2);
+    say("Representation learning. An encoder maps an image to a unit embedding; retrieval is");
     say(
         "nearest-neighbour search by cosine. Labels are used only to judge results (same class = relevant).");
 
     VisualSearchSystem.Prepared prepared = VisualSearchSystem.prepare(params);
 
-    step(2, "Data");
+    n.step(3);
     prepared.data().reports().forEach(r -> say(r.summary()));
     say(prepared.data().split().description());
 
-    step(3, "Features: preprocessing shared by training and serving");
+    n.step(4);
+    say("preprocessing shared by training and serving:");
     say(
         "scale to [0, 1], z-score per channel with gallery statistics: mean "
             + java.util.Arrays.toString(prepared.preprocessor().mean())
@@ -107,7 +112,8 @@ public final class VisualSearchDemo implements Callable<Integer> {
             + java.util.Arrays.toString(prepared.preprocessor().std()));
     say("augmentations for self-supervision: " + prepared.config().augmenter());
 
-    step(4, "Model: a CNN encoder trained contrastively (NT-Xent), no labels");
+    n.step(5);
+    say("a CNN encoder trained contrastively (NT-Xent), no labels");
     VisualSearchSystem system = prepared.train(out);
     ImageSet gallery = system.data().split().gallery();
     VisualSearchSystem.TrainedEncoder t = system.trained();
@@ -115,13 +121,14 @@ public final class VisualSearchDemo implements Callable<Integer> {
         t.fromCache()
             ? "reused the cached encoder " + t.file() + " (--retrain to train again)"
             : "trained and cached at " + t.file());
-    out.println(t.card().toText());
+    n.block(t.card().toText());
     say("served by core's inference graph: " + t.encoder().graph().describe().replace('\n', ' '));
     say(
         String.format(
             "parity with DL4J on 64 queries: max |difference| %.2e", t.parityMaxAbsDiff()));
 
-    step(5, "Evaluation: every encoder on the same queries, exact search");
+    n.step(6);
+    say("every encoder on the same queries, exact search");
     EncoderComparison cmp =
         EncoderComparison.run(
             system.evaluation(),
@@ -134,10 +141,11 @@ public final class VisualSearchDemo implements Callable<Integer> {
                         r.metrics().metrics().get("map@10"),
                         r.embedMillis(),
                         r.searchMillis())));
-    out.println(cmp.table());
+    n.block(cmp.table());
     say("self-supervised minus raw pixels, mAP@10 paired over queries: " + cmp.verdict());
 
-    step(6, "Serving: embedding generation -> nearest neighbours (HNSW) -> re-ranking");
+    n.step(7);
+    say("embedding generation -> nearest neighbours (HNSW) -> re-ranking");
     VisualSearchSystem.Serving serving = system.serve(cmp.served().galleryEmbeddings());
     VisualSearchService service = serving.service();
     ImageSet queries = system.data().split().queries();
@@ -189,7 +197,7 @@ public final class VisualSearchDemo implements Callable<Integer> {
     serving.indexing().save(indexDir);
     say("index saved and reloaded: " + IndexingPipeline.load(indexDir).index().size() + " vectors");
 
-    step(7, "Monitoring and results");
+    say("monitoring and results:");
     JsonServer server =
         VisualSearchServer.start(service, serving.indexing(), system::classOf, options.port());
     HttpResponse<String> http =
@@ -209,15 +217,11 @@ public final class VisualSearchDemo implements Callable<Integer> {
       Thread.currentThread().join();
     }
     server.close();
+    n.done();
     return 0;
   }
 
-  private void step(int n, String title) {
-    out.println();
-    out.println("== " + n + ". " + title);
-  }
-
   private void say(String line) {
-    out.println("   " + line);
+    n.say(line);
   }
 }

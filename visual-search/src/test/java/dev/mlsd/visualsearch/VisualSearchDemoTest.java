@@ -3,14 +3,11 @@ package dev.mlsd.visualsearch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mlsd.core.demo.DemoLauncher;
 import dev.mlsd.core.results.ModuleResults;
 import dev.mlsd.core.results.ResultsFile;
 import dev.mlsd.core.results.Role;
 import dev.mlsd.core.testing.DemoOutputs;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.mlsd.core.testing.DemoRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,27 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
 class VisualSearchDemoTest {
   @TempDir static Path results;
   static Path out;
-  static String printed;
-  static int status;
+  static DemoRun run;
 
   @BeforeAll
   static void runQuickDemo() {
     out = results.resolve("visual-search");
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream stdout = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    status =
-        DemoLauncher.execute(
-            new VisualSearchDemo(stdout), stdout, stdout, "--quick", "--out", out.toString());
-    printed = bytes.toString(StandardCharsets.UTF_8);
+    run = DemoRun.of(VisualSearchDemo::new, "--quick", "--out", out.toString());
   }
 
   @Test
   void printsTheSevenStepsAndWritesValidResults() throws Exception {
-    assertEquals(0, status, printed);
-    for (int step = 1; step <= 7; step++) {
-      assertTrue(printed.contains("== " + step + ". "), "step " + step);
-    }
-    assertTrue(printed.contains("seeded sample 2000 / 200"), printed);
+    run.assertSevenSteps();
+    assertTrue(run.printed().contains("seeded sample 2000 / 200"), run.printed());
     DemoOutputs.assertResultsValid(out);
     ModuleResults r = ResultsFile.read(out.resolve(ResultsFile.NAME));
     assertEquals("visual-search", r.module());
@@ -54,26 +42,19 @@ class VisualSearchDemoTest {
 
   @Test
   void reportRendersInChromium() {
-    assertEquals(0, status, printed);
+    assertEquals(0, run.status(), run.printed());
     DemoOutputs.assertReportRenders(out, "visual-search", 2);
   }
 
   @Test
   void aTrainingBudgetBelowOneSecondIsAUserError() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-    int code =
-        DemoLauncher.execute(
-            new VisualSearchDemo(e),
-            e,
-            e,
+    assertEquals(
+        "error: --train-seconds must be at least 1, got 0",
+        DemoRun.userError(
+            VisualSearchDemo::new,
             "--train-seconds",
             "0",
             "--out",
-            results.resolve("x").toString());
-    assertEquals(2, code);
-    assertEquals(
-        "error: --train-seconds must be at least 1, got 0",
-        err.toString(StandardCharsets.UTF_8).strip());
+            results.resolve("x").toString()));
   }
 }

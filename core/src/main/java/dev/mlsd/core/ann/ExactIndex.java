@@ -1,6 +1,7 @@
 package dev.mlsd.core.ann;
 
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 import java.util.function.IntPredicate;
 
 /**
@@ -20,7 +21,8 @@ import java.util.function.IntPredicate;
  */
 public final class ExactIndex implements VectorIndex {
   private final VectorStore store;
-  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  // allocation-free read locking (see HnswIndex); not reentrant: no method takes it twice
+  private final ReadWriteLock lock = new StampedLock().asReadWriteLock();
 
   /**
    * @param dimension vector length, at least 1

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * Hierarchical Navigable Small World graph (Malkov and Yashunin, "Efficient and robust approximate
@@ -61,7 +62,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * lock for its duration. So any number of searches (one {@link HnswSearcher} per thread) may run
  * concurrently with each other and with a build on another thread; each search sees a consistent
  * prefix of the insertions: every add that returned before the search took the lock, none that
- * started after. Adds themselves are serialised.
+ * started after. Adds themselves are serialised. The lock is a {@link StampedLock}: a warm search
+ * allocates nothing, from any number of threads (a {@code ReentrantReadWriteLock} allocates a hold
+ * counter per read once two threads read at once). Like that lock in its default mode it is not
+ * fair: a steady stream of overlapping searches can delay an add.
  *
  * <p>Persistence: {@link #save} and {@link #load}, through {@link dev.mlsd.core.io.ArtifactFile}
  * (kind {@value HnswIndexFile#KIND}); see {@link HnswIndexFile} for the layout.
@@ -72,7 +76,10 @@ public final class HnswIndex implements VectorIndex {
   final VectorStore store;
   final HnswGraph graph;
   final HnswBuildParams params;
-  final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  // a StampedLock's views: taking and releasing its read lock allocates nothing, where a
+  // ReentrantReadWriteLock records each reader's hold count in a thread-local (an allocation per
+  // search once two threads search at once). Not reentrant: no method takes it twice.
+  final ReadWriteLock lock = new StampedLock().asReadWriteLock();
   private final double levelMultiplier;
   QuantizedVectors quantized; // int8 codes, after quantize(); null before
 
@@ -152,20 +159,25 @@ public final class HnswIndex implements VectorIndex {
   public int add(float[] vector) {
     lock.writeLock().lock();
     try {
-      int id = store.add(vector);
-      int level = levelOf(params.seed(), id, levelMultiplier);
-      graph.addNode(id, level);
-      if (builder == null) {
-        builder = new HnswBuilder(this, null);
-      }
-      builder.insert(id);
-      if (quantized != null) {
-        quantized.encode(store, id);
-      }
-      return id;
+      return addLocked(vector);
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /** {@link #add} under the write lock, already held. */
+  private int addLocked(float[] vector) {
+    int id = store.add(vector);
+    int level = levelOf(params.seed(), id, levelMultiplier);
+    graph.addNode(id, level);
+    if (builder == null) {
+      builder = new HnswBuilder(this, null);
+    }
+    builder.insert(id);
+    if (quantized != null) {
+      quantized.encode(store, id);
+    }
+    return id;
   }
 
   /**
@@ -195,7 +207,7 @@ public final class HnswIndex implements VectorIndex {
       int first = store.size;
       if (threads == 1 || vectors.length < 2) {
         for (float[] v : vectors) {
-          add(v);
+          addLocked(v);
         }
         return first;
       }

@@ -79,18 +79,46 @@ public final class TopKCollector {
    */
   public int drainTo(int[] ids, float[] scores) {
     int n = heap.size();
+    // the heap's array is already a min-heap: sort a copy in place (heapsort: the worst goes to the
+    // back, so the copy ends best first). A library sort allocates a little on longer lists; this
+    // allocates nothing. Keys are unique (one per id), so the order is the same as any sort's.
     for (int i = 0; i < n; i++) {
       sorted[i] = heap.keyAt(i);
     }
-    java.util.Arrays.sort(sorted, 0, n);
+    for (int end = n - 1; end > 0; end--) {
+      long worst = sorted[0];
+      siftDown(sorted, sorted[end], end);
+      sorted[end] = worst;
+    }
     for (int i = 0; i < n; i++) {
-      long key = sorted[n - 1 - i];
+      long key = sorted[i];
       ids[i] = NeighborHeap.unpackId(key);
       if (scores != null) {
         scores[i] = NeighborHeap.unpackScore(key);
       }
     }
     return n;
+  }
+
+  /** Places {@code key} from the root down the min-heap {@code a[0..size)}. */
+  private static void siftDown(long[] a, long key, int size) {
+    int i = 0;
+    int half = size >>> 1;
+    while (i < half) {
+      int child = 2 * i + 1;
+      long c = a[child];
+      int right = child + 1;
+      if (right < size && a[right] < c) {
+        child = right;
+        c = a[right];
+      }
+      if (key <= c) {
+        break;
+      }
+      a[i] = c;
+      i = child;
+    }
+    a[i] = key;
   }
 
   /** The ids, best first (allocates; for tests and tools, not the hot path). */

@@ -62,4 +62,31 @@ class TopKCollectorTest {
   void invalidKIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> new TopKCollector(0));
   }
+
+  @Test
+  void drainOrdersLikeAFullSortOnRandomScoresWithTies() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    for (int k : new int[] {1, 2, 7, 64, 300}) {
+      TopKCollector c = new TopKCollector(k);
+      int n = 3 * k + 5;
+      long[] all = new long[n];
+      for (int id = 0; id < n; id++) {
+        float score = r.nextInt(k + 3) / 7f - 1f; // many ties
+        c.collect(id, score);
+        all[id] = NeighborHeap.pack(id, score);
+      }
+      java.util.Arrays.sort(all);
+      int[] ids = new int[k];
+      float[] scores = new float[k];
+      assertEquals(k, c.drainTo(ids, scores));
+      for (int i = 0; i < k; i++) {
+        long want = all[n - 1 - i];
+        assertEquals(NeighborHeap.unpackId(want), ids[i], "k " + k + " rank " + i);
+        assertEquals(NeighborHeap.unpackScore(want), scores[i], "k " + k + " rank " + i);
+      }
+      // draining copies: the collector still holds the results
+      assertEquals(k, c.size());
+      assertArrayEquals(ids, c.ids());
+    }
+  }
 }

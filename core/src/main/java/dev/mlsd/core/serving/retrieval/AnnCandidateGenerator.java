@@ -16,11 +16,10 @@ import java.util.function.IntPredicate;
  * anyway) and pushes the best n.
  *
  * <p>Scratch: each thread gets its own {@link VectorIndex.Searcher}, {@link TopKCollector} and
- * result arrays (a {@link ThreadLocal}, built on that thread's first request), so the generator
- * itself allocates nothing per request; the one exception is {@link TopKCollector#drainTo}, whose
- * {@code Arrays.sort(long[])} allocates about 100 bytes per call on JDK 25 (see {@code
- * Candidates}). The request carries only the query vector (see the scratch rule in {@link
- * dev.mlsd.core.serving.ServingPipeline}).
+ * result arrays (a {@link ThreadLocal}, built on that thread's first request), and the searcher,
+ * the index's read lock and {@link TopKCollector#drainTo} allocate nothing, so a warm request
+ * allocates nothing here ({@code AnnCandidateBenchmark -prof gc}). The request carries only the
+ * query vector (see the scratch rule in {@link dev.mlsd.core.serving.ServingPipeline}).
  *
  * <p>Thread safety: immutable; safe from any number of threads. The index may be searched while
  * another thread adds to it (see the index's own contract).
