@@ -65,6 +65,8 @@ public final class ServerBreakdown {
     if (server != null) {
       server.queueLatency().reset();
       server.endpointLatency(endpoint).reset();
+      server.shedLatency(false).reset();
+      server.shedLatency(true).reset();
     }
     this.batchesBefore = store == null ? 0 : store.counters().batches();
     this.fallbacksBefore = store == null ? 0 : store.counters().fallbackBatches();
@@ -191,6 +193,20 @@ public final class ServerBreakdown {
         "waiting for a worker (server side) p50 %.1f us, p99 %.1f us%n",
         server.queueLatency().percentileMicros(50),
         server.queueLatency().percentileMicros(99));
+    LatencyRecorder onArrival = server.shedLatency(false);
+    LatencyRecorder atWorker = server.shedLatency(true);
+    if (onArrival.count() + atWorker.count() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "503s server side, first byte to refusal written: %d on arrival p50 %.1f us, p99 %.1f"
+              + " us; %d at a worker p50 %.1f us, p99 %.1f us (the client's 503 p99 is above)%n",
+          onArrival.count(),
+          onArrival.percentileMicros(50),
+          onArrival.percentileMicros(99),
+          atWorker.count(),
+          atWorker.percentileMicros(50),
+          atWorker.percentileMicros(99));
+    }
     out.print(cpu.toText());
   }
 

@@ -46,6 +46,19 @@ class OverloadTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The server records a 503 once its answer is written, just after the client has it. */
+  private static void awaitCount(dev.mlsd.core.monitoring.LatencyRecorder r, long n)
+      throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (r.count() < n) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("expected " + n + " in " + r.name() + ", have " + r.count());
+      }
+      Thread.sleep(5);
+    }
+    assertEquals(n, r.count());
+  }
+
   private static void awaitQueued(JsonServer server, int n) throws InterruptedException {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (server.queued() < n) {
@@ -111,6 +124,8 @@ class OverloadTest {
       assertEquals(503, shed.statusCode(), shed.body());
       assertEquals("1", shed.headers().firstValue("Retry-After").orElse(""));
       assertTrue(shed.body().startsWith("{\"error\":\"request queue full"), shed.body());
+      awaitCount(server.shedLatency(false), 1);
+      assertEquals(0, server.shedLatency(true).count());
 
       assertEquals(200, client.get("/health").statusCode());
       HttpResponse<String> metrics = client.get("/metrics");
@@ -174,6 +189,8 @@ class OverloadTest {
       assertEquals(200, first.get(20, TimeUnit.SECONDS).statusCode());
       HttpResponse<String> late = second.get(20, TimeUnit.SECONDS);
       assertEquals(503, late.statusCode(), late.body());
+      awaitCount(server.shedLatency(true), 1);
+      assertEquals(0, server.shedLatency(false).count());
       assertEquals("1", late.headers().firstValue("Retry-After").orElse(""));
       // alone in the queue when its turn came: run, however long it waited
       assertEquals(200, third.get(20, TimeUnit.SECONDS).statusCode());
