@@ -13,9 +13,10 @@ import redis.clients.jedis.Jedis;
 /**
  * A private, throw-away Redis Cluster on loopback: {@code masters} redis-server processes started
  * with {@code --cluster-enabled yes}, each with one replica, joined by {@code redis-cli --cluster
- * create ... --cluster-replicas 1 --cluster-yes}; persistence off, node timeout {@value
- * #NODE_TIMEOUT_MS} ms (a dead master's replica is promoted a second or two after it dies). Test
- * scope; published in core's test-jar.
+ * create ... --cluster-replicas 1 --cluster-yes}; persistence off (each node's replication snapshot
+ * under its own file name), node timeout {@value #NODE_TIMEOUT_MS} ms (a dead master's replica is
+ * promoted a second or two after it dies); started once every replica has synced. Test scope;
+ * published in core's test-jar.
  *
  * <p>Thread safety: none; one test owns it.
  */
@@ -82,6 +83,11 @@ public final class RedisClusterProcess implements AutoCloseable {
                     Integer.toString(NODE_TIMEOUT_MS),
                     "--dir",
                     dir.toString(),
+                    // one RDB file per node: a replica's full sync renames the received snapshot
+                    // to this name and loads it, so with one shared name two replicas syncing at
+                    // once could each load the other's master's data
+                    "--dbfilename",
+                    "dump-" + port + ".rdb",
                     "--save",
                     "",
                     "--appendonly",
@@ -110,6 +116,11 @@ public final class RedisClusterProcess implements AutoCloseable {
       for (int port : ports) {
         waitUntil(() -> clusterOk(port), 30_000, "cluster_state:ok on port " + port);
       }
+      // every replica's first (full) sync done before anything is written
+      waitUntil(
+          () -> ports.stream().filter(RedisClusterProcess::syncedReplica).count() == masters,
+          30_000,
+          masters + " replicas synced");
       return c;
     } catch (IOException | InterruptedException | RuntimeException e) {
       c.close();
@@ -286,6 +297,17 @@ public final class RedisClusterProcess implements AutoCloseable {
   private static boolean answersPing(int port) {
     try (Jedis j = new Jedis("127.0.0.1", port, 500)) {
       return "PONG".equals(j.ping());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean syncedReplica(int port) {
+    try (Jedis j = new Jedis("127.0.0.1", port, 500)) {
+      String info = j.info("replication");
+      return info.contains("role:slave")
+          && info.contains("master_link_status:up")
+          && info.contains("master_sync_in_progress:0");
     } catch (RuntimeException e) {
       return false;
     }
