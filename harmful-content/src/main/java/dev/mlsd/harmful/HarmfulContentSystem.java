@@ -162,6 +162,7 @@ public final class HarmfulContentSystem {
           trainX,
           trainY,
           weights(train),
+          classes(train),
           validationX,
           validationY,
           params.network().withLoss(loss),
@@ -180,18 +181,25 @@ public final class HarmfulContentSystem {
 
   private Evaluated evaluate(HarmClassifier model, Bootstrap bootstrap) {
     float[][] pv = model.predict(validationX);
-    int[] validationClass = parts.validation().stream().mapToInt(Post::authorsClass).toArray();
-    ThreeClassDecision decision = ThreeClassDecision.fit(pv, validationClass);
     float[][] pt = model.predict(testX);
+    int[] validationClass = parts.validation().stream().mapToInt(Post::authorsClass).toArray();
     String name = model.name();
+    float[][] dv = pv;
+    float[][] dt = pt;
     if (model instanceof MultiTaskNetwork n) {
       name = n.name() + (n.params().loss().focal() ? ", focal" : "") + " (seed " + n.seed() + ")";
+      if (n.params().classHead()) {
+        // the three-class decision reads the three-class head's p(hate) and p(offensive)
+        dv = n.predictClasses(validationX);
+        dt = n.predictClasses(testX);
+      }
     }
+    ThreeClassDecision decision = ThreeClassDecision.fit(dv, validationClass);
     // each model is judged at its own validation thresholds for the same precision targets
     EnforcementThresholds own = ThresholdSelection.enforcement(pv, validationY, params.targets());
     return new Evaluated(
         model,
-        OfflineEvaluation.evaluate(name, pt, testY, testClass, decision, own, bootstrap),
+        OfflineEvaluation.evaluate(name, pt, dt, testY, testClass, decision, own, bootstrap),
         pt);
   }
 
@@ -215,6 +223,10 @@ public final class HarmfulContentSystem {
         m,
         trainingMillis,
         ModelCard.currentCodeVersion());
+  }
+
+  private static int[] classes(List<Post> posts) {
+    return posts.stream().mapToInt(Post::authorsClass).toArray();
   }
 
   private static boolean[][] labels(List<Post> posts) {
@@ -320,6 +332,7 @@ public final class HarmfulContentSystem {
               x,
               labels(augmented),
               weights(augmented),
+              classes(augmented),
               validationX,
               validationY,
               params.retrainEpochs(),

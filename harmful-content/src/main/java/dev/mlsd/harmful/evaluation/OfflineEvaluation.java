@@ -47,6 +47,27 @@ public final class OfflineEvaluation {
       ThreeClassDecision decision,
       EnforcementThresholds thresholds,
       Bootstrap bootstrap) {
+    return evaluate(model, p, p, y, authorsClass, decision, thresholds, bootstrap);
+  }
+
+  /**
+   * Evaluates one model whose three-class decision reads other scores than its heads: a network's
+   * three-class head ({@code decisionScores[0]} p(hate), {@code [1]} p(offensive) from the
+   * softmax).
+   *
+   * @param decisionScores the scores {@code decision} reads, {@code [2][post]}
+   * @see #evaluate(String, float[][], boolean[][], int[], ThreeClassDecision,
+   *     EnforcementThresholds, Bootstrap)
+   */
+  public static ModelMetrics evaluate(
+      String model,
+      float[][] p,
+      float[][] decisionScores,
+      boolean[][] y,
+      int[] authorsClass,
+      ThreeClassDecision decision,
+      EnforcementThresholds thresholds,
+      Bootstrap bootstrap) {
     List<TaskMetrics> tasks = new ArrayList<>();
     for (HarmTask task : HarmTask.values()) {
       int t = task.ordinal();
@@ -65,7 +86,7 @@ public final class OfflineEvaluation {
               bootstrap.ofScores(p[t], y[t], (s, l) -> Recall.atThreshold(s, l, review)),
               PrecisionRecallCurve.compute(p[t], y[t])));
     }
-    int[] predicted = decision.decideAll(p);
+    int[] predicted = decision.decideAll(decisionScores);
     int n = predicted.length;
     int[] pr = new int[n];
     int[] ac = new int[n];

@@ -5,26 +5,50 @@ import dev.mlsd.harmful.data.ThreeClass;
 
 /**
  * Derives Davidson et al.'s three classes from the two heads, to compare with the authors: hate if
- * {@code p(hate) >= hateThreshold}; else offensive if {@code p(offensive) >= offensiveThreshold};
- * else neither. Hate is checked first because it is the more severe category.
+ * {@code p(hate) >= hateThreshold}; else offensive if the rule's offensive score reaches {@code
+ * offensiveThreshold}; else neither. Hate is checked first because it is the more severe category.
+ * The offensive score is {@link Rule#OFFENSIVE_HEAD} {@code p(offensive)}, or {@link
+ * Rule#HARM_SCORE} {@code p(hate) + p(offensive)}: the chance the post is harmful at all, so a hate
+ * post below the hate threshold falls to offensive rather than to neither (the offensive head
+ * learns hate posts as negatives).
  *
  * <p>The two thresholds are chosen on the validation split to maximise macro-F1 ({@link #fit}), a
- * grid over each head's validation score quantiles; never on test.
+ * grid over each score's validation quantiles; never on test.
  *
  * @param hateThreshold the hate head's threshold
- * @param offensiveThreshold the offensive head's threshold
+ * @param offensiveThreshold the offensive score's threshold
+ * @param rule which offensive score
  */
-public record ThreeClassDecision(float hateThreshold, float offensiveThreshold) {
+public record ThreeClassDecision(float hateThreshold, float offensiveThreshold, Rule rule) {
 
-  /** Grid points per head in {@link #fit}. */
+  /** The offensive score of the decision. */
+  public enum Rule {
+    /** {@code p(offensive)}. */
+    OFFENSIVE_HEAD,
+    /** {@code p(hate) + p(offensive)}. */
+    HARM_SCORE;
+
+    float score(float pHate, float pOffensive) {
+      return this == HARM_SCORE ? pHate + pOffensive : pOffensive;
+    }
+  }
+
+  /** Grid points per score in {@link #fit}. */
   static final int GRID = 60;
+
+  /** The decision with the {@link Rule#OFFENSIVE_HEAD} rule. */
+  public ThreeClassDecision(float hateThreshold, float offensiveThreshold) {
+    this(hateThreshold, offensiveThreshold, Rule.OFFENSIVE_HEAD);
+  }
 
   /** The class of one post. */
   public int decide(float pHate, float pOffensive) {
     if (pHate >= hateThreshold) {
       return ThreeClass.HATE;
     }
-    return pOffensive >= offensiveThreshold ? ThreeClass.OFFENSIVE : ThreeClass.NEITHER;
+    return rule.score(pHate, pOffensive) >= offensiveThreshold
+        ? ThreeClass.OFFENSIVE
+        : ThreeClass.NEITHER;
   }
 
   /** The class of every post; {@code p[t][i]} as from a classifier. */
@@ -36,21 +60,31 @@ public record ThreeClassDecision(float hateThreshold, float offensiveThreshold) 
     return c;
   }
 
+  /** {@link #fit(float[][], int[], Rule)} with the {@link Rule#OFFENSIVE_HEAD} rule. */
+  public static ThreeClassDecision fit(float[][] p, int[] authorsClass) {
+    return fit(p, authorsClass, Rule.OFFENSIVE_HEAD);
+  }
+
   /**
-   * The thresholds that maximise macro-F1 on validation: each head's threshold is searched over
-   * {@value #GRID} quantiles of its validation scores (ties broken toward the lower threshold).
+   * The thresholds that maximise macro-F1 on validation: each score's threshold is searched over
+   * {@value #GRID} quantiles of its validation values (ties broken toward the lower threshold).
    *
    * @param p validation scores {@code [task][post]}
    * @param authorsClass the authors' class of each validation post
+   * @param rule the offensive score
    */
-  public static ThreeClassDecision fit(float[][] p, int[] authorsClass) {
+  public static ThreeClassDecision fit(float[][] p, int[] authorsClass, Rule rule) {
+    float[] offensive = new float[p[1].length];
+    for (int i = 0; i < offensive.length; i++) {
+      offensive[i] = rule.score(p[0][i], p[1][i]);
+    }
     float[] hateGrid = quantiles(p[0]);
-    float[] offensiveGrid = quantiles(p[1]);
+    float[] offensiveGrid = quantiles(offensive);
     double best = -1;
-    ThreeClassDecision bestDecision = new ThreeClassDecision(0.5f, 0.5f);
+    ThreeClassDecision bestDecision = new ThreeClassDecision(0.5f, 0.5f, rule);
     for (float th : hateGrid) {
       for (float to : offensiveGrid) {
-        ThreeClassDecision d = new ThreeClassDecision(th, to);
+        ThreeClassDecision d = new ThreeClassDecision(th, to, rule);
         double f1 = MulticlassF1.macro(d.decideAll(p), authorsClass, ThreeClass.COUNT);
         if (f1 > best) {
           best = f1;

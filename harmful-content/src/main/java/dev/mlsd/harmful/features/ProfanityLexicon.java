@@ -17,6 +17,8 @@ import java.util.List;
  * hashes (core's Murmur3; the lexicon is far too small for a collision to matter), so a token is
  * looked up by its hash without building a string.
  *
+ * <p>The same lookup serves {@link TweetSignals}' sentiment word lists.
+ *
  * <p>Thread safety: immutable.
  *
  * <p>Book: chapter 5, "Feature engineering" (content signals computed from the post).
@@ -35,9 +37,17 @@ public final class ProfanityLexicon {
 
   /** The bundled lexicon. */
   public static ProfanityLexicon bundled() {
-    try (InputStream in = ProfanityLexicon.class.getResourceAsStream("profanity.txt")) {
+    return of(resourceWords("profanity.txt"));
+  }
+
+  /**
+   * The words of a bundled word-list resource next to this class: one per line, blank lines and
+   * {@code #} comments skipped.
+   */
+  static List<String> resourceWords(String name) {
+    try (InputStream in = ProfanityLexicon.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("resource profanity.txt is missing");
+        throw new IllegalStateException("resource " + name + " is missing");
       }
       List<String> words = new ArrayList<>();
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -47,7 +57,7 @@ public final class ProfanityLexicon {
           words.add(w);
         }
       }
-      return of(words);
+      return words;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,7 +7,9 @@ import dev.mlsd.harmful.features.EncodedPosts;
  * width} weights per hash bucket, and a post's output is the mean of the rows of its ids. That is
  * exactly {@code tf . W} for the post's term frequencies {@code tf = count(id) / ids}, the product
  * a dense layer over a {@code buckets}-wide input computes, at a cost proportional to the post's
- * ids (about 160) instead of the buckets (16,384 or more).
+ * ids (about 160) instead of the buckets (16,384 or more). With id weights (IDF), each row is
+ * multiplied by its bucket's fixed weight before the mean: {@code tf-idf . W}; the served graph
+ * keeps the plain mean over rows pre-multiplied by the weights ({@link #servedTable()}).
  *
  * <p>Why not in DL4J: a dense layer over the term-frequency rows spends nearly all of its time
  * multiplying zeros, and DL4J's {@code EmbeddingSequenceLayer} with masked average pooling
@@ -35,12 +37,15 @@ final class EmbeddingBag {
   private final float[] m;
   private final float[] v;
   private final float[] gradient;
+  private final float[] idWeights;
   private long step;
 
-  private EmbeddingBag(int buckets, int width, float[] table, float[] m, float[] v, long step) {
+  private EmbeddingBag(
+      int buckets, int width, float[] table, float[] idWeights, float[] m, float[] v, long step) {
     this.buckets = buckets;
     this.width = width;
     this.table = table;
+    this.idWeights = idWeights;
     this.m = m;
     this.v = v;
     this.step = step;
@@ -50,20 +55,30 @@ final class EmbeddingBag {
   /**
    * A table with Gaussian weights of standard deviation {@code std}.
    *
+   * @param idWeights a fixed weight per bucket that multiplies its row in the bag (IDF weighting,
+   *     {@link dev.mlsd.harmful.features.InverseDocumentFrequency}), or null for 1
    * @param random the initialisation's source
    */
   static EmbeddingBag gaussian(
-      int buckets, int width, double std, java.util.SplittableRandom random) {
+      int buckets, int width, double std, float[] idWeights, java.util.SplittableRandom random) {
+    if (idWeights != null && idWeights.length != buckets) {
+      throw new IllegalArgumentException("one id weight per bucket");
+    }
     float[] t = new float[buckets * width];
     for (int i = 0; i < t.length; i++) {
       t[i] = (float) (random.nextGaussian() * std);
     }
-    return new EmbeddingBag(buckets, width, t, new float[t.length], new float[t.length], 0);
+    return new EmbeddingBag(
+        buckets, width, t, idWeights, new float[t.length], new float[t.length], 0);
   }
 
   /** An independent copy: weights and optimiser state. */
   EmbeddingBag copy() {
-    return new EmbeddingBag(buckets, width, table.clone(), m.clone(), v.clone(), step);
+    return new EmbeddingBag(buckets, width, table.clone(), idWeights, m.clone(), v.clone(), step);
+  }
+
+  private float idWeight(int id) {
+    return idWeights == null ? 1f : idWeights[id];
   }
 
   /**
@@ -84,8 +99,9 @@ final class EmbeddingBag {
       int o = r * width;
       for (int k = from; k < to; k++) {
         int base = ids[k] * width;
+        float w = idWeight(ids[k]);
         for (int j = 0; j < width; j++) {
-          out[o + j] += table[base + j];
+          out[o + j] += w * table[base + j];
         }
       }
       float inv = 1f / (to - from);
@@ -117,8 +133,9 @@ final class EmbeddingBag {
       int o = r * width;
       for (int k = from; k < to; k++) {
         int base = ids[k] * width;
+        float w = inv * idWeight(ids[k]);
         for (int j = 0; j < width; j++) {
-          gradient[base + j] += outputGradient[o + j] * inv;
+          gradient[base + j] += outputGradient[o + j] * w;
         }
       }
     }
@@ -155,6 +172,22 @@ final class EmbeddingBag {
   /** The table itself, {@code [buckets, width]} row-major (not a copy). */
   float[] table() {
     return table;
+  }
+
+  /**
+   * The rows as an unweighted mean bag serves them: row {@code k} times its id weight (a copy). The
+   * mean of these rows over a post's ids equals {@link #forward}.
+   */
+  float[] servedTable() {
+    float[] t = table.clone();
+    if (idWeights != null) {
+      for (int k = 0; k < buckets; k++) {
+        for (int j = 0; j < width; j++) {
+          t[k * width + j] *= idWeights[k];
+        }
+      }
+    }
+    return t;
   }
 
   int buckets() {

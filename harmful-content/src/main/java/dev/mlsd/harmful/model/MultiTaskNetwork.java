@@ -1,7 +1,9 @@
 package dev.mlsd.harmful.model;
 
 import dev.mlsd.harmful.data.HarmTask;
+import dev.mlsd.harmful.data.ThreeClass;
 import dev.mlsd.harmful.features.EncodedPosts;
+import dev.mlsd.harmful.features.InverseDocumentFrequency;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
  * The book's model: one multi-task network with a shared trunk over the early-fused features and
@@ -56,6 +59,9 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 public final class MultiTaskNetwork implements HarmClassifier {
   /** Vertex names of the heads, in {@link HarmTask} order. */
   static final String[] HEADS = {"hate", "offensive"};
+
+  /** Vertex name of the optional three-class head ({@link MultiTaskParams#classHead()}). */
+  static final String CLASS_HEAD = "three_class";
 
   /** Name of the graph input that receives the {@link EmbeddingBag}'s output. */
   static final String BAG = "bag";
@@ -91,6 +97,8 @@ public final class MultiTaskNetwork implements HarmClassifier {
    * @param train the training posts
    * @param trainLabels {@code [task][post]} labels of the training posts
    * @param trainWeights one weight per training post (1 for uniform)
+   * @param trainClasses the authors' class of each training post, for the three-class head; null
+   *     when {@code params.classHead()} is false
    * @param validation the validation posts (early stopping)
    * @param validationLabels {@code [task][post]} labels of the validation posts
    * @param params the training parameters
@@ -101,11 +109,15 @@ public final class MultiTaskNetwork implements HarmClassifier {
       EncodedPosts train,
       boolean[][] trainLabels,
       float[] trainWeights,
+      int[] trainClasses,
       EncodedPosts validation,
       boolean[][] validationLabels,
       MultiTaskParams params,
       long seed,
       LongConsumer progress) {
+    if (params.classHead() && (trainClasses == null || trainClasses.length != train.size())) {
+      throw new IllegalArgumentException("the three-class head needs one class per training post");
+    }
     Nd4j.getRandom().setSeed(seed);
     int buckets = train.buckets();
     int denseWidth = train.denseWidth();
@@ -120,14 +132,16 @@ public final class MultiTaskNetwork implements HarmClassifier {
     // Xavier over the whole first layer [term frequencies | signals] -> width, as DL4J would
     double std = Math.sqrt(2.0 / (buckets + denseWidth + width));
     graph.getParam("signals_in_W").assign(Nd4j.randn(DataType.FLOAT, denseWidth, width).muli(std));
+    float[] idf = params.idfWeighting() ? InverseDocumentFrequency.fit(train) : null;
     EmbeddingBag bag =
-        EmbeddingBag.gaussian(buckets, width, std, new SplittableRandom(seed ^ 0x5DEECE66DL));
+        EmbeddingBag.gaussian(buckets, width, std, idf, new SplittableRandom(seed ^ 0x5DEECE66DL));
     return fit(
         bag,
         graph,
         train,
         trainLabels,
         trainWeights,
+        trainClasses,
         validation,
         validationLabels,
         params,
@@ -145,6 +159,7 @@ public final class MultiTaskNetwork implements HarmClassifier {
       EncodedPosts train,
       boolean[][] trainLabels,
       float[] trainWeights,
+      int[] trainClasses,
       EncodedPosts validation,
       boolean[][] validationLabels,
       int epochs,
@@ -155,6 +170,7 @@ public final class MultiTaskNetwork implements HarmClassifier {
         train,
         trainLabels,
         trainWeights,
+        trainClasses,
         validation,
         validationLabels,
         params.withMaxEpochs(epochs),
@@ -168,6 +184,7 @@ public final class MultiTaskNetwork implements HarmClassifier {
       EncodedPosts train,
       boolean[][] trainLabels,
       float[] trainWeights,
+      int[] trainClasses,
       EncodedPosts validation,
       boolean[][] validationLabels,
       MultiTaskParams params,
@@ -194,7 +211,14 @@ public final class MultiTaskNetwork implements HarmClassifier {
       for (int s = 0; s < n; s += params.batchSize()) {
         int e = Math.min(n, s + params.batchSize());
         int[] rows = Arrays.copyOfRange(order, s, e);
-        graph.fit(batch(bag.forward(train, rows), train, trainLabels, trainWeights, rows));
+        graph.fit(
+            batch(
+                bag.forward(train, rows),
+                train,
+                trainLabels,
+                params.classHead() ? trainClasses : null,
+                trainWeights,
+                rows));
         float[] g = gradient.take(rows.length);
         bag.step(train, rows, g, params.learningRate(), params.l2());
         trainLoss += graph.score();
@@ -292,6 +316,17 @@ public final class MultiTaskNetwork implements HarmClassifier {
               .build(),
           prev);
     }
+    if (p.classHead()) {
+      g.addLayer(
+          CLASS_HEAD,
+          new OutputLayer.Builder(new LossMCXENT())
+              .nIn(in)
+              .nOut(ThreeClass.COUNT)
+              .activation(Activation.SOFTMAX)
+              .build(),
+          prev);
+      return g.setOutputs(HEADS[0], HEADS[1], CLASS_HEAD).build();
+    }
     return g.setOutputs(HEADS).build();
   }
 
@@ -300,12 +335,19 @@ public final class MultiTaskNetwork implements HarmClassifier {
   }
 
   /**
-   * One mini-batch: the bag's output and the signals, one label column per head, weights as masks.
+   * One mini-batch: the bag's output and the signals, one label column per head (and the one-hot
+   * class when {@code classes} is not null, for the three-class head), weights as masks.
    */
   static MultiDataSet batch(
-      float[] bagOut, EncodedPosts posts, boolean[][] labels, float[] weights, int[] rows) {
+      float[] bagOut,
+      EncodedPosts posts,
+      boolean[][] labels,
+      int[] classes,
+      float[] weights,
+      int[] rows) {
     INDArray[] features = inputs(bagOut, posts, rows);
-    INDArray[] y = new INDArray[HEADS.length];
+    int outputs = HEADS.length + (classes == null ? 0 : 1);
+    INDArray[] y = new INDArray[outputs];
     INDArray[] masks = null;
     boolean weighted = false;
     float[] w = new float[rows.length];
@@ -320,9 +362,16 @@ public final class MultiTaskNetwork implements HarmClassifier {
       }
       y[t] = Nd4j.create(col, new long[] {rows.length, 1});
     }
+    if (classes != null) {
+      float[] oneHot = new float[rows.length * ThreeClass.COUNT];
+      for (int i = 0; i < rows.length; i++) {
+        oneHot[i * ThreeClass.COUNT + classes[rows[i]]] = 1f;
+      }
+      y[HEADS.length] = Nd4j.create(oneHot, new long[] {rows.length, ThreeClass.COUNT});
+    }
     if (weighted) {
-      masks = new INDArray[HEADS.length];
-      for (int t = 0; t < HEADS.length; t++) {
+      masks = new INDArray[outputs];
+      for (int t = 0; t < outputs; t++) {
         masks[t] = Nd4j.create(w, new long[] {rows.length, 1});
       }
     }
@@ -365,6 +414,36 @@ public final class MultiTaskNetwork implements HarmClassifier {
       }
     }
     return p;
+  }
+
+  /**
+   * The three-class head's probabilities, {@code q[c][i]} for class {@code c} in {@link ThreeClass}
+   * order.
+   *
+   * @throws IllegalStateException if the network has no three-class head
+   */
+  public float[][] predictClasses(EncodedPosts posts) {
+    if (!params.classHead()) {
+      throw new IllegalStateException("this network has no three-class head");
+    }
+    int n = posts.size();
+    float[][] q = new float[ThreeClass.COUNT][n];
+    int bs = 512;
+    for (int s = 0; s < n; s += bs) {
+      int e = Math.min(n, s + bs);
+      int[] rows = new int[e - s];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = s + i;
+      }
+      INDArray out = graph.output(false, inputs(bag.forward(posts, rows), posts, rows))[2];
+      float[] v = out.castTo(DataType.FLOAT).dup('c').data().asFloat();
+      for (int i = 0; i < rows.length; i++) {
+        for (int c = 0; c < ThreeClass.COUNT; c++) {
+          q[c][s + i] = v[i * ThreeClass.COUNT + c];
+        }
+      }
+    }
+    return q;
   }
 
   /** Mean binary cross-entropy per task, summed over tasks: the validation loss. */
@@ -413,9 +492,13 @@ public final class MultiTaskNetwork implements HarmClassifier {
     return bag.buckets();
   }
 
-  /** The n-gram rows of the first layer, {@code [buckets, trunk[0]]} row-major (a copy). */
+  /**
+   * The n-gram rows of the first layer as served, {@code [buckets, trunk[0]]} row-major (a copy):
+   * with IDF weighting each row already multiplied by its bucket's weight, so a plain mean over the
+   * post's ids reproduces the training-time bag.
+   */
   public float[] ngramTable() {
-    return bag.weights();
+    return bag.servedTable();
   }
 
   /** Width of the dense-signal input. */

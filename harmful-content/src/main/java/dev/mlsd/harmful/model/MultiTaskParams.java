@@ -17,6 +17,10 @@ import java.util.Map;
  * @param patience epochs without a better validation loss before stopping early
  * @param loss the per-task loss
  * @param labelWeights how each example is weighted in the loss
+ * @param idfWeighting whether the n-gram bag weights each id by its training IDF (tf-idf input)
+ * @param classHead whether a third head, a softmax over Davidson et al.'s three classes, is trained
+ *     beside the two binary heads (its cross-entropy added to the loss); it is used offline for the
+ *     three-class decision and not served
  */
 public record MultiTaskParams(
     int[] trunk,
@@ -27,7 +31,9 @@ public record MultiTaskParams(
     int maxEpochs,
     int patience,
     LossChoice loss,
-    LabelWeights labelWeights) {
+    LabelWeights labelWeights,
+    boolean idfWeighting,
+    boolean classHead) {
 
   /**
    * The demo's setting. The learning rate, 3e-3, was chosen on the validation split over {1e-3,
@@ -44,7 +50,9 @@ public record MultiTaskParams(
           5,
           2,
           LossChoice.CROSS_ENTROPY,
-          LabelWeights.UNIFORM);
+          LabelWeights.UNIFORM,
+          false,
+          false);
 
   /** Checks the values. */
   public MultiTaskParams {
@@ -60,13 +68,81 @@ public record MultiTaskParams(
   /** The same with another loss. */
   public MultiTaskParams withLoss(LossChoice l) {
     return new MultiTaskParams(
-        trunk, dropout, learningRate, l2, batchSize, maxEpochs, patience, l, labelWeights);
+        trunk,
+        dropout,
+        learningRate,
+        l2,
+        batchSize,
+        maxEpochs,
+        patience,
+        l,
+        labelWeights,
+        idfWeighting,
+        classHead);
   }
 
   /** The same with another epoch budget. */
   public MultiTaskParams withMaxEpochs(int epochs) {
     return new MultiTaskParams(
-        trunk, dropout, learningRate, l2, batchSize, epochs, patience, loss, labelWeights);
+        trunk,
+        dropout,
+        learningRate,
+        l2,
+        batchSize,
+        epochs,
+        patience,
+        loss,
+        labelWeights,
+        idfWeighting,
+        classHead);
+  }
+
+  /** The same with or without IDF weighting of the n-gram bag. */
+  public MultiTaskParams withIdfWeighting(boolean idf) {
+    return new MultiTaskParams(
+        trunk,
+        dropout,
+        learningRate,
+        l2,
+        batchSize,
+        maxEpochs,
+        patience,
+        loss,
+        labelWeights,
+        idf,
+        classHead);
+  }
+
+  /** The same with other label weights. */
+  public MultiTaskParams withLabelWeights(LabelWeights w) {
+    return new MultiTaskParams(
+        trunk,
+        dropout,
+        learningRate,
+        l2,
+        batchSize,
+        maxEpochs,
+        patience,
+        loss,
+        w,
+        idfWeighting,
+        classHead);
+  }
+
+  /** The same with or without the three-class head. */
+  public MultiTaskParams withClassHead(boolean head) {
+    return new MultiTaskParams(
+        trunk,
+        dropout,
+        learningRate,
+        l2,
+        batchSize,
+        maxEpochs,
+        patience,
+        loss,
+        labelWeights,
+        idfWeighting,
+        head);
   }
 
   /** The hyper-parameters for a model card. */
@@ -80,6 +156,8 @@ public record MultiTaskParams(
     m.put("max_epochs", Integer.toString(maxEpochs));
     m.put("loss", loss.describe() + " per task, summed");
     m.put("label_weights", labelWeights.name());
+    m.put("ngram_weighting", idfWeighting ? "tf-idf (IDF from training)" : "tf");
+    m.put("class_head", classHead ? "softmax over 3 classes (offline only)" : "none");
     return m;
   }
 }

@@ -55,4 +55,28 @@ class ThresholdsAndDecisionTest {
     ThreeClassDecision d = ThreeClassDecision.fit(p, y);
     assertArrayEquals(y, d.decideAll(p));
   }
+
+  @Test
+  void harmScoreRuleSendsAHatePostBelowTheHateThresholdToOffensiveNotNeither() {
+    ThreeClassDecision head = new ThreeClassDecision(0.5f, 0.5f);
+    ThreeClassDecision harm =
+        new ThreeClassDecision(0.5f, 0.5f, ThreeClassDecision.Rule.HARM_SCORE);
+    // the offensive head is low on hate posts: p(hate) 0.4, p(offensive) 0.2
+    assertEquals(ThreeClass.NEITHER, head.decide(0.4f, 0.2f));
+    assertEquals(ThreeClass.OFFENSIVE, harm.decide(0.4f, 0.2f));
+    // p(hate) + p(offensive) = 0.5 exactly: inclusive
+    assertEquals(ThreeClass.OFFENSIVE, harm.decide(0.25f, 0.25f));
+    assertEquals(ThreeClass.NEITHER, harm.decide(0.2f, 0.29f));
+    assertEquals(ThreeClass.HATE, harm.decide(0.5f, 0.0f));
+  }
+
+  @Test
+  void fittedHarmScoreRuleSeparatesWhatTheHeadRuleCannot() {
+    // post 1 is offensive by the authors but scores like the hate post 0 on the offensive head
+    float[][] p = {{0.9f, 0.35f, 0.05f, 0.05f}, {0.05f, 0.1f, 0.3f, 0.8f}};
+    int[] y = {ThreeClass.HATE, ThreeClass.OFFENSIVE, ThreeClass.NEITHER, ThreeClass.OFFENSIVE};
+    ThreeClassDecision d = ThreeClassDecision.fit(p, y, ThreeClassDecision.Rule.HARM_SCORE);
+    assertArrayEquals(y, d.decideAll(p));
+    assertEquals(ThreeClassDecision.Rule.HARM_SCORE, d.rule());
+  }
 }

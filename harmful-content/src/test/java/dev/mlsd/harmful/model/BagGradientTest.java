@@ -24,7 +24,9 @@ class BagGradientTest {
             1,
             1,
             LossChoice.CROSS_ENTROPY,
-            LabelWeights.UNIFORM);
+            LabelWeights.UNIFORM,
+            false,
+            false);
     ComputationGraph g = new ComputationGraph(MultiTaskNetwork.configuration(3, p, 7));
     g.init();
     int batch = 5;

@@ -1,6 +1,7 @@
 package dev.mlsd.harmful.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlsd.core.inference.InferenceGraph;
@@ -70,7 +71,9 @@ class MultiTaskNetworkTest {
         6,
         3,
         loss,
-        dev.mlsd.harmful.data.LabelWeights.UNIFORM);
+        dev.mlsd.harmful.data.LabelWeights.UNIFORM,
+        false,
+        false);
   }
 
   @Test
@@ -79,6 +82,7 @@ class MultiTaskNetworkTest {
         MultiTaskNetwork.train(
             train,
             trainY,
+            null,
             null,
             validation,
             validationY,
@@ -94,14 +98,82 @@ class MultiTaskNetworkTest {
   }
 
   @Test
+  void idfWeightedBagLearnsAndIsServedExactlyByAPlainMeanBag() {
+    MultiTaskNetwork net =
+        MultiTaskNetwork.train(
+            train,
+            trainY,
+            null,
+            null,
+            validation,
+            validationY,
+            small(LossChoice.CROSS_ENTROPY).withIdfWeighting(true),
+            13,
+            x -> {});
+    float[][] p = net.predict(validation);
+    assertTrue(RocAuc.compute(p[0], validationY[0]) > 0.95);
+    assertTrue(
+        InferenceExport.maxAbsDifference(
+                p, InferenceExport.predict(InferenceExport.export(net), validation))
+            < 1e-5);
+  }
+
+  @Test
+  void threeClassHeadLearnsTheClassesAndLeavesTheServedBinaryHeadsExact() {
+    int[] classes = new int[trainY[0].length];
+    for (int i = 0; i < classes.length; i++) {
+      classes[i] = trainY[0][i] ? 0 : trainY[1][i] ? 1 : 2;
+    }
+    MultiTaskNetwork net =
+        MultiTaskNetwork.train(
+            train,
+            trainY,
+            null,
+            classes,
+            validation,
+            validationY,
+            small(LossChoice.CROSS_ENTROPY).withClassHead(true),
+            14,
+            x -> {});
+    float[][] q = net.predictClasses(validation);
+    assertEquals(3, q.length);
+    for (int i = 0; i < q[0].length; i++) {
+      assertEquals(1.0, q[0][i] + q[1][i] + q[2][i], 1e-5);
+    }
+    assertTrue(RocAuc.compute(q[0], validationY[0]) > 0.95, "class head finds hate");
+    float[][] p = net.predict(validation);
+    InferenceGraph g = InferenceExport.export(net);
+    assertEquals(2, g.outputWidth());
+    assertTrue(InferenceExport.maxAbsDifference(p, InferenceExport.predict(g, validation)) < 1e-5);
+  }
+
+  @Test
+  void theClassHeadNeedsAClassPerPost() {
+    MultiTaskParams p = small(LossChoice.CROSS_ENTROPY).withClassHead(true);
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            MultiTaskNetwork.train(
+                train, trainY, null, null, validation, validationY, p, 1, x -> {}));
+  }
+
+  @Test
   void focalLossTrainsAndWarmStartLeavesTheOriginalUntouched() {
     MultiTaskNetwork net =
         MultiTaskNetwork.train(
-            train, trainY, null, validation, validationY, small(LossChoice.FOCAL), 12, x -> {});
+            train,
+            trainY,
+            null,
+            null,
+            validation,
+            validationY,
+            small(LossChoice.FOCAL),
+            12,
+            x -> {});
     float[][] before = net.predict(validation);
     assertTrue(RocAuc.compute(before[0], validationY[0]) > 0.9);
     MultiTaskNetwork next =
-        net.continueTraining(train, trainY, null, validation, validationY, 1, x -> {});
+        net.continueTraining(train, trainY, null, null, validation, validationY, 1, x -> {});
     assertEquals(0.0, InferenceExport.maxAbsDifference(before, net.predict(validation)));
     assertTrue(next.lossPerEpoch().size() <= 1);
   }
