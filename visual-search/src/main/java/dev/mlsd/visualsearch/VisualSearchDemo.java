@@ -53,6 +53,13 @@ public final class VisualSearchDemo implements Callable<Integer> {
           "Training budget of the encoder in seconds (default ${DEFAULT-VALUE}; --quick: 3).")
   int trainSeconds;
 
+  @Option(
+      names = "--supervised-reference",
+      description =
+          "Also train the supervised-contrastive encoder (it reads the labels) as the upper"
+              + " reference; another training budget on its first run.")
+  boolean supervisedReference;
+
   private final java.io.PrintStream out;
   private StepNarrator n;
 
@@ -85,7 +92,8 @@ public final class VisualSearchDemo implements Callable<Integer> {
                 ? Math.min(VisualSearchParams.QUICK_TRAIN_SECONDS, trainSeconds)
                 : trainSeconds,
             dev.mlsd.visualsearch.model.EncoderStore.defaultDir(),
-            ServingParams.DEFAULT);
+            ServingParams.DEFAULT,
+            supervisedReference);
 
     n = new StepNarrator(out, "visual-search");
     n.banner("Visual search (book chapter 2)", dataset + ": a self-supervised image encoder");
@@ -126,6 +134,12 @@ public final class VisualSearchDemo implements Callable<Integer> {
     say(
         String.format(
             "parity with DL4J on 64 queries: max |difference| %.2e", t.parityMaxAbsDiff()));
+    if (system.supervised() != null) {
+      say(
+          "upper reference, trained with the labels (same class = positive), never served: "
+              + system.supervised().file()
+              + (system.supervised().fromCache() ? " (cached)" : ""));
+    }
 
     n.step(6);
     say("every encoder on the same queries, exact search");

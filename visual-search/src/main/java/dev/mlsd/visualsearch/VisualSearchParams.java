@@ -14,6 +14,8 @@ import java.nio.file.Path;
  * @param trainBudgetSeconds the encoder's wall-clock training budget
  * @param modelDir where trained encoders are cached
  * @param serving the serving knobs
+ * @param supervisedReference also train (or load) the supervised-contrastive encoder, which reads
+ *     the labels, as the upper reference of the comparison; it is never served
  */
 public record VisualSearchParams(
     String dataset,
@@ -22,7 +24,8 @@ public record VisualSearchParams(
     boolean retrain,
     int trainBudgetSeconds,
     Path modelDir,
-    ServingParams serving) {
+    ServingParams serving,
+    boolean supervisedReference) {
 
   /** The datasets this module reads. */
   public static final java.util.List<String> DATASETS =

@@ -38,7 +38,10 @@ import java.util.Map;
 public final class VisualSearchReport {
   private VisualSearchReport() {}
 
-  /** The model results, roles assigned in the comparison's order: trivial, baselines, served. */
+  /**
+   * The model results, roles assigned in the comparison's order: trivial, baselines, served; the
+   * supervised-contrastive reference (it reads the labels) is a candidate.
+   */
   public static ModuleResults results(
       VisualSearchSystem system,
       EncoderComparison cmp,
@@ -48,7 +51,14 @@ public final class VisualSearchReport {
     List<ModelResult> models = new ArrayList<>();
     List<RetrievalEvaluation.Result> rs = cmp.results();
     for (int i = 0; i < rs.size(); i++) {
-      Role role = i == 0 ? Role.TRIVIAL : i == rs.size() - 1 ? Role.SERVED : Role.BASELINE;
+      Role role =
+          i == 0
+              ? Role.TRIVIAL
+              : i == rs.size() - 1
+                  ? Role.SERVED
+                  : rs.get(i).name().equals(VisualSearchSystem.SUPERVISED_NAME)
+                      ? Role.CANDIDATE
+                      : Role.BASELINE;
       Map<String, Metric> m = new LinkedHashMap<>();
       rs.get(i).metrics().metrics().forEach((name, ci) -> m.put(name, metric(ci)));
       models.add(new ModelResult(rs.get(i).name(), role, m, role == Role.SERVED ? served : null));

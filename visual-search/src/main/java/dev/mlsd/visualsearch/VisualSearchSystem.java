@@ -70,6 +70,10 @@ public final class VisualSearchSystem {
   private final EncoderConfig config;
   private final TrainedEncoder trained;
   private final Encoder randomCnn;
+  private final TrainedEncoder supervised;
+
+  /** The name of the supervised-contrastive reference: it says that it reads the labels. */
+  public static final String SUPERVISED_NAME = "supervised contrastive CNN (uses labels)";
 
   private VisualSearchSystem(
       VisualSearchParams params,
@@ -77,7 +81,8 @@ public final class VisualSearchSystem {
       Preprocessor pre,
       EncoderConfig config,
       TrainedEncoder trained,
-      Encoder randomCnn) {
+      Encoder randomCnn,
+      TrainedEncoder supervised) {
     this.params = params;
     this.data = data;
     this.pre = pre;
@@ -86,6 +91,7 @@ public final class VisualSearchSystem {
     this.config = config;
     this.trained = trained;
     this.randomCnn = randomCnn;
+    this.supervised = supervised;
   }
 
   /**
@@ -132,10 +138,15 @@ public final class VisualSearchSystem {
      * @param out where training progress goes
      */
     public VisualSearchSystem train(PrintStream out) throws IOException {
-      TrainedEncoder trained = trainOrLoad(params, data, preprocessor, config, out);
+      TrainedEncoder trained = trainOrLoad(params, data, preprocessor, config, false, out);
+      TrainedEncoder supervised =
+          params.supervisedReference()
+              ? trainOrLoad(params, data, preprocessor, config, true, out)
+              : null;
       MultiLayerNetwork random = CnnEncoder.network(config, params.seed());
       Encoder randomCnn = new Encoder("random-weight CNN", CnnEncoder.export(random, config));
-      return new VisualSearchSystem(params, data, preprocessor, config, trained, randomCnn);
+      return new VisualSearchSystem(
+          params, data, preprocessor, config, trained, randomCnn, supervised);
     }
   }
 
@@ -177,12 +188,26 @@ public final class VisualSearchSystem {
     return new Data(split, reports, sha, groups);
   }
 
+  /**
+   * Trains an encoder, or loads it from the cache when its card matches.
+   *
+   * @param supervised the supervised-contrastive reference (reads the labels) instead of the
+   *     self-supervised encoder
+   */
   private static TrainedEncoder trainOrLoad(
-      VisualSearchParams p, Data data, Preprocessor pre, EncoderConfig config, PrintStream out)
+      VisualSearchParams p,
+      Data data,
+      Preprocessor pre,
+      EncoderConfig config,
+      boolean supervised,
+      PrintStream out)
       throws IOException {
     EncoderStore store = new EncoderStore(p.modelDir());
     String key =
-        EncoderStore.key(data.sha256() + "|" + data.split().description(), config, p.seed());
+        EncoderStore.key(
+            data.sha256() + "|" + data.split().description() + (supervised ? "|supcon" : ""),
+            config,
+            p.seed());
     EncoderStore.Cached cached = p.retrain() ? null : store.load(key, config, p.seed());
     MultiLayerNetwork net;
     ModelCard card;
@@ -199,9 +224,13 @@ public final class VisualSearchSystem {
       long[] shown = {0};
       try (Progress bar =
           new Progress(
-              out, "contrastive training, " + config.budgetSeconds() + " s budget", total)) {
+              out,
+              (supervised ? "supervised contrastive training (labels), " : "contrastive training, ")
+                  + config.budgetSeconds()
+                  + " s budget",
+              total)) {
         r =
-            new ContrastiveTrainer(config, p.seed())
+            new ContrastiveTrainer(config, p.seed(), supervised)
                 .train(
                     data.split().gallery(),
                     pre,
@@ -222,11 +251,14 @@ public final class VisualSearchSystem {
       metrics.put("stopped_by_budget", r.stoppedByBudget() ? 1.0 : 0.0);
       card =
           new ModelCard(
-              "self-supervised CNN (NT-Xent)",
+              supervised ? SUPERVISED_NAME : "self-supervised CNN (NT-Xent)",
               key,
               p.dataset(),
               data.sha256(),
-              data.split().description() + "; labels unused in training",
+              data.split().description()
+                  + (supervised
+                      ? "; gallery labels used in training (same class = positive)"
+                      : "; labels unused in training"),
               p.seed(),
               config.asMap(),
               metrics,
@@ -243,7 +275,12 @@ public final class VisualSearchSystem {
             pre.applyAll(data.split().queries().head(64)),
             Math.min(64, data.split().queries().count()));
     return new TrainedEncoder(
-        net, new Encoder("self-supervised CNN", graph), card, cached != null, file, parity);
+        net,
+        new Encoder(supervised ? SUPERVISED_NAME : "self-supervised CNN", graph),
+        card,
+        cached != null,
+        file,
+        parity);
   }
 
   /** Max abs difference between DL4J's representation and the inference graph's, before L2. */
@@ -298,15 +335,26 @@ public final class VisualSearchSystem {
 
   /**
    * The encoders compared, trivial first and served last: raw pixels, PCA-128 of the pixels (fitted
-   * on 10,000 gallery images), the random-weight CNN, the self-supervised CNN.
+   * on 10,000 gallery images), the random-weight CNN, the supervised-contrastive reference when
+   * asked for, the self-supervised CNN.
    */
   public List<ImageEmbedder> encoders() {
     ImageSet g = data.split().gallery();
-    return List.of(
-        new RawPixelEmbedder(pre),
-        PcaEmbedder.fit(galleryImages, g.count(), pre.imageSize(), 10_000, 128, params.seed()),
-        randomCnn,
-        trained.encoder());
+    List<ImageEmbedder> list = new ArrayList<>();
+    list.add(new RawPixelEmbedder(pre));
+    list.add(
+        PcaEmbedder.fit(galleryImages, g.count(), pre.imageSize(), 10_000, 128, params.seed()));
+    list.add(randomCnn);
+    if (supervised != null) {
+      list.add(supervised.encoder());
+    }
+    list.add(trained.encoder());
+    return list;
+  }
+
+  /** The supervised-contrastive reference, or null when not asked for. */
+  public TrainedEncoder supervised() {
+    return supervised;
   }
 
   /** Results as one line: {@code #id class score, ...}. */

@@ -102,6 +102,16 @@ abstract class AnnContender {
   }
 
   /**
+   * Saves the built index to a file and loads it back in place of the built one, if this library
+   * has an index file of this project's (else returns null).
+   *
+   * @return "bytes saveSeconds loadSeconds" of the round trip, or null
+   */
+  String saveAndReload() throws IOException {
+    return null;
+  }
+
+  /**
    * Bytes of vector data a query reads from (the float block, or the int8 codes of a quantized
    * index), or -1 where the library does not say.
    */
@@ -142,6 +152,32 @@ abstract class AnnContender {
     @Override
     long searchedVectorBytes() {
       return index.vectorBytes(quantized);
+    }
+
+    @Override
+    String saveAndReload() throws IOException {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("mlsd-ann-bench", ".mlsd");
+      try {
+        long t0 = System.nanoTime();
+        index.save(file);
+        long t1 = System.nanoTime();
+        HnswIndex loaded = HnswIndex.load(file);
+        long t2 = System.nanoTime();
+        if (quantized) {
+          loaded.quantize(); // codes are not saved: quantize again after a load
+        }
+        long bytes = java.nio.file.Files.size(file);
+        index = loaded;
+        searcher = quantized ? index.newQuantizedSearcher() : index.newSearcher();
+        return String.format(
+            java.util.Locale.ROOT,
+            "bytes=%d saveSeconds=%.2f loadSeconds=%.2f",
+            bytes,
+            (t1 - t0) / 1e9,
+            (t2 - t1) / 1e9);
+      } finally {
+        java.nio.file.Files.deleteIfExists(file);
+      }
     }
 
     @Override

@@ -98,6 +98,14 @@ public class AnnSearchBenchmark {
   @Param({""})
   public String compare;
 
+  /**
+   * With {@link #compare}: save each library's index to a file and load it back before the curves
+   * (this project's index only; others have no file of ours), printing {@code ANN-FILE} lines with
+   * the size and the save and load times; the curves are then measured on the loaded index.
+   */
+  @Param({"false"})
+  public boolean saveLoad;
+
   /** Builder threads (each library's own concurrent build when more than one). */
   @Param({"1"})
   public int buildThreads;
@@ -146,17 +154,43 @@ public class AnnSearchBenchmark {
       AnnContender[] all = new AnnContender[names.length];
       for (int i = 0; i < names.length; i++) {
         all[i] = AnnContender.named(names[i]);
+        // memory of this library alone: the heap retained after GC, and the peak during its build,
+        // both above what was held before it (the data set and the libraries built earlier)
+        long before = usedHeapAfterGc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+          pool.resetPeakUsage();
+        }
+        long cpu0 = cpuOfThisProcess();
         long b0 = System.nanoTime();
         all[i].build(data.base(), buildThreads);
+        double seconds = (System.nanoTime() - b0) / 1e9;
+        double cpuSeconds = (cpuOfThisProcess() - cpu0) / 1e9;
+        long peak = heapPeak();
         all[i].setFilter(passing);
         System.out.printf(
             Locale.ROOT,
-            "%nANN-BUILD dataset=%s library=%s buildThreads=%d buildSeconds=%.2f load=%s%n",
+            "%nANN-BUILD dataset=%s library=%s buildThreads=%d buildSeconds=%.2f"
+                + " buildCpuSeconds=%.1f heapMB=%.1f peakHeapAboveBaselineMB=%.0f load=%s%n",
             dataset,
             names[i],
             buildThreads,
-            (System.nanoTime() - b0) / 1e9,
+            seconds,
+            cpuSeconds,
+            (usedHeapAfterGc() - before) / 1048576.0,
+            (peak - before) / 1048576.0,
             AnnCurve.loadAverage());
+        if (saveLoad) {
+          String file = all[i].saveAndReload();
+          if (file != null) {
+            System.out.printf(
+                Locale.ROOT,
+                "%nANN-FILE dataset=%s library=%s %s load=%s%n",
+                dataset,
+                names[i],
+                file,
+                AnnCurve.loadAverage());
+          }
+        }
       }
       AnnCurve.sweepInterleaved(dataset, names, all, sweep, data.measure(), truthMeasure, K);
       all = null;
@@ -172,12 +206,7 @@ public class AnnSearchBenchmark {
     contender.build(data.base(), buildThreads);
     double buildCpuSeconds = (cpuOfThisProcess() - cpu0) / 1e9;
     contender.setFilter(passing);
-    long peakBytes = 0; // sum of the heap pools' peaks: an upper bound of the heap's peak
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peakBytes += pool.getPeakUsage().getUsed();
-      }
-    }
+    long peakBytes = heapPeak();
     double buildSeconds = (System.nanoTime() - t0) / 1e9;
     long heapBytes = usedHeapAfterGc() - heapBefore;
 
@@ -360,6 +389,17 @@ public class AnnSearchBenchmark {
       }
     }
     return b;
+  }
+
+  /** The sum of the heap pools' peaks since their last reset: an upper bound of the heap's peak. */
+  private static long heapPeak() {
+    long peakBytes = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peakBytes += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peakBytes;
   }
 
   /** CPU time of every thread of this JVM, in nanoseconds (the build's threads included). */

@@ -1,15 +1,21 @@
 package dev.mlsd.benchmarks.recommendation;
 
+import dev.mlsd.core.featurestore.InMemoryFeatureStore;
 import dev.mlsd.recommendation.RecommendationSystem;
+import dev.mlsd.recommendation.data.Interactions;
 import dev.mlsd.recommendation.data.MovieLensLoader;
+import dev.mlsd.recommendation.data.TimeSplit;
 import dev.mlsd.recommendation.evaluation.EvaluationSet;
 import dev.mlsd.recommendation.features.UserRequest;
 import dev.mlsd.recommendation.serving.RecoRequest;
 import dev.mlsd.recommendation.serving.RecommendationService;
+import dev.mlsd.recommendation.serving.UserHistories;
+import dev.mlsd.recommendation.serving.UserStateFeatures;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,9 +32,14 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One full recommendation request of chapter 6, in process: request-time features (user tower, WALS
- * fold-in, trending, item-kNN, genre scores), candidate generation (two HNSW searches and four more
- * generators, merged and de-duplicated), the already-watched filter, feature hydration, DNN scoring
- * of the ~350 candidates, and re-ranking (freshness, franchise cap, MMR), for k = 10.
+ * fold-in, trending, item-kNN, genre and EASE scores), candidate generation (two HNSW searches and
+ * six more generators, merged and de-duplicated), the already-watched filter, feature hydration,
+ * DNN scoring of the ~410 candidates, and re-ranking (freshness, franchise cap, MMR), for k = 10.
+ *
+ * <p>{@code state=store} is the served path of a known user: the user's embeddings and aggregates
+ * are batch features, materialised into an in-memory feature store (as the HTTP server does at
+ * start, from every warm user's history before the test period) and read per request; {@code
+ * state=online} computes them from the history in the request (the anonymous user's path).
  *
  * <p>The system is trained in the setup on MovieLens ({@code MLSD_DATA_DIR}) with the quick
  * settings (one epoch per network: latency does not depend on the number of epochs). Requests cycle
@@ -53,6 +64,12 @@ public class RecommendationRequestBenchmark {
   @Param({"typical", "all"})
   public String users;
 
+  /** Where a known user's embeddings come from: "store" (materialised) or "online" (computed). */
+  @Param({"store", "online"})
+  public String state;
+
+  private UserStateFeatures userState;
+
   private RecommendationService service;
   private RecoRequest request;
   private final List<UserRequest> requests = new ArrayList<>();
@@ -66,7 +83,27 @@ public class RecommendationRequestBenchmark {
             MovieLensLoader.load(), RecommendationSystem.Params.defaults().quick(), line -> {});
     service = sys.service();
     request = service.newRequest();
-    EvaluationSet test = new EvaluationSet(sys.split(), EvaluationSet.Part.TEST);
+    TimeSplit split = sys.split();
+    Interactions log = split.interactions();
+    if (state.equals("store")) {
+      userState =
+          new UserStateFeatures(
+              new InMemoryFeatureStore(),
+              service.models().tower().dimension(),
+              service.models().wals().factors());
+      // every warm user known up to their test period, as the server's replay starts
+      int[] end = IntStream.range(0, log.userCount()).map(log::end).toArray();
+      int[] warm = IntStream.range(0, log.userCount()).filter(u -> !split.isCold(u)).toArray();
+      long now = 0;
+      for (int u : warm) {
+        end[u] = split.valEnd(u);
+        now = Math.max(now, log.timestamp(end[u] - 1) + 1);
+      }
+      userState.materialise(service, new UserHistories(log, end), warm, now);
+    } else if (!state.equals("online")) {
+      throw new IllegalArgumentException("state must be store or online, got " + state);
+    }
+    EvaluationSet test = new EvaluationSet(split, EvaluationSet.Part.TEST);
     for (int q = 0; q < test.size(); q++) {
       UserRequest r = test.request(q, new UserRequest(256));
       if (users.equals("all") || (r.length >= 20 && r.length <= 200)) {
@@ -88,7 +125,7 @@ public class RecommendationRequestBenchmark {
       to.add(from.items[h], from.ratings[h], 0);
     }
     to.lastSeconds = from.lastSeconds;
-    int n = service.recommend(request, 10, out);
+    int n = service.recommend(request, 10, out, userState);
     if (n != 10) {
       throw new IllegalStateException("expected 10 recommendations, got " + n);
     }

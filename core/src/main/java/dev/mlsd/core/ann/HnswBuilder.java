@@ -27,7 +27,10 @@ final class HnswBuilder {
   private final HnswSearcher searcher;
   private final long[] sortScratch;
   private final int[] selected;
+  private final float[] selectedScores; // each selected node's score against the base node
   private final int[] chosen;
+  private final float[] chosenScores;
+  private final float[] four = new float[4];
 
   /**
    * @param stripes the shared stripe monitors of a concurrent build (from {@link #newStripes}), or
@@ -43,7 +46,9 @@ final class HnswBuilder {
     this.searcher = new HnswSearcher(index, false);
     this.sortScratch = new long[Math.max(params.efConstruction(), graph.m0) + 1];
     this.selected = new int[graph.m0 + 1];
+    this.selectedScores = new float[graph.m0 + 1];
     this.chosen = new int[graph.m0 + 1];
+    this.chosenScores = new float[graph.m0 + 1];
   }
 
   static Object[] newStripes() {
@@ -103,6 +108,7 @@ final class HnswBuilder {
       // on every layer): a better-connected bottom layer reaches a recall at a smaller ef
       int kept = selectNeighbours(sortScratch, n, graph.maxLinks(l));
       System.arraycopy(selected, 0, chosen, 0, kept); // linkBack reuses the selection scratch
+      System.arraycopy(selectedScores, 0, chosenScores, 0, kept);
       int[] links = graph.linksArray(id, l);
       int off = graph.linksOffset(id, l);
       if (concurrent) {
@@ -112,7 +118,7 @@ final class HnswBuilder {
           } else {
             // another thread found this node on an upper layer and linked to it here first: merge
             for (int i = 0; i < kept; i++) {
-              linkBack(id, l, chosen[i], store.score(id, chosen[i]));
+              linkBack(id, l, chosen[i], chosenScores[i]);
             }
           }
         }
@@ -122,7 +128,7 @@ final class HnswBuilder {
       for (int i = 0; i < kept; i++) {
         int nb = chosen[i];
         // scores are symmetric, so the new node's score against nb is already known
-        float score = store.score(id, nb);
+        float score = chosenScores[i];
         if (concurrent) {
           synchronized (stripe(nb)) {
             linkBack(nb, l, id, score);
@@ -182,9 +188,21 @@ final class HnswBuilder {
       links[off] = count + 1;
       return;
     }
-    for (int i = 0; i < count; i++) {
-      int nb = links[off + 1 + i];
-      sortScratch[i] = NeighborHeap.pack(nb, store.score(node, nb));
+    // the node's score against each of its links, four vectors per kernel call
+    for (int i = 0; i < count; i += 4) {
+      int last = off + count;
+      int b0 = links[off + 1 + i];
+      store.score4(
+          node,
+          b0,
+          links[Math.min(off + 2 + i, last)],
+          links[Math.min(off + 3 + i, last)],
+          links[Math.min(off + 4 + i, last)],
+          four,
+          0);
+      for (int j = 0; j < 4 && i + j < count; j++) {
+        sortScratch[i + j] = NeighborHeap.pack(links[off + 1 + i + j], four[j]);
+      }
     }
     sortScratch[count] = NeighborHeap.pack(id, score);
     Arrays.sort(sortScratch, 0, count + 1);
@@ -209,6 +227,7 @@ final class HnswBuilder {
     if (n <= max) {
       for (int i = 0; i < n; i++) {
         selected[i] = NeighborHeap.unpackId(sortedKeys[n - 1 - i]);
+        selectedScores[i] = NeighborHeap.unpackScore(sortedKeys[n - 1 - i]);
       }
       return n;
     }
@@ -217,13 +236,22 @@ final class HnswBuilder {
       int c = NeighborHeap.unpackId(sortedKeys[i]);
       float toBase = NeighborHeap.unpackScore(sortedKeys[i]);
       boolean diverse = true;
-      for (int j = 0; j < kept; j++) {
-        if (store.score(c, selected[j]) > toBase) {
-          diverse = false; // c is closer to a kept neighbour than to the base: redundant
-          break;
-        }
+      // against the kept neighbours four at a time (a last group padded with its last one)
+      for (int j = 0; j < kept && diverse; j += 4) {
+        int last = kept - 1;
+        store.score4(
+            c,
+            selected[j],
+            selected[Math.min(j + 1, last)],
+            selected[Math.min(j + 2, last)],
+            selected[Math.min(j + 3, last)],
+            four,
+            0);
+        // c is closer to a kept neighbour than to the base: redundant
+        diverse = !(four[0] > toBase || four[1] > toBase || four[2] > toBase || four[3] > toBase);
       }
       if (diverse) {
+        selectedScores[kept] = toBase;
         selected[kept++] = c;
       }
     }

@@ -35,6 +35,60 @@ final class ScalarKernels implements VectorKernels {
   }
 
   @Override
+  public void dot4(
+      float[] a,
+      int aOff,
+      float[] b,
+      int o0,
+      int o1,
+      int o2,
+      int o3,
+      int length,
+      float[] out,
+      int outOff) {
+    out[outOff] = dot(a, aOff, b, o0, length);
+    out[outOff + 1] = dot(a, aOff, b, o1, length);
+    out[outOff + 2] = dot(a, aOff, b, o2, length);
+    out[outOff + 3] = dot(a, aOff, b, o3, length);
+  }
+
+  @Override
+  public void squareDistance4(
+      float[] a,
+      int aOff,
+      float[] b,
+      int o0,
+      int o1,
+      int o2,
+      int o3,
+      int length,
+      float[] out,
+      int outOff) {
+    out[outOff] = squareDistance(a, aOff, b, o0, length);
+    out[outOff + 1] = squareDistance(a, aOff, b, o1, length);
+    out[outOff + 2] = squareDistance(a, aOff, b, o2, length);
+    out[outOff + 3] = squareDistance(a, aOff, b, o3, length);
+  }
+
+  @Override
+  public void dot4(
+      float[] a,
+      int aOff,
+      byte[] b,
+      int o0,
+      int o1,
+      int o2,
+      int o3,
+      int length,
+      float[] out,
+      int outOff) {
+    out[outOff] = dot(a, aOff, b, o0, length);
+    out[outOff + 1] = dot(a, aOff, b, o1, length);
+    out[outOff + 2] = dot(a, aOff, b, o2, length);
+    out[outOff + 3] = dot(a, aOff, b, o3, length);
+  }
+
+  @Override
   public String name() {
     return "scalar";
   }

@@ -33,6 +33,56 @@ public interface VectorKernels {
    */
   float dot(float[] a, int aOff, byte[] b, int bOff, int length);
 
+  /**
+   * Four dot products of one query against four vectors of one block, {@code out[outOff + j] =
+   * dot(a, aOff, b, offs_j, length)}, each equal bit for bit to {@link #dot(float[], int, float[],
+   * int, int)} of that pair. Reading four vectors in one loop keeps four streams of memory reads in
+   * flight, which is what a graph search that jumps between vectors is bound by.
+   */
+  void dot4(
+      float[] a,
+      int aOff,
+      float[] b,
+      int o0,
+      int o1,
+      int o2,
+      int o3,
+      int length,
+      float[] out,
+      int outOff);
+
+  /**
+   * Four squared distances, as {@link #dot4} for {@link #squareDistance}: each equal bit for bit to
+   * {@link #squareDistance} of that pair.
+   */
+  void squareDistance4(
+      float[] a,
+      int aOff,
+      float[] b,
+      int o0,
+      int o1,
+      int o2,
+      int o3,
+      int length,
+      float[] out,
+      int outOff);
+
+  /**
+   * Four dot products of a float vector against four int8 code vectors, as {@link #dot4}: each
+   * equal bit for bit to {@link #dot(float[], int, byte[], int, int)} of that pair.
+   */
+  void dot4(
+      float[] a,
+      int aOff,
+      byte[] b,
+      int o0,
+      int o1,
+      int o2,
+      int o3,
+      int length,
+      float[] out,
+      int outOff);
+
   /** Short name for reports: {@code "scalar"} or {@code "simd-<bits>"}. */
   String name();
 

@@ -129,6 +129,24 @@ final class VectorStore {
     return similarity.score(data, a * dimension, data, b * dimension, dimension);
   }
 
+  /**
+   * The scores of stored vector {@code a} against four stored vectors, into {@code
+   * out[off..off+3]}; each equal bit for bit to {@link #score(int, int)} of that pair in the same
+   * compiled state.
+   */
+  void score4(int a, int b0, int b1, int b2, int b3, float[] out, int off) {
+    int d = dimension;
+    if (similarity == Similarity.EUCLIDEAN) {
+      Kernels.IMPL.squareDistance4(data, a * d, data, b0 * d, b1 * d, b2 * d, b3 * d, d, out, off);
+      out[off] = -out[off];
+      out[off + 1] = -out[off + 1];
+      out[off + 2] = -out[off + 2];
+      out[off + 3] = -out[off + 3];
+    } else {
+      Kernels.IMPL.dot4(data, a * d, data, b0 * d, b1 * d, b2 * d, b3 * d, d, out, off);
+    }
+  }
+
   /** A copy of a stored vector (normalised under cosine). */
   float[] vector(int id) {
     checkId(id);

@@ -88,4 +88,44 @@ class VectorKernelsTest {
       assertEquals(-128 - 2 + 4 + 635 + 2 * 138, k.dot(a, 0, codes, 0, 17), k.name());
     }
   }
+
+  @Test
+  void fourAtATimeKernelsEqualTheOneVectorKernelsBitForBit() {
+    SplittableRandom r = new SplittableRandom(9);
+    float[] a = new float[4000];
+    byte[] codes = new byte[4000];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (float) (r.nextDouble() * 2 - 1);
+      codes[i] = (byte) r.nextInt(256);
+    }
+    float[] out = new float[6];
+    for (VectorKernels k : new VectorKernels[] {Kernels.simdOrNull(), VectorKernels.scalar()}) {
+      for (int len = 0; len <= 800; len += (len < 140 ? 1 : 37)) {
+        int qo = len % 7;
+        int[] o = {900 + len % 5, 1900 - len % 3, 11, 2900 + len % 13};
+        String what = k.name() + " length " + len;
+        k.dot4(a, qo, a, o[0], o[1], o[2], o[3], len, out, 2);
+        for (int j = 0; j < 4; j++) {
+          assertEquals(
+              Float.floatToIntBits(k.dot(a, qo, a, o[j], len)),
+              Float.floatToIntBits(out[2 + j]),
+              "dot4 " + what);
+        }
+        k.squareDistance4(a, qo, a, o[0], o[1], o[2], o[3], len, out, 1);
+        for (int j = 0; j < 4; j++) {
+          assertEquals(
+              Float.floatToIntBits(k.squareDistance(a, qo, a, o[j], len)),
+              Float.floatToIntBits(out[1 + j]),
+              "l2 " + what);
+        }
+        k.dot4(a, qo, codes, o[0], o[1], o[2], o[3], len, out, 0);
+        for (int j = 0; j < 4; j++) {
+          assertEquals(
+              Float.floatToIntBits(k.dot(a, qo, codes, o[j], len)),
+              Float.floatToIntBits(out[j]),
+              "byte dot4 " + what);
+        }
+      }
+    }
+  }
 }

@@ -15,7 +15,10 @@ import java.util.List;
  *       unknown year), then the year scaled as {@code (year - 1990) / 30} (0 when unknown);
  *   <li>title tokens, hashed bag of words over {@value #TITLE_BUCKETS} buckets, L2-normalised;
  *   <li>user tags, hashed bag of words over {@value #TAG_BUCKETS} buckets, L2-normalised (only the
- *       tags the caller passes: the demo passes tags from training time only).
+ *       tags the caller passes: the demo passes tags from training time only);
+ *   <li>optionally, the item's collaborative embedding ({@code k} slots): the matrix-factorisation
+ *       item factors, the same pre-trained table the user features average over, so both towers
+ *       start from one embedding space.
  * </ol>
  *
  * The item's ID embedding is not here: it is learned inside the two-tower model.
@@ -36,6 +39,7 @@ public final class VideoFeatures {
 
   private final int dimension;
   private final int genreCount;
+  private final int embeddingDimension;
   private final float[] table;
 
   /**
@@ -43,8 +47,24 @@ public final class VideoFeatures {
    * @param tags tags to use (already filtered to what may be known at training time)
    */
   public VideoFeatures(Catalog catalog, List<Tag> tags) {
+    this(catalog, tags, null, 0);
+  }
+
+  /**
+   * @param catalog the items
+   * @param tags tags to use (already filtered to what may be known at training time)
+   * @param itemEmbeddings row-major {@code catalog.size() x k} pre-trained item embeddings appended
+   *     to each item's vector (trained on training rows only), or null for none
+   * @param k the embedding length (0 with null)
+   */
+  public VideoFeatures(Catalog catalog, List<Tag> tags, float[] itemEmbeddings, int k) {
+    if (itemEmbeddings == null ? k != 0 : itemEmbeddings.length != catalog.size() * k) {
+      throw new IllegalArgumentException("itemEmbeddings must be catalog.size() x k, or null");
+    }
     genreCount = catalog.genreCount();
-    dimension = genreCount + DECADES + 1 + TITLE_BUCKETS + TAG_BUCKETS;
+    int content = genreCount + DECADES + 1 + TITLE_BUCKETS + TAG_BUCKETS;
+    dimension = content + k;
+    embeddingDimension = k;
     int n = catalog.size();
     table = new float[n * dimension];
     for (int i = 0; i < n; i++) {
@@ -69,6 +89,9 @@ public final class VideoFeatures {
     }
     for (int i = 0; i < n; i++) {
       normalise(table, i * dimension + tagOffset, TAG_BUCKETS);
+      if (k > 0) {
+        System.arraycopy(itemEmbeddings, i * k, table, i * dimension + content, k);
+      }
     }
   }
 
@@ -96,6 +119,11 @@ public final class VideoFeatures {
   /** The length of one item's vector. */
   public int dimension() {
     return dimension;
+  }
+
+  /** The length of the appended collaborative embedding block (0 when there is none). */
+  public int embeddingDimension() {
+    return embeddingDimension;
   }
 
   /** The number of items. */

@@ -27,6 +27,14 @@ public final class TopItems {
     return b ^ ((b >> 31) & 0x7fffffff);
   }
 
+  /**
+   * The score of the heap's smallest key (the bit flip of {@link #sortable} is its own inverse).
+   */
+  private float floor() {
+    int b = (int) (heap[0] >> 32);
+    return Float.intBitsToFloat(b ^ ((b >> 31) & 0x7fffffff));
+  }
+
   static long pack(float score, int id) {
     // higher score -> larger key; on equal scores, lower id -> larger key
     return ((long) sortable(score) << 32) | (0xffffffffL & ~id);
@@ -44,11 +52,32 @@ public final class TopItems {
       throw new IllegalArgumentException("k " + k + " exceeds capacity " + heap.length);
     }
     size = 0;
-    for (int i = 0; i < scores.length; i++) {
-      if (excluded != null && excluded[i]) {
+    if (k <= 0) {
+      return 0;
+    }
+    int i = 0;
+    // fill the heap with the first k eligible items
+    for (; i < scores.length && size < k; i++) {
+      if (excluded == null || !excluded[i]) {
+        offer(pack(scores[i], i), k);
+      }
+    }
+    // then the k-th best score so far is a floor: an item strictly below it cannot enter, and one
+    // float comparison rejects most of the catalogue before any packing or exclusion lookup (an
+    // equal score may still win on its lower index, and NaN compares false: both take the full
+    // path)
+    float floor = size == k ? floor() : Float.NEGATIVE_INFINITY;
+    for (; i < scores.length; i++) {
+      float s = scores[i];
+      if (s < floor || (excluded != null && excluded[i])) {
         continue;
       }
-      offer(pack(scores[i], i), k);
+      long key = pack(s, i);
+      if (key > heap[0]) {
+        heap[0] = key;
+        down(0);
+        floor = floor();
+      }
     }
     int n = size;
     for (int p = n - 1; p >= 0; p--) {

@@ -42,13 +42,39 @@ public final class RankingFeatureHydrator implements FeatureHydrator<RecoRequest
   /** Generators whose ranks are features (the pipeline declares exactly these, in this order). */
   public static final int GENERATORS = 8;
 
+  /** Per-item columns that do not depend on the request: 3, 6, 10 and 12, in that order. */
+  private static final int ITEM_COLUMNS = 4;
+
+  /** Trending counts below this read {@code log1p(count) / 4} from a table. */
+  private static final int TRENDING_TABLE = 8192;
+
   private final RecommendationModels m;
+  private final float[] itemColumns;
+  private final float[] trendingColumn;
 
   /**
    * @param models the served models
    */
   public RankingFeatureHydrator(RecommendationModels models) {
     this.m = models;
+    Catalog cat = models.catalog();
+    itemColumns = new float[cat.size() * ITEM_COLUMNS];
+    for (int id = 0; id < cat.size(); id++) {
+      int year = cat.year(id);
+      int o = id * ITEM_COLUMNS;
+      itemColumns[o] = models.popularity().logCount(id) / 8f;
+      itemColumns[o + 1] = year == Catalog.UNKNOWN_YEAR ? 0f : (year - 1990) / 30f;
+      itemColumns[o + 2] = models.itemMeanStars()[id] / 5f;
+      itemColumns[o + 3] = Integer.bitCount(cat.genreMask(id)) / 4f;
+    }
+    trendingColumn = new float[TRENDING_TABLE];
+    for (int n = 0; n < TRENDING_TABLE; n++) {
+      trendingColumn[n] = trendingFeature(n);
+    }
+  }
+
+  private static float trendingFeature(double count) {
+    return (float) Math.log1p(Math.max(0, Math.floor(count))) / 4f;
   }
 
   @Override
@@ -71,21 +97,26 @@ public final class RankingFeatureHydrator implements FeatureHydrator<RecoRequest
       int o = row * dim + firstColumn;
       f[o] = dot(q.towerUser, towerItems, id * td, td);
       f[o + 1] = dot(q.walsUser, walsItems, id * wd, wd);
+      int io = id * ITEM_COLUMNS;
       f[o + 2] = (float) Math.log1p(q.knn[id]);
-      f[o + 3] = m.popularity().logCount(id) / 8f;
-      f[o + 4] = (float) Math.log1p(Math.max(0, Math.floor(q.trending[id]))) / 4f;
+      f[o + 3] = itemColumns[io];
+      float trend = q.trending[id];
+      f[o + 4] =
+          trend >= 0 && trend < TRENDING_TABLE
+              ? trendingColumn[(int) trend]
+              : trendingFeature(trend);
       f[o + 5] = q.genre[id];
       int year = cat.year(id);
-      f[o + 6] = year == Catalog.UNKNOWN_YEAR ? 0f : (year - 1990) / 30f;
+      f[o + 6] = itemColumns[io + 1];
       f[o + 7] =
           year == Catalog.UNKNOWN_YEAR || q.userMeanYear == 0
               ? 0f
               : Math.abs(year - q.userMeanYear) / 30f;
       f[o + 8] = q.userLogCount;
       f[o + 9] = q.userLikedShare;
-      f[o + 10] = m.itemMeanStars()[id] / 5f;
+      f[o + 10] = itemColumns[io + 2];
       f[o + 11] = q.userMeanStars;
-      f[o + 12] = Integer.bitCount(cat.genreMask(id)) / 4f;
+      f[o + 12] = itemColumns[io + 3];
       f[o + 13] = q.ease[id];
       f[o + 14] = q.easeRecent[id];
       for (int g = 0; g < GENERATORS; g++) {

@@ -70,6 +70,38 @@ class RecommendationServiceTest {
   }
 
   @Test
+  void hydratedItemColumnsFollowTheirDefinitions() {
+    RecommendationSystem s = TrainedFixture.system();
+    RecommendationService service = s.service();
+    RecommendationModels m = service.models();
+    var log = s.split().interactions();
+    RecoRequest q = service.newRequest();
+    var scratch = service.newCandidateScratch();
+    int checked = 0;
+    for (int u = 0; u < 10; u++) {
+      q.user.fill(log, u, log.start(u), log.end(u) - 5, log.timestamp(log.end(u) - 5));
+      service.prepare(q);
+      Candidates c = service.candidates(q, scratch);
+      for (int row = 0; row < c.size(); row++) {
+        int id = c.id(row);
+        int o = c.featureOffset(row);
+        float[] f = c.features();
+        int year = m.catalog().year(id);
+        assertEquals((float) Math.log1p(q.knn[id]), f[o + 2]);
+        assertEquals(m.popularity().logCount(id) / 8f, f[o + 3]);
+        assertEquals((float) Math.log1p(Math.floor(q.trending[id])) / 4f, f[o + 4]);
+        assertEquals(
+            year == dev.mlsd.recommendation.data.Catalog.UNKNOWN_YEAR ? 0f : (year - 1990) / 30f,
+            f[o + 6]);
+        assertEquals(m.itemMeanStars()[id] / 5f, f[o + 10]);
+        assertEquals(Integer.bitCount(m.catalog().genreMask(id)) / 4f, f[o + 12]);
+        checked++;
+      }
+    }
+    assertTrue(checked > 100, "checked " + checked);
+  }
+
+  @Test
   void alreadyWatchedFilterReadsTheRequestsMarks() {
     RecommendationSystem s = TrainedFixture.system();
     RecoRequest q = s.service().newRequest();

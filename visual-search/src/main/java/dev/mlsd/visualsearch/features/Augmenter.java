@@ -33,8 +33,12 @@ public record Augmenter(
     double noiseProbability,
     double eraseProbability) {
 
-  /** The augmentations the demo trains with. */
-  public static final Augmenter DEFAULT = new Augmenter(0.5, 0.5, 2, 0.05, 0.5, 0.25);
+  /**
+   * The augmentations the demo trains with: crops of 60-100% of the area (smaller crops of a 28x28
+   * garment often lose what makes its class), flips, shifts of up to 2 pixels, noise a third of the
+   * time, erasing a tenth.
+   */
+  public static final Augmenter DEFAULT = new Augmenter(0.6, 0.5, 2, 0.05, 0.3, 0.1);
 
   public Augmenter {
     if (!(minCropArea > 0 && minCropArea <= 1) || maxShift < 0 || noiseStd < 0) {

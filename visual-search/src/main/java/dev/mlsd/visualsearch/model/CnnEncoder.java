@@ -1,12 +1,15 @@
 package dev.mlsd.visualsearch.model;
 
 import dev.mlsd.core.inference.Activation;
+import dev.mlsd.core.inference.BatchNormFolding;
 import dev.mlsd.core.inference.InferenceGraph;
-import dev.mlsd.core.inference.dl4j.Dl4jExport;
 import dev.mlsd.core.inference.dl4j.Dl4jWeights;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -22,23 +25,37 @@ import org.nd4j.linalg.learning.config.Adam;
  * InferenceGraph} (for serving): the layers up to the representation, whose output the serving path
  * L2-normalises.
  *
- * <p>Layers of the DL4J network: 0 conv, 1 max-pool, 2 conv, 3 max-pool, 4 strided conv, 5 dense
- * representation (identity), 6 dense head (relu), 7 dense projection (identity). DL4J flattens the
- * last image channels-first (c, y, x); the inference graph holds images channels-last, so the
- * export reorders the rows of layer 5's weights.
+ * <p>Layers of the DL4J network: three blocks of {@code conv (identity) -> batch-norm -> relu}
+ * (0-2, 4-6, 8-10), max-pooling after the first two (3, 7); the representation is {@code dense
+ * (identity) -> batch-norm without scale or shift} (11-12), so that it is centred and of unit
+ * variance per dimension, which cosine retrieval needs (an uncentred representation puts every
+ * image in one narrow cone); the projection head {@code dense relu -> dense} (13-14) exists only
+ * for the loss. The export folds each batch-norm's running statistics into the layer before it.
+ * DL4J flattens the last image channels-first (c, y, x); the inference graph holds images
+ * channels-last, so the export reorders the rows of the dense layer's weights.
  *
  * <p>Thread safety: the network is not thread-safe; the exported graph is immutable.
  *
  * <p>Book: chapter 2, "Model architecture" (a CNN that maps an image to an embedding).
  */
 public final class CnnEncoder {
-  /** Index of the representation layer in the DL4J network. */
-  public static final int REPRESENTATION_LAYER = 5;
+  /** Index of the representation layer (its batch-norm) in the DL4J network. */
+  public static final int REPRESENTATION_LAYER = 12;
+
+  /** Layer indices of the three convolutions; each is followed by its batch-norm. */
+  private static final int[] CONVS = {0, 4, 8};
+
+  private static final int DENSE = 11;
+
+  /** Batch-norm's epsilon, in DL4J and in the fold. */
+  private static final double EPS = 1e-5;
 
   private CnnEncoder() {}
 
   /** A new, seeded, randomly initialised network (the random-weight baseline as it is). */
   public static MultiLayerNetwork network(EncoderConfig c, long seed) {
+    var relu = org.nd4j.linalg.activations.Activation.RELU;
+    var identity = org.nd4j.linalg.activations.Activation.IDENTITY;
     MultiLayerConfiguration conf =
         new NeuralNetConfiguration.Builder()
             .seed(seed)
@@ -46,26 +63,29 @@ public final class CnnEncoder {
             .weightInit(WeightInit.RELU)
             .updater(new Adam(c.learningRate()))
             .list()
-            .layer(conv(c.conv1(), 1, org.nd4j.linalg.activations.Activation.RELU))
+            .layer(conv(c.conv1(), 1))
+            .layer(batchNorm(false))
+            .layer(new ActivationLayer.Builder().activation(relu).build())
             .layer(pool())
-            .layer(conv(c.conv2(), 1, org.nd4j.linalg.activations.Activation.RELU))
+            .layer(conv(c.conv2(), 1))
+            .layer(batchNorm(false))
+            .layer(new ActivationLayer.Builder().activation(relu).build())
             .layer(pool())
-            .layer(conv(c.conv3(), 2, org.nd4j.linalg.activations.Activation.RELU))
+            .layer(conv(c.conv3(), 2))
+            .layer(batchNorm(false))
+            .layer(new ActivationLayer.Builder().activation(relu).build())
             .layer(
                 new DenseLayer.Builder()
                     .nOut(c.representation())
-                    .activation(org.nd4j.linalg.activations.Activation.IDENTITY)
+                    .activation(identity)
                     .weightInit(WeightInit.XAVIER)
                     .build())
-            .layer(
-                new DenseLayer.Builder()
-                    .nOut(c.representation())
-                    .activation(org.nd4j.linalg.activations.Activation.RELU)
-                    .build())
+            .layer(batchNorm(true))
+            .layer(new DenseLayer.Builder().nOut(c.representation()).activation(relu).build())
             .layer(
                 new DenseLayer.Builder()
                     .nOut(c.projection())
-                    .activation(org.nd4j.linalg.activations.Activation.IDENTITY)
+                    .activation(identity)
                     .weightInit(WeightInit.XAVIER)
                     .build())
             .setInputType(InputType.convolutional(c.height(), c.width(), c.channels()))
@@ -75,14 +95,18 @@ public final class CnnEncoder {
     return net;
   }
 
-  private static ConvolutionLayer conv(
-      int out, int stride, org.nd4j.linalg.activations.Activation a) {
+  private static ConvolutionLayer conv(int out, int stride) {
     return new ConvolutionLayer.Builder(3, 3)
         .nOut(out)
         .stride(stride, stride)
         .padding(1, 1)
-        .activation(a)
+        .activation(org.nd4j.linalg.activations.Activation.IDENTITY)
         .build();
+  }
+
+  /** Batch-norm keeping its running variance as such; {@code plain}: no learned scale or shift. */
+  private static BatchNormalization batchNorm(boolean plain) {
+    return new BatchNormalization.Builder().useLogStd(false).eps(EPS).lockGammaBeta(plain).build();
   }
 
   private static SubsamplingLayer pool() {
@@ -93,24 +117,24 @@ public final class CnnEncoder {
   }
 
   /**
-   * The encoder part (layers 0-5) as an inference graph reading preprocessed images channels-last
+   * The encoder part (layers 0-12) as an inference graph reading preprocessed images channels-last
    * and writing the un-normalised representation.
    */
   public static InferenceGraph export(MultiLayerNetwork net, EncoderConfig c) {
     int h = c.height();
     int w = c.width();
     InferenceGraph.Builder b = InferenceGraph.builder(h * w * c.channels(), 0);
-    int x = Dl4jExport.addConv2d(b, b.input(), h, w, net.getLayer(0));
+    int x = convBatchNormRelu(b, b.input(), h, w, net, CONVS[0]);
     x = b.maxPool2d(x, h, w, c.conv1(), 2, 2);
-    x = Dl4jExport.addConv2d(b, x, h / 2, w / 2, net.getLayer(2));
+    x = convBatchNormRelu(b, x, h / 2, w / 2, net, CONVS[1]);
     x = b.maxPool2d(x, h / 2, w / 2, c.conv2(), 2, 2);
-    x = Dl4jExport.addConv2d(b, x, h / 4, w / 4, net.getLayer(4));
+    x = convBatchNormRelu(b, x, h / 4, w / 4, net, CONVS[2]);
     int fh = c.finalHeight();
     int fw = c.finalWidth();
     int ch = c.conv3();
     int nIn = fh * fw * ch;
     int nOut = c.representation();
-    float[] dl4j = Dl4jWeights.matrix(net.getLayer(5).paramTable().get("W"), nIn, nOut);
+    float[] dl4j = Dl4jWeights.matrix(net.getLayer(DENSE).paramTable().get("W"), nIn, nOut);
     float[] nhwc = new float[dl4j.length];
     for (int ci = 0; ci < ch; ci++) {
       for (int y = 0; y < fh; y++) {
@@ -121,13 +145,77 @@ public final class CnnEncoder {
         }
       }
     }
-    float[] bias = Dl4jWeights.vector(net.getLayer(5).paramTable().get("b"), nOut);
+    float[] bias = Dl4jWeights.vector(net.getLayer(DENSE).paramTable().get("b"), nOut);
+    foldBatchNorm(net.getLayer(DENSE + 1), nhwc, bias);
     b.dense(x, nhwc, bias, Activation.IDENTITY);
     return b.build();
   }
 
   /**
-   * The representation as DL4J computes it, for the parity check: layers 0-5 in inference mode.
+   * Adds DL4J's convolution at {@code layer} with the batch-norm after it folded in and a relu,
+   * over a channels-last {@code h x w} image; DL4J's kernel {@code [cout, cin, kh, kw]} becomes the
+   * graph's {@code [kh * kw * cin, cout]}.
+   */
+  private static int convBatchNormRelu(
+      InferenceGraph.Builder b, int from, int h, int w, MultiLayerNetwork net, int layer) {
+    Layer l = net.getLayer(layer);
+    ConvolutionLayer conv = (ConvolutionLayer) l.conf().getLayer();
+    int k = conv.getKernelSize()[0];
+    int cin = (int) conv.getNIn();
+    int cout = (int) conv.getNOut();
+    float[] dl4j = Dl4jWeights.floats(l.paramTable().get("W"));
+    float[] kernel = new float[dl4j.length];
+    for (int co = 0; co < cout; co++) {
+      for (int ci = 0; ci < cin; ci++) {
+        for (int ky = 0; ky < k; ky++) {
+          for (int kx = 0; kx < k; kx++) {
+            kernel[((ky * k + kx) * cin + ci) * cout + co] =
+                dl4j[((co * cin + ci) * k + ky) * k + kx];
+          }
+        }
+      }
+    }
+    float[] bias = Dl4jWeights.vector(l.paramTable().get("b"), cout);
+    foldBatchNorm(net.getLayer(layer + 1), kernel, bias);
+    return b.conv2d(
+        from,
+        h,
+        w,
+        cin,
+        k,
+        k,
+        conv.getStride()[0],
+        conv.getPadding()[0],
+        kernel,
+        bias,
+        Activation.RELU);
+  }
+
+  /** Folds a batch-norm's running statistics (and scale and shift, if learned) into w and b. */
+  private static void foldBatchNorm(Layer bn, float[] w, float[] b) {
+    int n = b.length;
+    BatchNormalization conf = (BatchNormalization) bn.conf().getLayer();
+    float[] gamma = new float[n];
+    float[] beta = new float[n];
+    if (conf.isLockGammaBeta()) {
+      java.util.Arrays.fill(gamma, (float) conf.getGamma());
+      java.util.Arrays.fill(beta, (float) conf.getBeta());
+    } else {
+      gamma = Dl4jWeights.vector(bn.paramTable().get("gamma"), n);
+      beta = Dl4jWeights.vector(bn.paramTable().get("beta"), n);
+    }
+    BatchNormFolding.fold(
+        w,
+        b,
+        gamma,
+        beta,
+        Dl4jWeights.vector(bn.paramTable().get("mean"), n),
+        Dl4jWeights.vector(bn.paramTable().get("var"), n),
+        conf.getEps());
+  }
+
+  /**
+   * The representation as DL4J computes it, for the parity check: layers 0-12 in inference mode.
    *
    * @param nhwc preprocessed images, channels-last
    */

@@ -4,6 +4,7 @@ import dev.mlsd.visualsearch.data.ImageSet;
 import dev.mlsd.visualsearch.features.Preprocessor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -11,13 +12,21 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Self-supervised contrastive training of the {@link CnnEncoder} (SimCLR): for each batch of {@code
  * N} gallery images, two random views of each ({@link dev.mlsd.visualsearch.features.Augmenter}),
  * one forward pass over the {@code 2N} views, the {@link NtXentLoss} and its gradient on the
  * projection head's output, DL4J's backward pass from that gradient ({@code backpropGradient}, the
- * network's "external errors" mode) and an Adam step. Labels are never read.
+ * network's "external errors" mode) and an Adam step. Labels are never read (except by the
+ * supervised-contrastive reference, which is built with {@code supervised} and never served).
+ *
+ * <p>Learning rate: {@link EncoderConfig#learningRate()} is the peak, reached by a linear warm-up
+ * over the first {@value #WARMUP_STEPS} steps and then decayed along a half cosine to zero at the
+ * end of training (the budget or the last epoch, whichever the run is closer to). Adam's step is
+ * linear in the learning rate, so the schedule scales the updater's step; the batch-norms' running
+ * statistics are not scaled.
  *
  * <p>Stops after {@link EncoderConfig#maxEpochs()} passes or at the first batch past {@link
  * EncoderConfig#budgetSeconds()}, whichever comes first; the card records how far it got.
@@ -31,6 +40,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Book: chapter 2, "Model training" (contrastive training; positives from self-supervision).
  */
 public final class ContrastiveTrainer {
+  /** Steps of the linear learning-rate warm-up. */
+  public static final int WARMUP_STEPS = 20;
+
   /** Told after every batch. */
   @FunctionalInterface
   public interface Listener {
@@ -63,14 +75,26 @@ public final class ContrastiveTrainer {
 
   private final EncoderConfig config;
   private final long seed;
+  private final boolean supervised;
 
+  /** Self-supervised training (NT-Xent): labels are never read. */
   public ContrastiveTrainer(EncoderConfig config, long seed) {
-    this.config = config;
-    this.seed = seed;
+    this(config, seed, false);
   }
 
   /**
-   * Trains on the gallery's images (their labels are ignored).
+   * @param supervised true for the supervised-contrastive reference: views of images of the same
+   *     class are positives too ({@link NtXentLoss#compute(float[], int, int, double, int[],
+   *     float[])}), so the gallery's labels are read; false for self-supervised NT-Xent
+   */
+  public ContrastiveTrainer(EncoderConfig config, long seed, boolean supervised) {
+    this.config = config;
+    this.seed = seed;
+    this.supervised = supervised;
+  }
+
+  /**
+   * Trains on the gallery's images (their labels are read only when {@code supervised}).
    *
    * @param gallery the images
    * @param pre the preprocessing fitted on them
@@ -86,6 +110,7 @@ public final class ContrastiveTrainer {
     float[] views = new float[2 * n * size];
     float[] tmp = new float[size];
     float[] grad = new float[2 * n * c.projection()];
+    int[] positives = new int[2 * n]; // the rows' labels for the loss: image (or class) of a view
     List<Double> lossPerEpoch = new ArrayList<>();
     long start = System.nanoTime();
     long budgetNanos = c.budgetSeconds() * 1_000_000_000L;
@@ -99,6 +124,8 @@ public final class ContrastiveTrainer {
       for (int b = 0; b < batches; b++) {
         for (int i = 0; i < n; i++) {
           int image = order[b * n + i];
+          positives[i] = supervised ? gallery.labels()[image] : i;
+          positives[n + i] = positives[i];
           for (int v = 0; v < 2; v++) {
             SplittableRandom r = new SplittableRandom(mix(seed, epoch, image, v));
             int off = (v * n + i) * size;
@@ -116,7 +143,10 @@ public final class ContrastiveTrainer {
             pre.normalise(views, off);
           }
         }
-        double loss = step(net, views, 2 * n, grad, epoch, step);
+        double progress =
+            Math.max(
+                (double) step / totalSteps, (double) (System.nanoTime() - start) / budgetNanos);
+        double loss = step(net, views, 2 * n, positives, grad, epoch, step, rate(step, progress));
         sum += loss;
         done++;
         step++;
@@ -133,23 +163,74 @@ public final class ContrastiveTrainer {
         net, step, epochsDone, lossPerEpoch, (System.nanoTime() - start) / 1_000_000, stopped);
   }
 
-  /** One forward pass, the loss and its gradient, DL4J's backward pass from it, one Adam step. */
+  /**
+   * The learning rate's share of its peak at a step: linear warm-up, then a half cosine over the
+   * run's progress (0 at the start, 1 at its end).
+   */
+  static double rate(long step, double progress) {
+    double warm = Math.min(1.0, (step + 1.0) / WARMUP_STEPS);
+    return warm * 0.5 * (1 + Math.cos(Math.PI * Math.min(1.0, progress)));
+  }
+
+  /**
+   * One forward pass, the loss and its gradient, DL4J's backward pass from it, one Adam step scaled
+   * by {@code rate}.
+   */
   private double step(
-      MultiLayerNetwork net, float[] views, int rows, float[] grad, int epoch, long iteration) {
+      MultiLayerNetwork net,
+      float[] views,
+      int rows,
+      int[] labels,
+      float[] grad,
+      int epoch,
+      long iteration,
+      double rate) {
     INDArray input = CnnEncoder.toNchw(views, rows, config);
     net.setInput(input);
     List<INDArray> activations = net.feedForward(true, false);
     float[] z = activations.getLast().dup('c').data().asFloat();
-    double loss = NtXentLoss.compute(z, rows, config.projection(), config.temperature(), grad);
+    double loss =
+        NtXentLoss.compute(z, rows, config.projection(), config.temperature(), labels, grad);
     INDArray epsilon = Nd4j.create(grad, new long[] {rows, config.projection()}, 'c');
     Pair<Gradient, INDArray> g = net.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces());
     Gradient gradient = g.getFirst();
     // the loss is already a mean over the batch: batch size 1 keeps the updater from dividing again
     net.getUpdater()
         .update(net, gradient, (int) iteration, epoch, 1, LayerWorkspaceMgr.noWorkspaces());
+    INDArray update = gradient.gradient(); // the flattened update, rank 1
+    for (long[] range : scheduledRanges(net)) {
+      update.get(NDArrayIndex.interval(range[0], range[1])).muli(rate);
+    }
     net.params().subi(gradient.gradient());
     net.clear();
     return loss;
+  }
+
+  /**
+   * The ranges {@code [from, to)} of the flattened parameters the learning-rate schedule scales:
+   * all but the batch-norms' running means and variances, which move by their own decay.
+   */
+  static List<long[]> scheduledRanges(MultiLayerNetwork net) {
+    List<long[]> ranges = new ArrayList<>();
+    long offset = 0;
+    for (org.deeplearning4j.nn.api.Layer l : net.getLayers()) {
+      for (Map.Entry<String, INDArray> e : l.paramTable().entrySet()) {
+        long n = e.getValue().length();
+        boolean statistic = e.getKey().equals("mean") || e.getKey().equals("var");
+        if (!statistic && n > 0) {
+          if (!ranges.isEmpty() && ranges.getLast()[1] == offset) {
+            ranges.getLast()[1] = offset + n;
+          } else {
+            ranges.add(new long[] {offset, offset + n});
+          }
+        }
+        offset += n;
+      }
+    }
+    if (offset != net.numParams()) {
+      throw new IllegalStateException("parameter table does not cover the network's parameters");
+    }
+    return ranges;
   }
 
   private static int[] shuffled(int n, long seed) {

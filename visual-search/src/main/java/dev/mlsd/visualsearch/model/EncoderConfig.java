@@ -9,10 +9,10 @@ import java.util.Map;
  * contrastive loss's temperature, the optimiser and the budget. Part of the encoder's card and so
  * of its cache key.
  *
- * <p>The CNN: {@code conv3x3(c1) relu -> maxpool2 -> conv3x3(c2) relu -> maxpool2 -> conv3x3 stride
- * 2 (c3) relu -> dense(representation)} is the encoder; training adds the projection head {@code
- * dense(representation) relu -> dense(projection)} and applies the loss to its output (SimCLR: the
- * representation before the head retrieves better than the head's output).
+ * <p>The CNN: {@code conv3x3(c1) bn relu -> maxpool2 -> conv3x3(c2) bn relu -> maxpool2 -> conv3x3
+ * stride 2 (c3) bn relu -> dense(representation) bn} is the encoder; training adds the projection
+ * head {@code dense(representation) relu -> dense(projection)} and applies the loss to its output
+ * (SimCLR: the representation before the head retrieves better than the head's output).
  *
  * <p>Book: chapter 2, "Model development" (a CNN encoder) and "Model training" (contrastive).
  *
@@ -26,7 +26,8 @@ import java.util.Map;
  * @param projection the projection head's output width (the loss's space)
  * @param temperature the loss's temperature tau
  * @param batchImages images per batch (each gives two views)
- * @param learningRate Adam's learning rate
+ * @param learningRate Adam's peak learning rate (warm-up, then cosine decay: {@link
+ *     ContrastiveTrainer})
  * @param maxEpochs passes over the gallery at most
  * @param budgetSeconds wall-clock training budget; training stops at the first batch after it
  * @param augmenter the random views
@@ -94,12 +95,16 @@ public record EncoderConfig(
   public Map<String, String> asMap() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("input", height + "x" + width + "x" + channels);
+    m.put("architecture", "conv-bn-relu x3, dense-bn representation, dense-relu-dense head");
     m.put("conv", conv1 + "," + conv2 + "," + conv3);
     m.put("representation", Integer.toString(representation));
     m.put("projection", Integer.toString(projection));
     m.put("temperature", Double.toString(temperature));
     m.put("batch_images", Integer.toString(batchImages));
     m.put("learning_rate", Double.toString(learningRate));
+    m.put(
+        "schedule",
+        "linear warm-up " + ContrastiveTrainer.WARMUP_STEPS + " steps, cosine decay to 0");
     m.put("max_epochs", Integer.toString(maxEpochs));
     m.put("budget_seconds", Integer.toString(budgetSeconds));
     m.put("augmenter", augmenter.toString());

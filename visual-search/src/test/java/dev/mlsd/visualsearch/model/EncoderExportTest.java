@@ -25,6 +25,32 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * contrastive trainer's first steps lower the loss, and the cache round-trips by card key.
  */
 class EncoderExportTest {
+  @Test
+  void learningRateWarmsUpThenDecaysAlongACosine() {
+    assertEquals(1.0 / ContrastiveTrainer.WARMUP_STEPS, ContrastiveTrainer.rate(0, 0), 1e-12);
+    assertEquals(1.0, ContrastiveTrainer.rate(ContrastiveTrainer.WARMUP_STEPS - 1, 0), 1e-12);
+    assertEquals(0.5, ContrastiveTrainer.rate(500, 0.5), 1e-12);
+    assertEquals(0.0, ContrastiveTrainer.rate(500, 1.0), 1e-12);
+    assertEquals(0.0, ContrastiveTrainer.rate(500, 1.7), 1e-12, "past the budget: zero");
+  }
+
+  @Test
+  void theScheduleSkipsOnlyTheRunningStatistics() {
+    MultiLayerNetwork net = CnnEncoder.network(small(28, 1), 1);
+    long scheduled = 0;
+    for (long[] range : ContrastiveTrainer.scheduledRanges(net)) {
+      scheduled += range[1] - range[0];
+    }
+    long statistics = 0;
+    for (org.deeplearning4j.nn.api.Layer l : net.getLayers()) {
+      if (l.paramTable().containsKey("mean")) {
+        statistics += l.paramTable().get("mean").length() + l.paramTable().get("var").length();
+      }
+    }
+    assertEquals(net.numParams() - statistics, scheduled);
+    assertEquals(2 * (4 + 6 + 8 + 16), statistics);
+  }
+
   @TempDir Path tmp;
 
   private static EncoderConfig small(int side, int channels) {
@@ -47,6 +73,18 @@ class EncoderExportTest {
       EncoderConfig c = small(shape[0], shape[1]);
       MultiLayerNetwork net = CnnEncoder.network(c, 5);
       net.params().muli(3); // larger weights: any layout slip shows
+      // running statistics away from their initial 0 and 1: a slip in the folds shows
+      SplittableRandom stats = new SplittableRandom(11);
+      for (org.deeplearning4j.nn.api.Layer l : net.getLayers()) {
+        if (l.paramTable().containsKey("mean")) {
+          INDArray mean = l.paramTable().get("mean");
+          INDArray var = l.paramTable().get("var");
+          for (long j = 0; j < mean.length(); j++) {
+            mean.putScalar(j, stats.nextGaussian());
+            var.putScalar(j, 0.2 + 2 * stats.nextDouble());
+          }
+        }
+      }
       InferenceGraph g = CnnEncoder.export(net, c);
       int rows = 3;
       float[] x = images(rows, shape[0] * shape[0] * shape[1], 9);
@@ -89,6 +127,9 @@ class EncoderExportTest {
                 });
     assertEquals(24, r.steps());
     assertTrue(last[0] < first[0], "loss " + first[0] + " -> " + last[0]);
+    // training moved the representation's running mean (the batch-norm statistics are trained)
+    INDArray mean = r.network().getLayer(CnnEncoder.REPRESENTATION_LAYER).paramTable().get("mean");
+    assertTrue(mean.norm2Number().doubleValue() > 1e-3, "running mean " + mean);
 
     EncoderStore store = new EncoderStore(tmp);
     EncoderConfig trainedConfig =
