@@ -1,6 +1,7 @@
 package dev.mlsd.harmful;
 
 import dev.mlsd.core.demo.DemoLauncher;
+import dev.mlsd.core.demo.UserError;
 import dev.mlsd.core.metrics.classification.MulticlassF1;
 import dev.mlsd.core.metrics.classification.PrAuc;
 import dev.mlsd.harmful.data.Corpus;
@@ -47,13 +48,13 @@ import picocli.CommandLine.Option;
 public final class ModelStudy implements Callable<Integer> {
   /** The studies. */
   enum Study {
-    validation,
-    splits,
-    in_sample
+    VALIDATION,
+    SPLITS,
+    IN_SAMPLE
   }
 
   @Option(names = "--study", required = true, description = "validation, splits or in_sample")
-  Study study;
+  String study;
 
   @Option(names = "--seed", defaultValue = "42", description = "first split seed (default 42)")
   long seed;
@@ -83,11 +84,17 @@ public final class ModelStudy implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Study which;
+    try {
+      which = Study.valueOf(study.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--study must be validation, splits or in_sample, got " + study);
+    }
     Corpus corpus = DavidsonLoader.load();
-    switch (study) {
-      case validation -> validation(corpus);
-      case splits -> splits(corpus);
-      case in_sample -> inSample(corpus);
+    switch (which) {
+      case VALIDATION -> validation(corpus);
+      case SPLITS -> splits(corpus);
+      case IN_SAMPLE -> inSample(corpus);
     }
     return 0;
   }
