@@ -27,6 +27,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * (Jedis's {@link ClusterPipeline}), the nodes in parallel: one round trip per node involved, never
  * one per key. A write chunk goes the same way with {@code SET}s.
  *
+ * <p>A pipeline is read once, when it is closed: Jedis's {@code ClusterPipeline.close()} syncs, and
+ * a second {@code sync()} after a node's connection failed would trip over the connection the first
+ * one dropped (a {@code NullPointerException} on a pool thread, logged by Jedis 8.0).
+ *
  * <p>Failover: the client learns the slot map at start and refreshes it every {@link
  * #TOPOLOGY_REFRESH} and after any failed batch, so when a master dies and its replica is promoted,
  * reads reach the new master without a restart. Until then a batch touching the dead node fails,
@@ -103,12 +107,14 @@ final class RedisClusterBatches implements AutoCloseable {
 
   /** The values of {@code keys}, in order, {@code null} where absent: one pipeline per node. */
   List<byte[]> mget(byte[][] keys) {
-    try (ClusterPipeline p = client.pipelined(nodes)) {
+    try {
       List<Response<byte[]>> rs = new ArrayList<>(keys.length);
-      for (byte[] k : keys) {
-        rs.add(p.get(k));
+      // closing the pipeline reads every node's answers (its one sync; see the class comment)
+      try (ClusterPipeline p = client.pipelined(nodes)) {
+        for (byte[] k : keys) {
+          rs.add(p.get(k));
+        }
       }
-      p.sync();
       List<byte[]> out = new ArrayList<>(keys.length);
       for (Response<byte[]> r : rs) {
         out.add(r.get());
@@ -122,11 +128,16 @@ final class RedisClusterBatches implements AutoCloseable {
 
   /** Writes key/value pairs ({@code kv[2i]} = key, {@code kv[2i+1]} = value). */
   void mset(byte[][] kv) {
-    try (ClusterPipeline p = client.pipelined(nodes)) {
-      for (int i = 0; i + 1 < kv.length; i += 2) {
-        p.set(kv[i], kv[i + 1]);
+    try {
+      List<Response<String>> rs = new ArrayList<>(kv.length / 2);
+      try (ClusterPipeline p = client.pipelined(nodes)) {
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+          rs.add(p.set(kv[i], kv[i + 1]));
+        }
       }
-      p.sync();
+      for (Response<String> r : rs) {
+        r.get(); // a node's failure surfaces here as an exception, never as a lost write
+      }
     } catch (JedisException | IllegalStateException e) {
       refresh();
       throw e;
@@ -135,11 +146,14 @@ final class RedisClusterBatches implements AutoCloseable {
 
   /** Deletes keys. */
   void del(byte[][] keys) {
+    List<Response<Long>> rs = new ArrayList<>(keys.length);
     try (ClusterPipeline p = client.pipelined(nodes)) {
       for (byte[] k : keys) {
-        p.del(k);
+        rs.add(p.del(k));
       }
-      p.sync();
+    }
+    for (Response<Long> r : rs) {
+      r.get();
     }
   }
 

@@ -124,6 +124,39 @@ public final class RedisFeatureStore implements FeatureStore {
     }
   }
 
+  /** Why a batch read fell back to defaults; counted by {@link #fallbackCauses()}. */
+  public enum FallbackCause {
+    /** The breaker was open after a recent failure: Redis was not tried. */
+    BREAKER_OPEN("breaker open"),
+    /** Every I/O thread was busy with an earlier call (each holds one pooled connection). */
+    IO_THREADS_BUSY("all I/O threads busy"),
+    /** The deadline passed before an I/O thread had started the call (a scheduling delay). */
+    DEADLINE_BEFORE_CALL("deadline passed before the call started"),
+    /**
+     * The deadline passed during the call: waiting for a pooled connection, connecting (with AUTH
+     * and SELECT) or the command itself.
+     */
+    DEADLINE_IN_CALL("deadline passed during the call"),
+    /** The call failed: refused, reset, closed, or Jedis's own timeout. */
+    ERROR("call failed"),
+    /** The store was closed, or the request thread interrupted. */
+    CLOSED("closed or interrupted");
+
+    private final String text;
+
+    FallbackCause(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  private final java.util.EnumMap<FallbackCause, java.util.concurrent.atomic.LongAdder> causes =
+      new java.util.EnumMap<>(FallbackCause.class);
+
   private final RedisClient redis; // null on a cluster
   private final RedisClient writer; // null on a cluster
   private final RedisClusterBatches cluster; // null on one server
@@ -138,6 +171,12 @@ public final class RedisFeatureStore implements FeatureStore {
   private volatile long retryAtNanos = System.nanoTime();
   private volatile String lastFailure = "none";
   private volatile boolean closed;
+
+  {
+    for (FallbackCause c : FallbackCause.values()) {
+      causes.put(c, new java.util.concurrent.atomic.LongAdder());
+    }
+  }
 
   /**
    * Opens a pool; no connection is made until the first read or write.
@@ -304,7 +343,13 @@ public final class RedisFeatureStore implements FeatureStore {
     }
     long deadline = System.nanoTime() + settings.budget().toNanos();
     if (closed || System.nanoTime() - retryAtNanos < 0) {
-      return fallback(schema, count, out, outOffset, outStride);
+      return fallback(
+          closed ? FallbackCause.CLOSED : FallbackCause.BREAKER_OPEN,
+          schema,
+          count,
+          out,
+          outOffset,
+          outStride);
     }
     byte[] prefix = prefix(schema);
     byte[][] keys = new byte[count][];
@@ -313,15 +358,27 @@ public final class RedisFeatureStore implements FeatureStore {
     }
     List<byte[]> values;
     Future<List<byte[]>> call = null;
+    java.util.concurrent.atomic.AtomicBoolean started =
+        new java.util.concurrent.atomic.AtomicBoolean();
     try {
-      call = io.submit(() -> cluster != null ? cluster.mget(keys) : redis.mget(keys));
+      call =
+          io.submit(
+              () -> {
+                started.set(true);
+                return cluster != null ? cluster.mget(keys) : redis.mget(keys);
+              });
       values = call.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException | RejectedExecutionException e) {
       // Redis (or every I/O thread) is slower than the deadline: this request serves defaults
       call = cancel(call);
+      FallbackCause why =
+          e instanceof RejectedExecutionException
+              ? FallbackCause.IO_THREADS_BUSY
+              : started.get() ? FallbackCause.DEADLINE_IN_CALL : FallbackCause.DEADLINE_BEFORE_CALL;
       return failed(
           true,
-          "no answer within the " + settings.budget().toMillis() + " ms budget",
+          why,
+          "no answer within the " + settings.budget().toMillis() + " ms budget (" + why + ")",
           schema,
           count,
           out,
@@ -332,6 +389,7 @@ public final class RedisFeatureStore implements FeatureStore {
       Throwable cause = e.getCause();
       return failed(
           isSlow(cause),
+          FallbackCause.ERROR,
           cause.getClass().getSimpleName() + ": " + cause.getMessage(),
           schema,
           count,
@@ -341,7 +399,7 @@ public final class RedisFeatureStore implements FeatureStore {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       cancel(call);
-      return fallback(schema, count, out, outOffset, outStride);
+      return fallback(FallbackCause.CLOSED, schema, count, out, outOffset, outStride);
     }
     slowInARow.set(0);
     if (validating) {
@@ -383,6 +441,7 @@ public final class RedisFeatureStore implements FeatureStore {
    */
   private int failed(
       boolean slow,
+      FallbackCause cause,
       String reason,
       FeatureSchema schema,
       int count,
@@ -402,7 +461,7 @@ public final class RedisFeatureStore implements FeatureStore {
       slowInARow.set(0);
       retryAtNanos = System.nanoTime() + settings.retryAfter().toNanos();
     }
-    return fallback(schema, count, out, outOffset, stride);
+    return fallback(cause, schema, count, out, outOffset, stride);
   }
 
   private static <T> Future<T> cancel(Future<T> call) {
@@ -424,7 +483,14 @@ public final class RedisFeatureStore implements FeatureStore {
     return false;
   }
 
-  private int fallback(FeatureSchema schema, int count, float[] out, int outOffset, int stride) {
+  private int fallback(
+      FallbackCause cause,
+      FeatureSchema schema,
+      int count,
+      float[] out,
+      int outOffset,
+      int stride) {
+    causes.get(cause).increment();
     for (int i = 0; i < count; i++) {
       schema.copyDefaults(out, outOffset + i * stride);
     }
@@ -449,7 +515,7 @@ public final class RedisFeatureStore implements FeatureStore {
           writer.del(keys);
         }
       }
-    } catch (JedisException e) {
+    } catch (JedisException | IllegalStateException e) {
       throw new FeatureStoreException("could not delete from " + redactedUrl, e);
     }
   }
@@ -466,6 +532,34 @@ public final class RedisFeatureStore implements FeatureStore {
   /** Whether reads skip Redis right now (unreachable, or slow too many times in a row). */
   public boolean breakerOpen() {
     return System.nanoTime() - retryAtNanos < 0;
+  }
+
+  /** Batch reads that fell back to defaults, by cause, since the store opened (every cause). */
+  public java.util.Map<FallbackCause, Long> fallbackCauses() {
+    java.util.Map<FallbackCause, Long> out = new java.util.EnumMap<>(FallbackCause.class);
+    causes.forEach((c, n) -> out.put(c, n.sum()));
+    return out;
+  }
+
+  /**
+   * The single-server connection pool's life so far, one line: connections created and destroyed
+   * (more created than the pool holds means reconnects), and the longest wait for a pooled
+   * connection; "" on a cluster.
+   */
+  public String poolStats() {
+    if (redis == null) {
+      return "";
+    }
+    var pool = redis.getPool();
+    return "connections created "
+        + pool.getCreatedCount()
+        + ", destroyed "
+        + pool.getDestroyedCount()
+        + ", borrowed "
+        + pool.getBorrowedCount()
+        + ", longest wait for one "
+        + pool.getMaxBorrowWaitDuration().toMillis()
+        + " ms";
   }
 
   /** The last reason a read fell back to defaults, one line, for diagnostics; "none" before. */

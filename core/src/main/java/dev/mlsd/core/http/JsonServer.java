@@ -127,6 +127,8 @@ public final class JsonServer implements AutoCloseable {
   private final Map<String, Supplier<Object>> health;
   private final List<PrefixRoute> prefixRoutes;
   private final LatencyRecorder queueLatency = new LatencyRecorder("http queue");
+  private final LatencyRecorder shedOnArrival = new LatencyRecorder("http 503 on arrival");
+  private final LatencyRecorder shedAtWorker = new LatencyRecorder("http 503 at a worker");
   private final HeaderDeadline headerDeadline;
   private final ObjectMapper json = Json.mapper();
 
@@ -274,6 +276,15 @@ public final class JsonServer implements AutoCloseable {
   /** How long requests waited for a worker (all endpoints that run on workers). */
   public LatencyRecorder queueLatency() {
     return queueLatency;
+  }
+
+  /**
+   * Server-side latency of the 503s, from the request's first byte to the refusal written: {@code
+   * atWorker} false for those refused on arrival (a full queue or a standing one), true for those
+   * refused when a worker took them after too long a wait.
+   */
+  public LatencyRecorder shedLatency(boolean atWorker) {
+    return atWorker ? shedAtWorker : shedOnArrival;
   }
 
   /**
@@ -509,6 +520,7 @@ public final class JsonServer implements AutoCloseable {
       long waited = System.nanoTime() - enqueued;
       queueLatency.recordNanos(waited);
       if (waited > maxQueueWaitNanos && !workers.getQueue().isEmpty()) {
+        ex.shedAtWorker = true;
         ex.shed("waited " + waited / 1_000_000 + " ms for a worker; server over capacity");
       } else {
         work.run();
@@ -622,6 +634,9 @@ public final class JsonServer implements AutoCloseable {
     /** Set once the request body is being read (or drained); see {@link #send}. */
     volatile boolean bodyTaken;
 
+    /** Refused by a worker after too long a wait (else a 503 was decided on arrival). */
+    volatile boolean shedAtWorker;
+
     int status;
 
     Exchange(
@@ -698,8 +713,12 @@ public final class JsonServer implements AutoCloseable {
     private void finish(int counted) {
       headerDeadline.answered(request.getConnectionMetaData().getConnection());
       metrics.countRequest(endpoint, counted);
+      long nanos = System.nanoTime() - request.getBeginNanoTime();
       if (latency != null) {
-        latency.recordNanos(System.nanoTime() - request.getBeginNanoTime());
+        latency.recordNanos(nanos);
+      }
+      if (counted == 503) {
+        (shedAtWorker ? JsonServer.this.shedAtWorker : shedOnArrival).recordNanos(nanos);
       }
     }
   }

@@ -226,8 +226,25 @@ public final class LoadGenerator implements Callable<Integer> {
   @Option(names = "--get", description = "GET the URL followed by each line of --requests-file")
   boolean get;
 
+  @Option(
+      names = "--binary-dir",
+      description = "POST the bytes of each file in this folder (name order, cycled) as the body")
+  Path binaryDir;
+
+  @Option(
+      names = "--content-type",
+      description = "Content-Type of --binary-dir's bodies (default ${DEFAULT-VALUE})")
+  String contentType = "application/octet-stream";
+
   @Option(names = "--machine-readable", hidden = true, description = "also print one report line")
   boolean machineReadable;
+
+  @Option(
+      names = "--interval-seconds",
+      description =
+          "after the run, print to stderr one line per interval of this many seconds (requests,"
+              + " p50, p99, max, 503s, errors) and the errors by kind (default 0: none)")
+  int intervalSeconds;
 
   /** Entry point; exits 1 if any request failed. */
   public static void main(String[] args) {
@@ -258,7 +275,27 @@ public final class LoadGenerator implements Callable<Integer> {
             perLine.isEmpty()
                 ? i -> template.contains("%d") ? String.format(template, i % modulus) : template
                 : i -> perLine.get(i % perLine.size()));
-    Report threads = get ? runGet(s, i -> perLine.get(i % perLine.size())) : run(s);
+    Report threads;
+    String path = pathOf(s.target());
+    IntFunction<byte[]> requests;
+    if (binaryDir != null) {
+      List<byte[]> bodies = readBodies(binaryDir);
+      byte[][] all = new byte[bodies.size()][];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = OpenLoopClient.request(s.target(), path, contentType, bodies.get(i));
+      }
+      requests = i -> all[i % all.length];
+    } else if (get) {
+      requests =
+          i -> OpenLoopClient.request(s.target(), path + perLine.get(i % perLine.size()), null);
+    } else {
+      requests = i -> OpenLoopClient.request(s.target(), path, s.body().apply(i));
+    }
+    try {
+      threads = OpenLoopClient.run(s, requests, intervalSeconds, System.err);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot connect to " + s.target(), e);
+    }
     // in a JVM of its own, the generator's cost is the whole process's: JIT and GC included
     Report r =
         new Report(
@@ -302,6 +339,66 @@ public final class LoadGenerator implements Callable<Integer> {
   }
 
   /**
+   * Runs one load test of binary POSTs in this JVM: request {@code i} is {@code bodies.get(i %
+   * bodies.size())} sent as {@code contentType}; the settings' body is not used.
+   */
+  public static Report runBinary(Settings s, String contentType, List<byte[]> bodies)
+      throws InterruptedException {
+    if (bodies.isEmpty()) {
+      throw new IllegalArgumentException("no bodies to send");
+    }
+    String path = pathOf(s.target());
+    byte[][] requests = new byte[bodies.size()][];
+    for (int i = 0; i < requests.length; i++) {
+      requests[i] = OpenLoopClient.request(s.target(), path, contentType, bodies.get(i));
+    }
+    return runHere(s, i -> requests[i % requests.length]);
+  }
+
+  private static List<byte[]> readBodies(Path dir) throws IOException {
+    List<byte[]> bodies = new ArrayList<>();
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        bodies.add(Files.readAllBytes(f));
+      }
+    }
+    if (bodies.isEmpty()) {
+      throw new IOException("--binary-dir has no files: " + dir);
+    }
+    return bodies;
+  }
+
+  /**
+   * Runs one load test of binary POSTs in a JVM of its own, as {@link #runInOwnProcess} does for
+   * text: the bodies are written to a temporary folder, one file each, and cycled through.
+   *
+   * @param s the load test (its body is not used)
+   * @param contentType the bodies' Content-Type, e.g. {@code image/png}
+   * @param bodies at least one body
+   */
+  public static Report runBinaryInOwnProcess(Settings s, String contentType, List<byte[]> bodies)
+      throws IOException, InterruptedException {
+    if (bodies.isEmpty()) {
+      throw new IllegalArgumentException("no bodies to send");
+    }
+    Path dir = Files.createTempDirectory("mlsd-load-");
+    try {
+      for (int i = 0; i < bodies.size(); i++) {
+        Files.write(dir.resolve(String.format(Locale.ROOT, "%08d", i)), bodies.get(i));
+      }
+      return runOwnProcess(
+          s, List.of("--binary-dir", dir.toString(), "--content-type", contentType));
+    } finally {
+      try (var files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  /**
    * Runs one load test in a JVM of its own and waits for it, so that the generator's CPU and
    * garbage collection do not share the server's JVM (its threads still share the machine's cores:
    * {@link Report#clientCpuSeconds} says how much they took). Request {@code i} is the settings'
@@ -316,6 +413,18 @@ public final class LoadGenerator implements Callable<Integer> {
   public static Report runInOwnProcess(
       Settings s, boolean get, IntFunction<String> perRequest, int distinct)
       throws IOException, InterruptedException {
+    return runInOwnProcess(s, get, perRequest, distinct, 0);
+  }
+
+  /**
+   * {@link #runInOwnProcess(Settings, boolean, IntFunction, int)}, and the generator prints to this
+   * process's stderr, after the run, one line per {@code intervalSeconds} of the measured window
+   * (requests, admitted p50, p99 and max, 503s, errors) and the errors by kind: a soak's figures
+   * over time. 0: no such lines.
+   */
+  public static Report runInOwnProcess(
+      Settings s, boolean get, IntFunction<String> perRequest, int distinct, int intervalSeconds)
+      throws IOException, InterruptedException {
     Validation.range("distinct", distinct, 1, 1 << 20);
     Path file = Files.createTempFile("mlsd-load-", ".txt");
     try {
@@ -328,46 +437,57 @@ public final class LoadGenerator implements Callable<Integer> {
         lines.add(line);
       }
       Files.write(file, lines, StandardCharsets.UTF_8);
-      List<String> command = new ArrayList<>();
-      command.add(ProcessHandle.current().info().command().orElse("java"));
-      command.addAll(List.of("-XX:+UseSerialGC", "-Xmx256m", "-cp", classPath()));
-      command.add(LoadGenerator.class.getName());
-      command.addAll(
-          List.of(
-              "--url",
-              s.target().toString(),
-              "--qps",
-              Integer.toString(s.qps()),
-              "--warmup-ms",
-              Long.toString(s.warmup().toMillis()),
-              "--duration-ms",
-              Long.toString(s.duration().toMillis()),
-              "--clients",
-              Integer.toString(s.clients()),
-              "--requests-file",
-              file.toString(),
-              "--machine-readable"));
+      List<String> input =
+          new ArrayList<>(
+              List.of(
+                  "--requests-file",
+                  file.toString(),
+                  "--interval-seconds",
+                  Integer.toString(intervalSeconds)));
       if (get) {
-        command.add("--get");
+        input.add("--get");
       }
-      Process p =
-          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      String report = null;
-      try (var lines2 = p.inputReader(StandardCharsets.UTF_8)) {
-        for (String line; (line = lines2.readLine()) != null; ) {
-          if (line.startsWith(MACHINE_PREFIX)) {
-            report = line;
-          }
-        }
-      }
-      int exit = p.waitFor();
-      if (report == null) {
-        throw new IOException("the load generator's JVM exited " + exit + " without a report");
-      }
-      return Report.parse(report);
+      return runOwnProcess(s, input);
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  /** Starts the generator's JVM on {@code s} with {@code input}'s options, and reads its report. */
+  private static Report runOwnProcess(Settings s, List<String> input)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(List.of("-XX:+UseSerialGC", "-Xmx256m", "-cp", classPath()));
+    command.add(LoadGenerator.class.getName());
+    command.addAll(
+        List.of(
+            "--url",
+            s.target().toString(),
+            "--qps",
+            Integer.toString(s.qps()),
+            "--warmup-ms",
+            Long.toString(s.warmup().toMillis()),
+            "--duration-ms",
+            Long.toString(s.duration().toMillis()),
+            "--clients",
+            Integer.toString(s.clients()),
+            "--machine-readable"));
+    command.addAll(input);
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String report = null;
+    try (var lines = p.inputReader(StandardCharsets.UTF_8)) {
+      for (String line; (line = lines.readLine()) != null; ) {
+        if (line.startsWith(MACHINE_PREFIX)) {
+          report = line;
+        }
+      }
+    }
+    int exit = p.waitFor();
+    if (report == null) {
+      throw new IOException("the load generator's JVM exited " + exit + " without a report");
+    }
+    return Report.parse(report);
   }
 
   private static final String MACHINE_PREFIX = "load-report\t";

@@ -56,6 +56,9 @@ final class OpenLoopClient {
   private long shed;
   private long errors;
   private String firstError = "none";
+  private final long intervalNanos;
+  private final java.util.List<Interval> intervals = new java.util.ArrayList<>();
+  private final java.util.Map<String, Long> errorKinds = new java.util.TreeMap<>();
   private volatile boolean pacing = true;
   private volatile long readerCpuNanos;
 
@@ -88,8 +91,17 @@ final class OpenLoopClient {
     }
   }
 
-  private OpenLoopClient(InetSocketAddress address) throws IOException {
+  /** What one interval of the measured window saw, by the requests' due times. */
+  private static final class Interval {
+    final Histogram admitted = new Histogram(MAX_RECORDED, 3);
+    long requests;
+    long shed;
+    long errors;
+  }
+
+  private OpenLoopClient(InetSocketAddress address, long intervalNanos) throws IOException {
     this.address = address;
+    this.intervalNanos = intervalNanos;
     this.selector = Selector.open();
   }
 
@@ -101,28 +113,93 @@ final class OpenLoopClient {
    */
   static LoadGenerator.Report run(LoadGenerator.Settings s, IntFunction<byte[]> request)
       throws IOException, InterruptedException {
+    return run(s, request, 0, null);
+  }
+
+  /**
+   * Runs one load test and waits for it, and if {@code intervalSeconds > 0} prints to {@code
+   * perInterval}, after the run, one line per interval of the measured window (requests, admitted
+   * p50, p99 and max, 503s, errors) and the errors by kind: a soak's figures over time.
+   */
+  static LoadGenerator.Report run(
+      LoadGenerator.Settings s,
+      IntFunction<byte[]> request,
+      int intervalSeconds,
+      java.io.PrintStream perInterval)
+      throws IOException, InterruptedException {
     URI t = s.target();
     OpenLoopClient c =
-        new OpenLoopClient(new InetSocketAddress(t.getHost(), t.getPort() < 0 ? 80 : t.getPort()));
+        new OpenLoopClient(
+            new InetSocketAddress(t.getHost(), t.getPort() < 0 ? 80 : t.getPort()),
+            TimeUnit.SECONDS.toNanos(Math.max(0, intervalSeconds)));
     try {
-      return c.load(s, request);
+      LoadGenerator.Report r = c.load(s, request);
+      if (intervalSeconds > 0 && perInterval != null) {
+        c.printIntervals(perInterval, intervalSeconds);
+      }
+      return r;
     } finally {
       c.selector.close();
     }
   }
 
+  private synchronized void printIntervals(java.io.PrintStream out, int seconds) {
+    for (int i = 0; i < intervals.size(); i++) {
+      Interval v = intervals.get(i);
+      Histogram h = v.admitted;
+      out.printf(
+          java.util.Locale.ROOT,
+          "interval %d (%d-%d s): %d requests, admitted p50 %.2f / p99 %.2f / max %.1f ms,"
+              + " %d shed with 503, %d errors%n",
+          i + 1,
+          i * seconds,
+          (i + 1) * seconds,
+          v.requests,
+          h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(50) / 1e6,
+          h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(99) / 1e6,
+          h.getMaxValue() / 1e6,
+          v.shed,
+          v.errors);
+    }
+    out.println("errors by kind: " + (errorKinds.isEmpty() ? "none" : errorKinds));
+  }
+
+  /** The interval of a request due at {@code due}, or null when intervals are off. */
+  private Interval interval(long due) {
+    if (intervalNanos <= 0) {
+      return null;
+    }
+    int i = (int) ((due - measuredFrom) / intervalNanos);
+    while (intervals.size() <= i) {
+      intervals.add(new Interval());
+    }
+    return intervals.get(i);
+  }
+
   /** The bytes of a request to {@code target}: a POST of {@code json}, or a GET if it is null. */
   static byte[] request(URI target, String pathAndQuery, String json) {
+    return json == null
+        ? request(target, pathAndQuery, null, null)
+        : request(target, pathAndQuery, "application/json", json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The bytes of a request to {@code target}: a POST of {@code body} as {@code contentType}, or a
+   * GET if the body is null.
+   */
+  static byte[] request(URI target, String pathAndQuery, String contentType, byte[] content) {
     String host = target.getHost() + (target.getPort() < 0 ? "" : ":" + target.getPort());
-    byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+    byte[] body = content == null ? new byte[0] : content;
     String head =
-        (json == null ? "GET " : "POST ")
+        (content == null ? "GET " : "POST ")
             + pathAndQuery
             + " HTTP/1.1\r\nHost: "
             + host
-            + (json == null
+            + (content == null
                 ? "\r\n\r\n"
-                : "\r\nContent-Type: application/json\r\nContent-Length: "
+                : "\r\nContent-Type: "
+                    + contentType
+                    + "\r\nContent-Length: "
                     + body.length
                     + "\r\n\r\n");
     byte[] h = head.getBytes(StandardCharsets.US_ASCII);
@@ -180,6 +257,7 @@ final class OpenLoopClient {
         measured += lost;
         errors += lost;
         error(lost + " requests had no answer within " + DRAIN / 1_000_000_000 + " s");
+        errorKinds.merge("no answer", (long) lost, Long::sum);
       }
       return new LoadGenerator.Report(
           measured,
@@ -328,17 +406,31 @@ final class OpenLoopClient {
     }
     measured++;
     long capped = Math.min(latency, MAX_RECORDED);
+    Interval v = interval(conn.due);
+    if (v != null) {
+      v.requests++;
+    }
     if (conn.status == 200) {
       admitted.recordValue(capped);
+      if (v != null) {
+        v.admitted.recordValue(capped);
+      }
     } else if (conn.status == 503) {
       shed++;
       shedLatency.recordValue(capped);
+      if (v != null) {
+        v.shed++;
+      }
     } else {
       errors++;
+      if (v != null) {
+        v.errors++;
+      }
       String body =
           new String(
               conn.in.array(), conn.headerEnd, (int) conn.contentLength, StandardCharsets.UTF_8);
       error("status " + conn.status + ": " + body);
+      errorKinds.merge("status " + conn.status, 1L, Long::sum);
     }
   }
 
@@ -353,6 +445,12 @@ final class OpenLoopClient {
           measured++;
           errors++;
           error(why);
+          errorKinds.merge(why.length() > 60 ? why.substring(0, 60) : why, 1L, Long::sum);
+          Interval v = interval(conn.due);
+          if (v != null) {
+            v.requests++;
+            v.errors++;
+          }
         }
       }
       conn.busy = false;

@@ -1,25 +1,23 @@
 package dev.mlsd.core.toy;
 
 import dev.mlsd.core.featurestore.FeatureStore;
-import dev.mlsd.core.featurestore.InMemoryFeatureStore;
-import dev.mlsd.core.featurestore.RedisFeatureStore;
 import dev.mlsd.core.http.JsonServer;
 import dev.mlsd.core.http.LoadGenerator;
+import dev.mlsd.core.http.LoadOptions;
+import dev.mlsd.core.http.ServerBreakdown;
 import dev.mlsd.core.io.ModelCard;
-import dev.mlsd.core.monitoring.CpuBreakdown;
 import dev.mlsd.core.monitoring.DriftMonitor;
 import dev.mlsd.core.serving.ModelHolder;
 import dev.mlsd.core.serving.ServingPipeline;
-import dev.mlsd.core.serving.Stage;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,45 +41,23 @@ public final class ToyServer implements Callable<Integer> {
   @Option(names = "--port", description = "port on 127.0.0.1; 0 picks a free one (default 8080)")
   int port = 8080;
 
-  @Option(names = "--redis", description = "Redis URL for the feature store (default: in-memory)")
-  String redis;
-
-  @Option(names = "--budget-ms", description = "Redis feature-read budget in ms (default 10)")
-  int budgetMillis = 10;
-
-  @Option(names = "--threads", description = "HTTP worker threads (default 2, one per core here)")
-  int threads = 2;
-
-  @Option(
-      names = "--queue",
-      description = "requests that may wait for a worker; more get 503 (default 16)")
-  int queue = 16;
-
-  @Option(
-      names = "--max-queue-ms",
-      description = "longest wait for a worker with others behind it, else 503 (default 5)")
-  int maxQueueMillis = 5;
-
   @Option(
       names = "--swap-every",
       description =
           "during --load, swap the model every this many seconds (soak; default 0 = never)")
   int swapEverySeconds;
 
+  @Option(
+      names = "--report-every",
+      description =
+          "during --load, the generator's figures per this many seconds (requests, p50, p99, max,"
+              + " 503s, errors), and the errors by kind, printed after the run (soak; default 0)")
+  int reportEverySeconds;
+
   @Option(names = "--load", description = "run the load generator against the server, then exit")
   boolean load;
 
-  @Option(names = "--qps", description = "requests per second for --load (default 500)")
-  int qps = 500;
-
-  @Option(names = "--seconds", description = "measured seconds for --load (default 20)")
-  int seconds = 20;
-
-  @Option(names = "--warmup", description = "warm-up seconds before measuring (default 5)")
-  int warmup = 5;
-
-  @Option(names = "--clients", description = "load generator connections (default 8)")
-  int clients = 8;
+  @Mixin LoadOptions options = new LoadOptions(500, 8);
 
   private final PrintStream out;
 
@@ -112,13 +88,7 @@ public final class ToyServer implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (FeatureStore store =
-        redis == null
-            ? new InMemoryFeatureStore()
-            : new RedisFeatureStore(
-                redis,
-                RedisFeatureStore.Settings.defaults()
-                    .withBudget(Duration.ofMillis(budgetMillis)))) {
+    try (FeatureStore store = options.openStore()) {
       out.println("materialising " + ToyCatalog.ITEMS + " item feature rows into " + store.kind());
       ToyCatalog.materialize(store);
       ModelHolder<float[]> model = new ModelHolder<>(ToyCatalog.weights(1), card(1));
@@ -131,9 +101,7 @@ public final class ToyServer implements Callable<Integer> {
       try (JsonServer server =
           JsonServer.builder("toy")
               .port(port)
-              .threads(threads)
-              .queueCapacity(queue)
-              .maxQueueWait(Duration.ofMillis(maxQueueMillis))
+              .limits(options.limits())
               .post("/rank", ToyRequest.class, new ToyService(pipeline, model, drift))
               .model("toy-linear", model)
               .pipeline(pipeline)
@@ -145,53 +113,43 @@ public final class ToyServer implements Callable<Integer> {
           Thread.currentThread().join();
           return 0;
         }
-        LoadGenerator.Settings s =
-            new LoadGenerator.Settings(
-                server.uri().resolve("/rank"),
-                qps,
-                Duration.ofSeconds(warmup),
-                Duration.ofSeconds(seconds),
-                clients,
-                i -> "{\"userId\":" + (i % ToyCatalog.USERS) + ",\"k\":10}");
-        Thread swapper = swapEverySeconds > 0 ? startSwapper(model) : null;
-        String loadBefore = loadAverage();
-        CpuBreakdown cpu = CpuBreakdown.start();
-        LoadGenerator.Report report =
-            LoadGenerator.runInOwnProcess(
-                s, false, s.body(), ToyCatalog.USERS); // the client in a JVM of its own
-        if (swapper != null) {
-          swapper.interrupt();
-          swapper.join();
-          out.printf("model swaps during the run: %d%n", model.swapCount());
+        int failed = 0;
+        for (int qps : options.rates()) {
+          failed += run(server, pipeline, store, model, qps);
         }
-        out.println(report.toText());
-        out.println("loadavg before: " + loadBefore + "; after: " + loadAverage());
-        out.printf(
-            "feature store: %d batches, %d fallbacks%n",
-            store.counters().batches(), store.counters().fallbackBatches());
-        out.printf(
-            "pipeline (in-process) p50 %.1f us, p99 %.1f us, p99.9 %.1f us%n",
-            pipeline.totalLatency().percentileMicros(50),
-            pipeline.totalLatency().percentileMicros(99),
-            pipeline.totalLatency().percentileMicros(99.9));
-        for (Stage stage : Stage.values()) {
-          out.printf(
-              "  stage %-20s p50 %.1f us, p99 %.1f us%n",
-              stage,
-              pipeline.stageLatency(stage).percentileMicros(50),
-              pipeline.stageLatency(stage).percentileMicros(99));
-        }
-        out.printf(
-            "server side, first byte to answer written (200s and 503s) p50 %.1f us, p99 %.1f us%n",
-            server.endpointLatency("/rank").percentileMicros(50),
-            server.endpointLatency("/rank").percentileMicros(99));
-        out.printf(
-            "waiting for a worker (server side) p50 %.1f us, p99 %.1f us%n",
-            server.queueLatency().percentileMicros(50), server.queueLatency().percentileMicros(99));
-        out.print(cpu.toText());
-        return report.errors() == 0 ? 0 : 1;
+        return failed == 0 ? 0 : 1;
       }
     }
+  }
+
+  /** One rate: the load, then where the server's time went at that rate; 1 if a request failed. */
+  private int run(
+      JsonServer server,
+      ServingPipeline<ToyRequest> pipeline,
+      FeatureStore store,
+      ModelHolder<float[]> model,
+      int qps)
+      throws Exception {
+    out.printf(
+        "%nload test: POST %s/rank, %s, store %s%n",
+        server.uri(), options.describe(qps), store.kind());
+    LoadGenerator.Settings s =
+        options.settings(
+            server.uri().resolve("/rank"),
+            qps,
+            i -> "{\"userId\":" + (i % ToyCatalog.USERS) + ",\"k\":10}");
+    ServerBreakdown breakdown = ServerBreakdown.start(server, "/rank", pipeline, store);
+    Thread swapper = swapEverySeconds > 0 ? startSwapper(model) : null;
+    LoadGenerator.Report report =
+        LoadGenerator.runInOwnProcess(
+            s, false, s.body(), ToyCatalog.USERS, reportEverySeconds); // a JVM of its own
+    if (swapper != null) {
+      swapper.interrupt();
+      swapper.join();
+      out.printf("model swaps during the run: %d%n", model.swapCount());
+    }
+    breakdown.print(out, report);
+    return report.errors() == 0 ? 0 : 1;
   }
 
   /**
@@ -219,14 +177,6 @@ public final class ToyServer implements Callable<Integer> {
     t.setDaemon(true);
     t.start();
     return t;
-  }
-
-  private static String loadAverage() {
-    try {
-      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
-    } catch (java.io.IOException e) {
-      return "unknown";
-    }
   }
 
   private static double oldGenAfterGcMiB() {

@@ -13,9 +13,10 @@ import redis.clients.jedis.Jedis;
 /**
  * A private, throw-away Redis Cluster on loopback: {@code masters} redis-server processes started
  * with {@code --cluster-enabled yes}, each with one replica, joined by {@code redis-cli --cluster
- * create ... --cluster-replicas 1 --cluster-yes}; persistence off, node timeout {@value
- * #NODE_TIMEOUT_MS} ms (a dead master's replica is promoted a second or two after it dies). Test
- * scope; published in core's test-jar.
+ * create ... --cluster-replicas 1 --cluster-yes}; persistence off (each node's replication snapshot
+ * under its own file name), node timeout {@value #NODE_TIMEOUT_MS} ms (a dead master's replica is
+ * promoted a second or two after it dies); started once every replica has synced. Test scope;
+ * published in core's test-jar.
  *
  * <p>Thread safety: none; one test owns it.
  */
@@ -82,6 +83,11 @@ public final class RedisClusterProcess implements AutoCloseable {
                     Integer.toString(NODE_TIMEOUT_MS),
                     "--dir",
                     dir.toString(),
+                    // one RDB file per node: a replica's full sync renames the received snapshot
+                    // to this name and loads it, so with one shared name two replicas syncing at
+                    // once could each load the other's master's data
+                    "--dbfilename",
+                    "dump-" + port + ".rdb",
                     "--save",
                     "",
                     "--appendonly",
@@ -110,6 +116,11 @@ public final class RedisClusterProcess implements AutoCloseable {
       for (int port : ports) {
         waitUntil(() -> clusterOk(port), 30_000, "cluster_state:ok on port " + port);
       }
+      // every replica's first (full) sync done before anything is written
+      waitUntil(
+          () -> ports.stream().filter(RedisClusterProcess::syncedReplica).count() == masters,
+          30_000,
+          masters + " replicas synced");
       return c;
     } catch (IOException | InterruptedException | RuntimeException e) {
       c.close();
@@ -179,18 +190,69 @@ public final class RedisClusterProcess implements AutoCloseable {
     }
   }
 
-  /** Waits until every master's writes reached its replica (WAIT 1 on each live master). */
-  public void awaitReplication() {
+  /**
+   * Waits until every live master's replica has acknowledged all the writes the master had taken
+   * when this was called: the offset each replica reports in the master's {@code INFO replication}
+   * ({@code slaveN:...,offset=N}, acknowledged about once a second) reaches the master's {@code
+   * master_repl_offset}. Redis replicates asynchronously, so a replica promoted before that lacks
+   * the last writes. ({@code WAIT} would not do here: it counts only the writes of the connection
+   * that sends it, and the writes came from another client.)
+   *
+   * @throws IllegalStateException if a replica has not caught up within {@code timeoutMillis}
+   */
+  public void awaitReplication(long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     for (int port : ports) {
       if (!isAlive(port)) {
         continue;
       }
       try (Jedis j = new Jedis("127.0.0.1", port, 5000)) {
-        if (j.info("replication").contains("role:master")) {
-          j.waitReplicas(1, 5000);
+        String info = j.info("replication");
+        if (!info.contains("role:master")) {
+          continue;
+        }
+        long target = field(info, "master_repl_offset");
+        while (lowestReplicaOffset(info) < target) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException(
+                "the replica of the master on port "
+                    + port
+                    + " has not acknowledged offset "
+                    + target
+                    + " within "
+                    + timeoutMillis
+                    + " ms: "
+                    + info.replace("\r\n", " "));
+          }
+          Thread.sleep(20);
+          info = j.info("replication");
         }
       }
     }
+  }
+
+  /** The smallest offset a replica of this master acknowledged, or -1 without a replica. */
+  private static long lowestReplicaOffset(String info) {
+    long lowest = Long.MAX_VALUE;
+    for (String line : info.split("\r?\n")) {
+      if (line.startsWith("slave") && line.contains(":ip=")) {
+        for (String kv : line.substring(line.indexOf(':') + 1).split(",")) {
+          if (kv.startsWith("offset=")) {
+            lowest = Math.min(lowest, Long.parseLong(kv.substring("offset=".length()).trim()));
+          }
+        }
+      }
+    }
+    return lowest == Long.MAX_VALUE ? -1 : lowest;
+  }
+
+  private static long field(String info, String name) {
+    for (String line : info.split("\r?\n")) {
+      if (line.startsWith(name + ":")) {
+        return Long.parseLong(line.substring(name.length() + 1).trim());
+      }
+    }
+    throw new IllegalStateException("no " + name + " in INFO replication: " + info);
   }
 
   @Override
@@ -235,6 +297,17 @@ public final class RedisClusterProcess implements AutoCloseable {
   private static boolean answersPing(int port) {
     try (Jedis j = new Jedis("127.0.0.1", port, 500)) {
       return "PONG".equals(j.ping());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean syncedReplica(int port) {
+    try (Jedis j = new Jedis("127.0.0.1", port, 500)) {
+      String info = j.info("replication");
+      return info.contains("role:slave")
+          && info.contains("master_link_status:up")
+          && info.contains("master_sync_in_progress:0");
     } catch (RuntimeException e) {
       return false;
     }

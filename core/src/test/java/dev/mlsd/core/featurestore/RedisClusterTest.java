@@ -121,7 +121,9 @@ class RedisClusterTest {
     try (RedisFeatureStore store = open("t2:")) {
       float[] written = rows(ROWS);
       store.write(AD, ids(ROWS), written, ROWS);
-      cluster.awaitReplication();
+      // the replica must hold every row before its master dies: Redis replicates asynchronously,
+      // and a replica promoted before it caught up lacks the last writes (reads stay partial)
+      cluster.awaitReplication(30_000);
       // the master of id 0's slot dies; every batch holds id 0, so every batch touches it
       byte[] key0 = "t2:ad:v1:0".getBytes(StandardCharsets.US_ASCII);
       int victim = cluster.masterOf(JedisClusterCRC16.getSlot(key0));
@@ -210,7 +212,10 @@ class RedisClusterTest {
                 + cluster.masterOf(JedisClusterCRC16.getSlot(key0))
                 + " (killed "
                 + victim
-                + ")",
+                + "), rows missing "
+                + store.counters().missingRows()
+                + ", failed reads' first failure: "
+                + failure.get(),
             e);
       }
       stop.set(1);

@@ -46,6 +46,19 @@ class OverloadTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The server records a 503 once its answer is written, just after the client has it. */
+  private static void awaitCount(dev.mlsd.core.monitoring.LatencyRecorder r, long n)
+      throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (r.count() < n) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("expected " + n + " in " + r.name() + ", have " + r.count());
+      }
+      Thread.sleep(5);
+    }
+    assertEquals(n, r.count());
+  }
+
   private static void awaitQueued(JsonServer server, int n) throws InterruptedException {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (server.queued() < n) {
@@ -54,6 +67,29 @@ class OverloadTest {
       }
       Thread.sleep(5);
     }
+  }
+
+  /**
+   * One worker, a queue of 10 and the given longest queue wait; the first request's handler blocks
+   * until {@code release}, the later ones answer at once. {@code started} counts handler calls.
+   */
+  private static JsonServer firstRequestBlocks(
+      String name, Duration maxQueueWait, AtomicInteger started, CountDownLatch release)
+      throws java.io.IOException {
+    return JsonServer.builder(name)
+        .threads(1)
+        .queueCapacity(10)
+        .maxQueueWait(maxQueueWait)
+        .post(
+            "/work",
+            Req.class,
+            r -> {
+              if (started.incrementAndGet() == 1) {
+                await(release);
+              }
+              return Map.of("n", r.n());
+            })
+        .start();
   }
 
   @Test
@@ -88,6 +124,8 @@ class OverloadTest {
       assertEquals(503, shed.statusCode(), shed.body());
       assertEquals("1", shed.headers().firstValue("Retry-After").orElse(""));
       assertTrue(shed.body().startsWith("{\"error\":\"request queue full"), shed.body());
+      awaitCount(server.shedLatency(false), 1);
+      assertEquals(0, server.shedLatency(true).count());
 
       assertEquals(200, client.get("/health").statusCode());
       HttpResponse<String> metrics = client.get("/metrics");
@@ -108,20 +146,7 @@ class OverloadTest {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger started = new AtomicInteger();
     try (JsonServer server =
-        JsonServer.builder("standing")
-            .threads(1)
-            .queueCapacity(10)
-            .maxQueueWait(Duration.ofMillis(1))
-            .post(
-                "/work",
-                Req.class,
-                r -> {
-                  if (started.incrementAndGet() == 1) {
-                    await(release);
-                  }
-                  return Map.of("n", r.n());
-                })
-            .start()) {
+        firstRequestBlocks("standing", Duration.ofMillis(1), started, release)) {
       CompletableFuture<HttpResponse<String>> first = post(server.uri(), 0);
       while (started.get() == 0) {
         Thread.sleep(5);
@@ -149,21 +174,7 @@ class OverloadTest {
   void aRequestThatWaitedTooLongWithOthersBehindItIsShedTheLastOneRuns() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger started = new AtomicInteger();
-    try (JsonServer server =
-        JsonServer.builder("late")
-            .threads(1)
-            .queueCapacity(10)
-            .maxQueueWait(Duration.ofSeconds(1))
-            .post(
-                "/work",
-                Req.class,
-                r -> {
-                  if (started.incrementAndGet() == 1) {
-                    await(release);
-                  }
-                  return Map.of("n", r.n());
-                })
-            .start()) {
+    try (JsonServer server = firstRequestBlocks("late", Duration.ofSeconds(1), started, release)) {
       CompletableFuture<HttpResponse<String>> first = post(server.uri(), 0);
       while (started.get() == 0) {
         Thread.sleep(5);
@@ -178,6 +189,8 @@ class OverloadTest {
       assertEquals(200, first.get(20, TimeUnit.SECONDS).statusCode());
       HttpResponse<String> late = second.get(20, TimeUnit.SECONDS);
       assertEquals(503, late.statusCode(), late.body());
+      awaitCount(server.shedLatency(true), 1);
+      assertEquals(0, server.shedLatency(false).count());
       assertEquals("1", late.headers().firstValue("Retry-After").orElse(""));
       // alone in the queue when its turn came: run, however long it waited
       assertEquals(200, third.get(20, TimeUnit.SECONDS).statusCode());

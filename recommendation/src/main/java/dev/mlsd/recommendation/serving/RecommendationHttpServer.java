@@ -43,6 +43,10 @@ public final class RecommendationHttpServer {
   /** The largest k served. */
   public static final int MAX_K = 100;
 
+  /** 2 workers (one per core here), 16 queued requests, 100 ms longest queue wait. */
+  public static final JsonServer.Limits DEFAULT_LIMITS =
+      new JsonServer.Limits(2, 16, java.time.Duration.ofMillis(100));
+
   /** The longest anonymous history accepted. */
   public static final int MAX_HISTORY = 1000;
 
@@ -356,18 +360,30 @@ public final class RecommendationHttpServer {
   }
 
   /**
-   * Starts the server.
+   * Starts the server with {@link #DEFAULT_LIMITS}.
    *
    * @param port the port, 0 for an ephemeral one
    * @return the running server (close it to stop)
    */
   public JsonServer start(int port) throws IOException {
+    return start(port, DEFAULT_LIMITS);
+  }
+
+  /**
+   * Starts the server.
+   *
+   * @param port the port, 0 for an ephemeral one
+   * @param limits workers, queue and longest queue wait (the load command's {@code --threads},
+   *     {@code --queue}, {@code --max-queue-ms})
+   * @return the running server (close it to stop)
+   */
+  public JsonServer start(int port, JsonServer.Limits limits) throws IOException {
     JsonServer.Builder b = JsonServer.builder("recommendation");
     if (drift != null) {
       b.drift(drift);
     }
     return b.port(port)
-        .threads(2)
+        .limits(limits)
         .getPrefix("/v1/users/", this::route)
         .post("/v1/recommendations", AnonymousRequest.class, this::anonymous)
         .postPrefix("/v1/users/", Watch.class, this::routeWatch)
