@@ -38,12 +38,17 @@ import redis.clients.jedis.util.JedisURIHelper;
  * refuses, or answers after the deadline, the batch is served with the schema's defaults and
  * counted in {@link FeatureStoreCounters#fallbackBatches()}.
  *
- * <p>Breaker: when Redis is unreachable (refused, reset, closed), or when {@value
- * #SLOW_READS_TO_OPEN} reads in a row miss the deadline (up but slow), for {@link
- * Settings#retryAfter()} afterwards requests do not try it at all (they fall back at once), then
- * one request tries again. A single slow answer costs only its own request. After a broken
- * connection, pooled connections are validated (PING) when borrowed until a read succeeds again, so
- * the stale connections left by a Redis restart are replaced instead of failing one request each.
+ * <p>Breaker: when Redis is unreachable (refused, reset, closed), or when it is slow for a
+ * sustained time ({@value #SLOW_READS_TO_OPEN} reads in a row miss the deadline, and they span at
+ * least {@value #SLOW_READS_TO_OPEN} minus one budgets, so that many reads can't miss together in
+ * one short stall), for {@link Settings#retryAfter()} afterwards requests do not try it at all
+ * (they fall back at once), then one request tries again. A single slow answer costs only its own
+ * request, and so does a burst of concurrent ones missing together in one scheduling stall of this
+ * process or of Redis: opening the breaker on such a burst made a stall of a few milliseconds cost
+ * {@code retryAfter} of defaults for every request (at 1,000 requests/s, 1,501 late reads in ten
+ * minutes had become 85,211 fallbacks). After a broken connection, pooled connections are validated
+ * (PING) when borrowed until a read succeeds again, so the stale connections left by a Redis
+ * restart are replaced instead of failing one request each.
  *
  * <p>Values: a stored row of another encoding version or length, or holding an infinity or a NaN
  * (except in a column whose default is NaN, its declared missing value), is refused by {@link
@@ -74,7 +79,8 @@ public final class RedisFeatureStore implements FeatureStore {
   public static final int CHUNK = 500;
 
   /**
-   * Reads in a row that miss the deadline before the breaker opens as for an unreachable server.
+   * Reads in a row that miss the deadline, spanning at least this many budgets minus one, before
+   * the breaker opens as for an unreachable server.
    */
   public static final int SLOW_READS_TO_OPEN = 5;
 
@@ -167,6 +173,8 @@ public final class RedisFeatureStore implements FeatureStore {
   private final ConcurrentHashMap<String, byte[]> keyPrefixes = new ConcurrentHashMap<>();
   private final ThreadPoolExecutor io;
   private final AtomicInteger slowInARow = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong slowSinceNanos =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean validating;
   private volatile long retryAtNanos = System.nanoTime();
   private volatile String lastFailure = "none";
@@ -402,6 +410,7 @@ public final class RedisFeatureStore implements FeatureStore {
       return fallback(FallbackCause.CLOSED, schema, count, out, outOffset, outStride);
     }
     slowInARow.set(0);
+    slowSinceNanos.set(0);
     if (validating) {
       validating = false;
       if (redis != null) {
@@ -436,8 +445,8 @@ public final class RedisFeatureStore implements FeatureStore {
 
   /**
    * Serves defaults after a failed read, and decides about the breaker: an unreachable server opens
-   * it at once, slowness after {@value #SLOW_READS_TO_OPEN} reads in a row. After a broken
-   * connection, pooled connections are validated on borrow until a read succeeds.
+   * it at once, slowness once it is sustained (see the class comment). After a broken connection,
+   * pooled connections are validated on borrow until a read succeeds.
    */
   private int failed(
       boolean slow,
@@ -457,9 +466,18 @@ public final class RedisFeatureStore implements FeatureStore {
         redis.getPool().setTestOnBorrow(true);
       }
     }
-    if (!slow || slowInARow.incrementAndGet() >= SLOW_READS_TO_OPEN) {
+    long now = System.nanoTime();
+    long budget = settings.budget().toNanos();
+    if (slow) {
+      // this run of slow reads began about one budget before the first of them failed
+      slowSinceNanos.compareAndSet(0, now - budget);
+    }
+    if (!slow
+        || (slowInARow.incrementAndGet() >= SLOW_READS_TO_OPEN
+            && now - slowSinceNanos.get() >= (SLOW_READS_TO_OPEN - 1) * budget)) {
       slowInARow.set(0);
-      retryAtNanos = System.nanoTime() + settings.retryAfter().toNanos();
+      slowSinceNanos.set(0);
+      retryAtNanos = now + settings.retryAfter().toNanos();
     }
     return fallback(cause, schema, count, out, outOffset, stride);
   }
