@@ -34,9 +34,10 @@ import redis.clients.jedis.util.JedisURIHelper;
  * called, across everything Redis needs: waiting for a pooled connection, connecting, AUTH, SELECT,
  * validating the connection and the MGET. The Redis call runs on one of the store's own I/O threads
  * and the request waits for it at most until the deadline; a late call finishes in the background
- * (bounded by Jedis's own timeouts, also the budget) and its answer is dropped. When Redis is down,
- * refuses, or answers after the deadline, the batch is served with the schema's defaults and
- * counted in {@link FeatureStoreCounters#fallbackBatches()}.
+ * (bounded by Jedis's own timeouts, the budget or {@link #LATE_CALL_TIMEOUT} if longer) and its
+ * answer is dropped, its connection kept. When Redis is down, refuses, or answers after the
+ * deadline, the batch is served with the schema's defaults and counted in {@link
+ * FeatureStoreCounters#fallbackBatches()}.
  *
  * <p>Breaker: when Redis is unreachable (refused, reset, closed), or when it is slow for a
  * sustained time ({@value #SLOW_READS_TO_OPEN} reads in a row miss the deadline, and they span at
@@ -74,6 +75,13 @@ import redis.clients.jedis.util.JedisURIHelper;
 public final class RedisFeatureStore implements FeatureStore {
   /** The timeout of materialisation writes (not bound by the serving budget). */
   public static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * The least time Jedis gives a connect or a reply before it gives up on the connection (the
+   * request itself waits only its budget): long enough for a late answer to land and keep its
+   * connection.
+   */
+  public static final Duration LATE_CALL_TIMEOUT = Duration.ofMillis(250);
 
   /** Keys per MSET when materialising. */
   public static final int CHUNK = 500;
@@ -197,7 +205,17 @@ public final class RedisFeatureStore implements FeatureStore {
     URI uri = parse(url);
     this.settings = settings;
     this.redactedUrl = uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
-    this.redis = client(uri, settings.budget(), settings.poolSize());
+    // Jedis's own timeouts are not the request's deadline (that is the I/O thread's Future): a
+    // read past the deadline finishes in the background and its connection goes back to the pool
+    // warm, rather than timing out at the budget and being destroyed, which left each next read a
+    // new connection to set up (several round trips) inside the budget, and so late again
+    this.redis =
+        client(
+            uri,
+            settings.budget().compareTo(LATE_CALL_TIMEOUT) > 0
+                ? settings.budget()
+                : LATE_CALL_TIMEOUT,
+            settings.poolSize());
     // materialisation is a batch job, not a request: its own small pool with generous timeouts
     this.writer = client(uri, WRITE_TIMEOUT, 2);
     this.cluster = null;
