@@ -17,9 +17,11 @@ import java.util.Locale;
  * a query set against exact search and the queries answered per CPU-second of this thread.
  *
  * <p>Timing: after a warm-up of about two CPU-seconds at the ladder's middle ef, each ef gets one
- * untimed pass (which also gives the recall), then {@value #PASSES} timed passes over the queries,
- * each repeated until it has used at least {@value #MIN_PASS_NANOS} ns of CPU; the QPS is the
- * median of the passes. CPU time of the benchmark thread, not wall-clock time, so that time spent
+ * untimed pass per library (which also gives the recall), then {@value #PASSES} timed passes over
+ * the queries per library, each repeated until it has used at least {@value #MIN_PASS_NANOS} ns of
+ * CPU; the QPS is the median of the passes. With several libraries the passes go round robin
+ * (library 1, 2, 3, then 2, 3, 1, ...), so the libraries compared at one ef are timed within the
+ * same few seconds. CPU time of the benchmark thread, not wall-clock time, so that time spent
  * waiting for a core on a shared machine does not count (it still feels shared caches).
  *
  * <p>Output: one {@code ANN-CURVE} line per ef on stdout and, when the environment variable {@code
@@ -46,9 +48,9 @@ final class AnnCurve {
   }
 
   /**
-   * Several libraries' curves measured in turn, ef by ef (library order reversed on every other
-   * ef), so that a change of the machine's load during the run falls on all of them alike: on a
-   * shared machine the fairest comparison one run can give.
+   * Several libraries' curves measured together, ef by ef, their timed passes round robin, so that
+   * a change of the machine's speed during the run falls on all of them alike: on a shared machine
+   * the fairest comparison one run can give.
    */
   static void sweepInterleaved(
       String dataset,
@@ -72,80 +74,100 @@ final class AnnCurve {
     }
     boolean[] done = new boolean[contenders.length];
     for (int e = 0; e < efs.length; e++) {
-      for (int j = 0; j < contenders.length; j++) {
-        int i = e % 2 == 0 ? j : contenders.length - 1 - j;
+      // the libraries measured at this ef (an untunable one only once)
+      int[] at = new int[contenders.length];
+      int n = 0;
+      for (int i = 0; i < contenders.length; i++) {
         if (!contenders[i].tunable()) {
           if (done[i]) {
             continue; // one point: ef means nothing to it
           }
           done[i] = true;
         }
-        measurePoint(dataset, libraries[i], contenders[i], efs[e], queries, truth, k);
+        at[n++] = i;
+      }
+      double[] recall = new double[n];
+      double[] perQuery = new double[n];
+      for (int j = 0; j < n; j++) {
+        AnnContender c = contenders[at[j]];
+        c.setEf(efs[e]);
+        int[][] found = new int[queries.length][];
+        long scored = 0;
+        for (int i = 0; i < queries.length; i++) {
+          int got = c.search(queries[i], k, ids);
+          scored += c.lastVisited();
+          found[i] = Arrays.copyOf(ids, got);
+        }
+        recall[j] = RecallAgainstExact.recall(truth, found);
+        perQuery[j] = c.lastVisited() < 0 ? -1 : (double) scored / queries.length;
+      }
+      // the timed passes round robin, library by library, the order turning each pass: a change
+      // of the machine's speed (load, or a neighbour on the host's memory) within the ef falls on
+      // every library alike
+      double[][] qps = new double[n][PASSES];
+      int sink = 0;
+      for (int p = 0; p < PASSES; p++) {
+        for (int r = 0; r < n; r++) {
+          int j = (r + p) % n;
+          AnnContender c = contenders[at[j]];
+          long t0 = cpu();
+          long answered = 0;
+          long used;
+          do {
+            for (float[] q : queries) {
+              sink += c.search(q, k, ids) + ids[0];
+            }
+            answered += queries.length;
+            used = cpu() - t0;
+          } while (used < MIN_PASS_NANOS);
+          qps[j][p] = answered / (used / 1e9);
+        }
+      }
+      sink(sink);
+      String load = loadAverage();
+      for (int j = 0; j < n; j++) {
+        Arrays.sort(qps[j]);
+        report(
+            dataset,
+            libraries[at[j]],
+            contenders[at[j]].tunable() ? efs[e] : 0,
+            recall[j],
+            qps[j][PASSES / 2],
+            perQuery[j],
+            load);
       }
     }
   }
 
-  private static void measurePoint(
+  private static void report(
       String dataset,
       String library,
-      AnnContender contender,
       int ef,
-      float[][] queries,
-      int[][] truth,
-      int k) {
-    int[] ids = new int[k];
-    {
-      contender.setEf(ef);
-      int[][] found = new int[queries.length][];
-      long scored = 0;
-      for (int i = 0; i < queries.length; i++) {
-        int n = contender.search(queries[i], k, ids);
-        scored += contender.lastVisited();
-        found[i] = Arrays.copyOf(ids, n);
-      }
-      double recall = RecallAgainstExact.recall(truth, found);
-      double[] qps = new double[PASSES];
-      int sink = 0;
-      for (int p = 0; p < PASSES; p++) {
-        long t0 = cpu();
-        long done = 0;
-        long used;
-        do {
-          for (float[] q : queries) {
-            sink += contender.search(q, k, ids) + ids[0];
-          }
-          done += queries.length;
-          used = cpu() - t0;
-        } while (used < MIN_PASS_NANOS);
-        qps[p] = done / (used / 1e9);
-      }
-      Arrays.sort(qps);
-      double perQuery = contender.lastVisited() < 0 ? -1 : (double) scored / queries.length;
-      String load = loadAverage();
-      System.out.printf(
-          Locale.ROOT,
-          "%nANN-CURVE dataset=%s library=%s ef=%d recall=%.4f cpuQps=%.1f scored=%.0f load=%s"
-              + "%n",
-          dataset,
-          library,
-          contender.tunable() ? ef : 0,
-          recall,
-          qps[PASSES / 2],
-          perQuery,
-          load);
-      sink(sink);
-      append(
-          String.format(
-              Locale.ROOT,
-              "%s\t%s\t%d\t%.4f\t%.1f\t%.0f\t%s%n",
-              dataset,
-              library,
-              contender.tunable() ? ef : 0,
-              recall,
-              qps[PASSES / 2],
-              perQuery,
-              load));
-    }
+      double recall,
+      double qps,
+      double perQuery,
+      String load) {
+    System.out.printf(
+        Locale.ROOT,
+        "%nANN-CURVE dataset=%s library=%s ef=%d recall=%.4f cpuQps=%.1f scored=%.0f load=%s%n",
+        dataset,
+        library,
+        ef,
+        recall,
+        qps,
+        perQuery,
+        load);
+    append(
+        String.format(
+            Locale.ROOT,
+            "%s\t%s\t%d\t%.4f\t%.1f\t%.0f\t%s%n",
+            dataset,
+            library,
+            ef,
+            recall,
+            qps,
+            perQuery,
+            load));
   }
 
   /** The 1-minute load average, from {@code /proc/loadavg} ("?" where there is none). */

@@ -12,6 +12,13 @@ import java.util.function.IntPredicate;
  * to expand and a min-heap of the ef best results, both primitive ({@link NeighborHeap}), and the
  * prepared query. A query allocates nothing.
  *
+ * <p>Scoring: when it expands a node, the searcher first gathers the node's unvisited neighbours,
+ * then scores them four vectors per kernel call ({@link VectorKernels#dot4}), then offers them to
+ * the heaps in link order. A graph search jumps between vectors far apart in memory, so it waits on
+ * memory more than it computes; four vectors read in one loop keep four streams of reads in flight
+ * (about twice as many vectors scored per second at d 784). The scores are the one-vector kernels'
+ * bit for bit, so the answers do not change.
+ *
  * <p>On a quantized index ({@link HnswIndex#quantize}), a searcher from {@link
  * HnswIndex#newQuantizedSearcher} walks the graph on the int8 codes (a quarter of the bytes per
  * visited vector) and re-scores the best {@link SearchParams#rescoreMultiple()} times k of the ef
@@ -201,17 +208,22 @@ public final class HnswSearcher implements VectorIndex.Searcher {
         int[] links = graph.upper[cur];
         int off = (level - 1) * (graph.m + 1);
         int end = off + 1 + links[off];
+        int nb = 0;
         for (int j = off + 1; j < end; j++) {
           int n = links[j];
           if (seen[n] == gen) {
             continue;
           }
           seen[n] = gen;
-          scored++;
-          float s = score(qa, qo, data, n, dim, sim);
+          batch[nb++] = n;
+        }
+        scored += nb;
+        scoreInto(qa, qo, data, dim, sim, batch, nb, batchScores);
+        for (int b = 0; b < nb; b++) {
+          float s = batchScores[b];
           if (s > curScore) {
             curScore = s;
-            cur = n;
+            cur = batch[b];
             moved = true;
           }
         }
