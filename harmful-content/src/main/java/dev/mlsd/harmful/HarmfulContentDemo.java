@@ -114,7 +114,9 @@ public final class HarmfulContentDemo implements Callable<Integer> {
     n.kv(
         "text family",
         "word 1-2-grams + char 3-5-grams, hashed into " + params.features().buckets());
-    n.kv("signal family", "profane-word rate, all-caps ratio, mentions, length");
+    n.kv(
+        "signal families",
+        "profanity, caps, mentions, length | tags, URLs, RT, syllables, grade, sentiment");
     n.kv("fusion", "early: [n-gram bag | signals] -> one model; a new family is one more class");
 
     n.step(5);
@@ -161,7 +163,11 @@ public final class HarmfulContentDemo implements Callable<Integer> {
     n.kv(
         "hate PR-AUC - baseline",
         ComparisonTable.ci(sys.hatePrAucGain())
-            + (sys.hatePrAucGain().lower() > 0 ? " (above the noise)" : " (inside the noise)"));
+            + (sys.hatePrAucGain().lower() > 0
+                ? " (above the noise)"
+                : sys.hatePrAucGain().upper() < 0
+                    ? " (below, beyond the noise)"
+                    : " (inside the noise)"));
     n.block(
         ComparisonTable.text(
             ComparisonTable.ENFORCEMENT_HEADER,

@@ -1,6 +1,7 @@
 package dev.mlsd.harmful;
 
 import dev.mlsd.core.demo.DemoLauncher;
+import dev.mlsd.core.demo.UserError;
 import dev.mlsd.core.metrics.classification.MulticlassF1;
 import dev.mlsd.core.metrics.classification.PrAuc;
 import dev.mlsd.harmful.data.Corpus;
@@ -47,13 +48,13 @@ import picocli.CommandLine.Option;
 public final class ModelStudy implements Callable<Integer> {
   /** The studies. */
   enum Study {
-    validation,
-    splits,
-    in_sample
+    VALIDATION,
+    SPLITS,
+    IN_SAMPLE
   }
 
   @Option(names = "--study", required = true, description = "validation, splits or in_sample")
-  Study study;
+  String study;
 
   @Option(names = "--seed", defaultValue = "42", description = "first split seed (default 42)")
   long seed;
@@ -83,11 +84,17 @@ public final class ModelStudy implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Study which;
+    try {
+      which = Study.valueOf(study.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--study must be validation, splits or in_sample, got " + study);
+    }
     Corpus corpus = DavidsonLoader.load();
-    switch (study) {
-      case validation -> validation(corpus);
-      case splits -> splits(corpus);
-      case in_sample -> inSample(corpus);
+    switch (which) {
+      case VALIDATION -> validation(corpus);
+      case SPLITS -> splits(corpus);
+      case IN_SAMPLE -> inSample(corpus);
     }
     return 0;
   }
@@ -200,45 +207,59 @@ public final class ModelStudy implements Callable<Integer> {
     MultiTaskParams params = MultiTaskParams.DEFAULT.withIdfWeighting(idf).withClassHead(classHead);
     out.printf(
         Locale.ROOT,
-        "%d seeded 80/10/10 splits from seed %d; network %s%s; test split of each%n",
+        "%d seeded 80/10/10 splits from seed %d; network %s%s%s; test split of each%n",
         splits,
         seed,
         idf ? "tf-idf" : "tf",
-        tweetSignals ? " + tweet signals" : "");
-    out.println("split | LR hate PR-AUC | DNN hate PR-AUC | DNN - LR | LR macro-F1 | DNN macro-F1");
+        tweetSignals ? " + tweet signals" : "",
+        classHead ? " + three-class head" : "");
+    out.println(
+        "split | LR hate PR-AUC | DNN hate PR-AUC | DNN - LR | LR macro-F1 | DNN macro-F1"
+            + (classHead ? " | DNN macro-F1, class head" : ""));
     double[] diff = new double[splits];
     double[] lrF1 = new double[splits];
     double[] netF1 = new double[splits];
+    double[] headF1 = new double[splits];
     for (int k = 0; k < splits; k++) {
       long s = seed + k;
       Data d = Data.of(StratifiedSplit.of(s).split(corpus.posts()), featurizer(tweetSignals));
       HarmClassifier lr = HashedLogisticRegression.train(d.train(), d.trainY(), 100);
-      HarmClassifier net = network(d, params, s);
+      MultiTaskNetwork net = network(d, params, s);
       double lrAuc = PrAuc.compute(lr.predict(d.test())[0], d.testY()[0]);
       double netAuc = PrAuc.compute(net.predict(d.test())[0], d.testY()[0]);
       diff[k] = netAuc - lrAuc;
-      lrF1[k] = testMacroF1(lr, d);
-      netF1[k] = testMacroF1(net, d);
+      lrF1[k] = testMacroF1(lr.predict(d.validation()), lr.predict(d.test()), d);
+      netF1[k] = testMacroF1(net.predict(d.validation()), net.predict(d.test()), d);
+      headF1[k] =
+          classHead
+              ? testMacroF1(net.predictClasses(d.validation()), net.predictClasses(d.test()), d)
+              : Double.NaN;
       out.printf(
           Locale.ROOT,
-          "%d | %.3f | %.3f | %+.3f | %.3f | %.3f%n",
+          "%d | %.3f | %.3f | %+.3f | %.3f | %.3f%s%n",
           s,
           lrAuc,
           netAuc,
           diff[k],
           lrF1[k],
-          netF1[k]);
+          netF1[k],
+          classHead ? String.format(Locale.ROOT, " | %.3f", headF1[k]) : "");
       out.flush();
     }
     out.println("DNN - LR hate PR-AUC over splits: " + meanInterval(diff));
     out.println("LR macro-F1 over splits: " + meanInterval(lrF1));
     out.println("DNN macro-F1 over splits: " + meanInterval(netF1));
+    if (classHead) {
+      out.println("DNN macro-F1 from the class head over splits: " + meanInterval(headF1));
+    }
   }
 
-  private static double testMacroF1(HarmClassifier m, Data d) {
-    ThreeClassDecision rule =
-        ThreeClassDecision.fit(m.predict(d.validation()), d.validationClass());
-    return MulticlassF1.macro(rule.decideAll(m.predict(d.test())), d.testClass(), ThreeClass.COUNT);
+  /**
+   * Test macro-F1 of the three-class decision over these scores, thresholds fitted on validation.
+   */
+  private static double testMacroF1(float[][] validation, float[][] test, Data d) {
+    ThreeClassDecision rule = ThreeClassDecision.fit(validation, d.validationClass());
+    return MulticlassF1.macro(rule.decideAll(test), d.testClass(), ThreeClass.COUNT);
   }
 
   private void inSample(Corpus corpus) {

@@ -140,8 +140,7 @@ public final class RecommendationDemo implements Callable<Integer> {
     say.step(4);
     say.say(
         "video: genres multi-hot, release decade + year, hashed title tokens, hashed tags"
-            + " (training-time tags only), learned ID embedding (inside the video tower), and"
-            + " optionally the WALS item factors (the choice is made on validation)");
+            + " (training-time tags only), learned ID embedding (inside the video tower)");
     say.say(
         "user: mean WALS embedding of watched and of liked videos, genre affinity (watched,"
             + " liked), activity counts, mean year, hour-of-day and day-of-week of the request,"

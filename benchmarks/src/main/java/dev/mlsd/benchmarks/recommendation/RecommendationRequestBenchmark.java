@@ -91,7 +91,8 @@ public class RecommendationRequestBenchmark {
               new InMemoryFeatureStore(),
               service.models().tower().dimension(),
               service.models().wals().factors());
-      int[] end = new int[log.userCount()];
+      // every warm user known up to their test period, as the server's replay starts
+      int[] end = IntStream.range(0, log.userCount()).map(log::end).toArray();
       int[] warm = IntStream.range(0, log.userCount()).filter(u -> !split.isCold(u)).toArray();
       long now = 0;
       for (int u : warm) {

@@ -61,7 +61,7 @@ public final class ComparisonTable {
     }
     rows.add(
         List.of(
-            "Davidson et al. 2017 (anchor; in-sample, see README)",
+            "Davidson et al. 2017 (anchor, in-sample)",
             "-",
             "-",
             "-",

@@ -56,11 +56,30 @@ class FeaturizerSkewTest {
     FeatureScratch s = f.newScratch();
     String raw = "@x SHUT UP bitch";
     f.featurize(raw, s);
-    assertEquals(List.of("profane_rate", "caps_ratio", "mentions", "length"), f.denseNames());
+    assertEquals(
+        List.of(
+            "profane_rate",
+            "caps_ratio",
+            "mentions",
+            "length",
+            "hashtags",
+            "urls",
+            "retweet",
+            "syllables_per_word",
+            "reading_grade",
+            "sentiment_positive",
+            "sentiment_negative"),
+        f.denseNames());
     assertEquals(0.25f, s.dense[0], 1e-6f, "1 of 4 tokens (@user shut up bitch)");
     assertEquals(0.5f, s.dense[1], 1e-6f, "6 upper-case of 12 letters (x SHUT UP bitch)");
     assertEquals((float) Math.log1p(1), s.dense[2], 1e-6f);
     assertEquals((float) (Math.log1p(raw.length()) / Math.log1p(1000)), s.dense[3], 1e-6f);
+    // tweet signals: no tags, URLs or RT; "shut", "up", "bitch" 1 syllable each; "shut" negative
+    assertEquals(0f, s.dense[4] + s.dense[5] + s.dense[6]);
+    assertEquals(1f, s.dense[7], 1e-6f);
+    assertEquals((0.39f * 3 + 11.8f - 15.59f) / 20f, s.dense[8], 1e-6f);
+    assertEquals(0f, s.dense[9]);
+    assertEquals(0.25f, s.dense[10], 1e-6f);
   }
 
   @Test
