@@ -126,7 +126,7 @@ public final class VisualSearchLoadTest implements Callable<Integer> {
             load.clients());
         Map<String, LatencyRecorder> stages = new LinkedHashMap<>();
         for (LatencyRecorder r : service.stageLatencies()) {
-          stages.put(r.name(), r);
+          stages.put(r.name().replaceFirst("^stage ", ""), r);
         }
         ServerBreakdown breakdown = ServerBreakdown.start(server, "/v1/search", null, stages, null);
         LoadGenerator.Report rep =

@@ -34,16 +34,22 @@ import redis.clients.jedis.util.JedisURIHelper;
  * called, across everything Redis needs: waiting for a pooled connection, connecting, AUTH, SELECT,
  * validating the connection and the MGET. The Redis call runs on one of the store's own I/O threads
  * and the request waits for it at most until the deadline; a late call finishes in the background
- * (bounded by Jedis's own timeouts, also the budget) and its answer is dropped. When Redis is down,
- * refuses, or answers after the deadline, the batch is served with the schema's defaults and
- * counted in {@link FeatureStoreCounters#fallbackBatches()}.
+ * (bounded by Jedis's own timeouts, the budget or {@link #LATE_CALL_TIMEOUT} if longer) and its
+ * answer is dropped, its connection kept. When Redis is down, refuses, or answers after the
+ * deadline, the batch is served with the schema's defaults and counted in {@link
+ * FeatureStoreCounters#fallbackBatches()}.
  *
- * <p>Breaker: when Redis is unreachable (refused, reset, closed), or when {@value
- * #SLOW_READS_TO_OPEN} reads in a row miss the deadline (up but slow), for {@link
- * Settings#retryAfter()} afterwards requests do not try it at all (they fall back at once), then
- * one request tries again. A single slow answer costs only its own request. After a broken
- * connection, pooled connections are validated (PING) when borrowed until a read succeeds again, so
- * the stale connections left by a Redis restart are replaced instead of failing one request each.
+ * <p>Breaker: when Redis is unreachable (refused, reset, closed), or when it is slow for a
+ * sustained time ({@value #SLOW_READS_TO_OPEN} reads in a row miss the deadline, and they span at
+ * least {@value #SLOW_READS_TO_OPEN} minus one budgets, so that many reads can't miss together in
+ * one short stall), for {@link Settings#retryAfter()} afterwards requests do not try it at all
+ * (they fall back at once), then one request tries again. A single slow answer costs only its own
+ * request, and so does a burst of concurrent ones missing together in one scheduling stall of this
+ * process or of Redis: opening the breaker on such a burst made a stall of a few milliseconds cost
+ * {@code retryAfter} of defaults for every request (at 1,000 requests/s, 1,501 late reads in ten
+ * minutes had become 85,211 fallbacks). After a broken connection, pooled connections are validated
+ * (PING) when borrowed until a read succeeds again, so the stale connections left by a Redis
+ * restart are replaced instead of failing one request each.
  *
  * <p>Values: a stored row of another encoding version or length, or holding an infinity or a NaN
  * (except in a column whose default is NaN, its declared missing value), is refused by {@link
@@ -70,11 +76,19 @@ public final class RedisFeatureStore implements FeatureStore {
   /** The timeout of materialisation writes (not bound by the serving budget). */
   public static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
 
+  /**
+   * The least time Jedis gives a connect or a reply before it gives up on the connection (the
+   * request itself waits only its budget): long enough for a late answer to land and keep its
+   * connection.
+   */
+  public static final Duration LATE_CALL_TIMEOUT = Duration.ofMillis(250);
+
   /** Keys per MSET when materialising. */
   public static final int CHUNK = 500;
 
   /**
-   * Reads in a row that miss the deadline before the breaker opens as for an unreachable server.
+   * Reads in a row that miss the deadline, spanning at least this many budgets minus one, before
+   * the breaker opens as for an unreachable server.
    */
   public static final int SLOW_READS_TO_OPEN = 5;
 
@@ -167,6 +181,8 @@ public final class RedisFeatureStore implements FeatureStore {
   private final ConcurrentHashMap<String, byte[]> keyPrefixes = new ConcurrentHashMap<>();
   private final ThreadPoolExecutor io;
   private final AtomicInteger slowInARow = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong slowSinceNanos =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean validating;
   private volatile long retryAtNanos = System.nanoTime();
   private volatile String lastFailure = "none";
@@ -189,7 +205,17 @@ public final class RedisFeatureStore implements FeatureStore {
     URI uri = parse(url);
     this.settings = settings;
     this.redactedUrl = uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
-    this.redis = client(uri, settings.budget(), settings.poolSize());
+    // Jedis's own timeouts are not the request's deadline (that is the I/O thread's Future): a
+    // read past the deadline finishes in the background and its connection goes back to the pool
+    // warm, rather than timing out at the budget and being destroyed, which left each next read a
+    // new connection to set up (several round trips) inside the budget, and so late again
+    this.redis =
+        client(
+            uri,
+            settings.budget().compareTo(LATE_CALL_TIMEOUT) > 0
+                ? settings.budget()
+                : LATE_CALL_TIMEOUT,
+            settings.poolSize());
     // materialisation is a batch job, not a request: its own small pool with generous timeouts
     this.writer = client(uri, WRITE_TIMEOUT, 2);
     this.cluster = null;
@@ -402,6 +428,7 @@ public final class RedisFeatureStore implements FeatureStore {
       return fallback(FallbackCause.CLOSED, schema, count, out, outOffset, outStride);
     }
     slowInARow.set(0);
+    slowSinceNanos.set(0);
     if (validating) {
       validating = false;
       if (redis != null) {
@@ -436,8 +463,8 @@ public final class RedisFeatureStore implements FeatureStore {
 
   /**
    * Serves defaults after a failed read, and decides about the breaker: an unreachable server opens
-   * it at once, slowness after {@value #SLOW_READS_TO_OPEN} reads in a row. After a broken
-   * connection, pooled connections are validated on borrow until a read succeeds.
+   * it at once, slowness once it is sustained (see the class comment). After a broken connection,
+   * pooled connections are validated on borrow until a read succeeds.
    */
   private int failed(
       boolean slow,
@@ -457,9 +484,18 @@ public final class RedisFeatureStore implements FeatureStore {
         redis.getPool().setTestOnBorrow(true);
       }
     }
-    if (!slow || slowInARow.incrementAndGet() >= SLOW_READS_TO_OPEN) {
+    long now = System.nanoTime();
+    long budget = settings.budget().toNanos();
+    if (slow) {
+      // this run of slow reads began about one budget before the first of them failed
+      slowSinceNanos.compareAndSet(0, now - budget);
+    }
+    if (!slow
+        || (slowInARow.incrementAndGet() >= SLOW_READS_TO_OPEN
+            && now - slowSinceNanos.get() >= (SLOW_READS_TO_OPEN - 1) * budget)) {
       slowInARow.set(0);
-      retryAtNanos = System.nanoTime() + settings.retryAfter().toNanos();
+      slowSinceNanos.set(0);
+      retryAtNanos = now + settings.retryAfter().toNanos();
     }
     return fallback(cause, schema, count, out, outOffset, stride);
   }
