@@ -125,8 +125,11 @@ public final class HarmfulContentLoadTest implements Callable<Integer> {
                   sent);
           breakdown.print(out, rep);
           out.printf(
-              "posts kept %d, evicted %d, review queue %d%n",
-              pipeline.postsKept(), pipeline.evictedPosts(), pipeline.queue().size());
+              "posts kept %d, evicted %d, review queue %d (overflowed %d)%n",
+              pipeline.postsKept(),
+              pipeline.evictedPosts(),
+              pipeline.queue().size(),
+              pipeline.queue().overflowed());
           failed += rep.errors() == 0 ? 0 : 1;
         }
       }

@@ -85,6 +85,7 @@ public final class HarmfulContentServer implements AutoCloseable {
             .health("reviewQueue", () -> pipeline.queue().kind())
             .health("reviewQueueFailures", () -> pipeline.demoting().queueFailures())
             .health("reviewQueueReclaimed", () -> pipeline.queue().reclaimed())
+            .health("reviewQueueOverflow", () -> pipeline.queue().overflowed())
             .health("postsKept", pipeline::postsKept)
             .health("postsEvicted", pipeline::evictedPosts);
     if (drift != null) {
@@ -92,6 +93,11 @@ public final class HarmfulContentServer implements AutoCloseable {
     }
     JsonServer s = b.start();
     pipeline.metrics().bind(s.metrics().registry());
+    // items a full review queue refused (their posts stay demoted): a counter, never silent
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "mlsd_review_queue_overflow", pipeline.queue(), q -> q.overflowed())
+        .description("posts not queued for review because the review queue was full")
+        .register(s.metrics().registry());
     return new HarmfulContentServer(s);
   }
 
