@@ -69,6 +69,17 @@ class OverloadTest {
     assertEquals(n, r.count());
   }
 
+  /** Waits until {@code n} handler calls have started (20 s at most). */
+  private static void awaitStarted(AtomicInteger started, int n) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (started.get() < n) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("expected " + n + " handler calls, have " + started.get());
+      }
+      Thread.sleep(5);
+    }
+  }
+
   private static void awaitQueued(JsonServer server, int n) throws InterruptedException {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (server.queued() < n) {
@@ -123,9 +134,7 @@ class OverloadTest {
         TestClient client = new TestClient(server.uri())) {
       List<CompletableFuture<HttpResponse<String>>> admitted = new ArrayList<>();
       admitted.add(post(server.uri(), 0));
-      while (started.get() == 0) {
-        Thread.sleep(5);
-      }
+      awaitStarted(started, 1);
       admitted.add(post(server.uri(), 1));
       admitted.add(post(server.uri(), 2));
       awaitQueued(server, 2);
@@ -159,14 +168,14 @@ class OverloadTest {
             JsonServer.builder("expected-wait")
                 .threads(1)
                 .queueCapacity(10)
-                .maxQueueWait(Duration.ofMillis(50))
+                .maxQueueWait(Duration.ofMillis(200))
                 .post(
                     "/work",
                     Req.class,
                     r -> {
                       started.incrementAndGet();
                       if (r.n() == 0) {
-                        sleep(100); // a worker now needs at least 100 ms a request
+                        sleep(400); // a worker now needs at least 400 ms a request
                       } else if (r.n() == 1) {
                         await(release);
                       }
@@ -176,14 +185,12 @@ class OverloadTest {
         TestClient client = new TestClient(server.uri())) {
       assertEquals(200, post(server.uri(), 0).get(20, TimeUnit.SECONDS).statusCode());
       CompletableFuture<HttpResponse<String>> blocked = post(server.uri(), 1);
-      while (started.get() < 2) {
-        Thread.sleep(5);
-      }
+      awaitStarted(started, 2);
       // nothing queued: admitted, however slow the worker, since a worker may be free
       CompletableFuture<HttpResponse<String>> queued = post(server.uri(), 2);
       awaitQueued(server, 1);
 
-      // one queued ahead at 100 ms or more a request: refused on the I/O thread, while the only
+      // one queued ahead at 400 ms or more a request: refused on the I/O thread, while the only
       // worker is still blocked, so the refusal did not wait for a worker
       HttpResponse<String> refused = post(server.uri(), 3).get(20, TimeUnit.SECONDS);
       assertEquals(503, refused.statusCode(), refused.body());
@@ -199,7 +206,7 @@ class OverloadTest {
       assertEquals(200, metrics.statusCode());
       assertTrue(metrics.body().contains("status=\"503\""), metrics.body());
 
-      sleep(100); // the queued request has now waited longer than the 50 ms budget
+      sleep(250); // the queued request has now waited longer than the 200 ms budget
       release.countDown();
       assertEquals(200, blocked.get(20, TimeUnit.SECONDS).statusCode());
       // aged past the budget in the queue: refused when the worker took it, without running
@@ -220,14 +227,12 @@ class OverloadTest {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger started = new AtomicInteger();
     try (JsonServer server =
-        firstRequestBlocks("standing", Duration.ofMillis(1), started, release)) {
+        firstRequestBlocks("standing", Duration.ofMillis(200), started, release)) {
       CompletableFuture<HttpResponse<String>> first = post(server.uri(), 0);
-      while (started.get() == 0) {
-        Thread.sleep(5);
-      }
+      awaitStarted(started, 1);
       CompletableFuture<HttpResponse<String>> second = post(server.uri(), 1);
       awaitQueued(server, 1);
-      Thread.sleep(20); // the queued request has now waited longer than maxQueueWait
+      Thread.sleep(250); // the queued request has now waited longer than maxQueueWait
 
       // refused while the worker is still blocked: the answer did not wait for a worker
       HttpResponse<String> refused = post(server.uri(), 2).get(20, TimeUnit.SECONDS);
@@ -250,9 +255,7 @@ class OverloadTest {
     AtomicInteger started = new AtomicInteger();
     try (JsonServer server = firstRequestBlocks("late", Duration.ofSeconds(1), started, release)) {
       CompletableFuture<HttpResponse<String>> first = post(server.uri(), 0);
-      while (started.get() == 0) {
-        Thread.sleep(5);
-      }
+      awaitStarted(started, 1);
       CompletableFuture<HttpResponse<String>> second = post(server.uri(), 1);
       awaitQueued(server, 1);
       CompletableFuture<HttpResponse<String>> third = post(server.uri(), 2);
