@@ -11,6 +11,7 @@ import dev.mlsd.harmful.data.HarmTask;
 import dev.mlsd.harmful.data.Post;
 import dev.mlsd.harmful.data.StratifiedSplit;
 import dev.mlsd.harmful.data.ThreeClass;
+import dev.mlsd.harmful.evaluation.InSampleAnchor;
 import dev.mlsd.harmful.evaluation.ThreeClassDecision;
 import dev.mlsd.harmful.features.EncodedPosts;
 import dev.mlsd.harmful.features.FeatureParams;
@@ -382,26 +383,17 @@ public final class ModelStudy implements Callable<Integer> {
   }
 
   private void inSample(Corpus corpus) {
-    List<Post> all = corpus.posts();
-    Featurizer f = featurizer(false);
-    EncodedPosts x = f.encode(all);
-    boolean[][] y = labels(all);
-    int[] c = classes(all);
-    HashedLogisticRegression lr = HashedLogisticRegression.train(x, y, 100);
-    float[][] p = lr.predict(x);
-    ThreeClassDecision rule = ThreeClassDecision.fit(p, c);
-    int[] predicted = rule.decideAll(p);
-    double[] f1 = MulticlassF1.perClass(predicted, c, ThreeClass.COUNT);
+    InSampleAnchor a = InSampleAnchor.measure(corpus.posts(), featurizer(false), 100, 1);
     out.printf(
         Locale.ROOT,
         "in-sample (trained, thresholded and scored on all %d posts): macro-F1 %.3f, weighted F1"
             + " %.3f, F1 hate / offensive / neither %.2f / %.2f / %.2f%n",
-        all.size(),
-        mean(f1),
-        MulticlassF1.weighted(predicted, c, ThreeClass.COUNT),
-        f1[0],
-        f1[1],
-        f1[2]);
+        a.posts(),
+        a.macroF1(),
+        a.weightedF1(),
+        a.perClassF1()[0],
+        a.perClassF1()[1],
+        a.perClassF1()[2]);
   }
 
   private MultiTaskNetwork network(Data d, MultiTaskParams p, long s) {

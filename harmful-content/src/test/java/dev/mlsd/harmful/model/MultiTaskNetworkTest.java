@@ -231,6 +231,26 @@ class MultiTaskNetworkTest {
   }
 
   @Test
+  void networksTrainedOnTwoThreadsAtOnceEqualTheSameTrainedAlone() throws Exception {
+    MultiTaskParams p = small(LossChoice.CROSS_ENTROPY).withMaxEpochs(2);
+    float[][] alone42 = trainAndPredict(p, 42);
+    float[][] alone43 = trainAndPredict(p, 43);
+    try (java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      var a = pool.submit(() -> trainAndPredict(p, 42));
+      var b = pool.submit(() -> trainAndPredict(p, 43));
+      assertEquals(0.0, InferenceExport.maxAbsDifference(alone42, a.get()));
+      assertEquals(0.0, InferenceExport.maxAbsDifference(alone43, b.get()));
+    }
+  }
+
+  private static float[][] trainAndPredict(MultiTaskParams p, long seed) {
+    return MultiTaskNetwork.train(
+            train, trainY, null, null, validation, validationY, p, seed, x -> {})
+        .predict(validation);
+  }
+
+  @Test
   void baselineClassWeightRaisesTheHateScoresAndRejectsZero() {
     float[] plain = HashedLogisticRegression.train(train, trainY, 1.0).predict(validation)[0];
     float[] weighted =
