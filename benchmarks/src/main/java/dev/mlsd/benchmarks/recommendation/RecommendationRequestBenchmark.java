@@ -41,6 +41,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * start, from every warm user's history before the test period) and read per request; {@code
  * state=online} computes them from the history in the request (the anonymous user's path).
  *
+ * <p>{@code ann} is the number of candidates each of the two ANN generators (two-tower, WALS)
+ * returns, with the HNSW beam width equal to it (the beam holds that many anyway): the shipped
+ * setting ({@link dev.mlsd.recommendation.serving.ServingParams#defaults()}) and the previous one
+ * side by side, on the same trained models.
+ *
  * <p>The system is trained in the setup on MovieLens ({@code MLSD_DATA_DIR}) with the quick
  * settings (one epoch per network: latency does not depend on the number of epochs). Requests cycle
  * over the test users whose history length is in the chosen band, each with its real history up to
@@ -68,6 +73,10 @@ public class RecommendationRequestBenchmark {
   @Param({"store", "online"})
   public String state;
 
+  /** Candidates per ANN generator, and the HNSW beam width. */
+  @Param({"100", "200"})
+  public int ann;
+
   private UserStateFeatures userState;
 
   private RecommendationService service;
@@ -81,7 +90,9 @@ public class RecommendationRequestBenchmark {
     RecommendationSystem sys =
         RecommendationSystem.train(
             MovieLensLoader.load(), RecommendationSystem.Params.defaults().quick(), line -> {});
-    service = sys.service();
+    service =
+        new RecommendationService(
+            sys.service().models(), sys.params().serving().withAnnCandidates(ann));
     request = service.newRequest();
     TimeSplit split = sys.split();
     Interactions log = split.interactions();

@@ -17,6 +17,9 @@ package dev.mlsd.recommendation.serving;
  * @param franchiseCap videos allowed per franchise in a list
  * @param mmrLambda the diversity re-ranker's relevance weight (1 = off)
  * @param mmrWindow how deep the diversity re-ranker looks
+ * @param fallbackHistory a request whose history has at most this many rows is served the
+ *     cold-start fallback (the popular videos the user has not watched) instead of the ranked
+ *     pipeline; 0 = never
  */
 public record ServingParams(
     int towerCandidates,
@@ -32,7 +35,8 @@ public record ServingParams(
     int freshnessHorizonYears,
     int franchiseCap,
     double mmrLambda,
-    int mmrWindow) {
+    int mmrWindow,
+    int fallbackHistory) {
   public ServingParams {
     for (int n :
         new int[] {
@@ -52,11 +56,14 @@ public record ServingParams(
     if (ef < 1) {
       throw new IllegalArgumentException("ef must be >= 1");
     }
+    if (fallbackHistory < 0) {
+      throw new IllegalArgumentException("fallbackHistory must be >= 0, got " + fallbackHistory);
+    }
   }
 
   /** The demo's settings. */
   public static ServingParams defaults() {
-    return new ServingParams(200, 200, 100, 50, 50, 50, 200, 100, 200, 0.01f, 10, 2, 0.9, 50);
+    return new ServingParams(200, 200, 100, 50, 50, 50, 200, 100, 200, 0.01f, 10, 2, 0.9, 50, 0);
   }
 
   /** Candidates one request can hold: the sum of the generators' counts. */
@@ -96,6 +103,51 @@ public record ServingParams(
         freshnessHorizonYears,
         franchiseCap,
         lambda,
-        mmrWindow);
+        mmrWindow,
+        fallbackHistory);
+  }
+
+  /**
+   * The same settings with {@code n} candidates from each of the two ANN generators (two-tower and
+   * WALS) and the HNSW beam width {@code ef = n}: the beam holds max(ef, n) results anyway, so n is
+   * the one knob of the two searches' cost.
+   */
+  public ServingParams withAnnCandidates(int n) {
+    return new ServingParams(
+        n,
+        n,
+        knnCandidates,
+        popularCandidates,
+        trendingCandidates,
+        genreCandidates,
+        easeCandidates,
+        easeRecentCandidates,
+        n,
+        freshnessWeight,
+        freshnessHorizonYears,
+        franchiseCap,
+        mmrLambda,
+        mmrWindow,
+        fallbackHistory);
+  }
+
+  /** The same settings with another cold-start fallback cut-off (0 = never). */
+  public ServingParams withFallbackHistory(int rows) {
+    return new ServingParams(
+        towerCandidates,
+        walsCandidates,
+        knnCandidates,
+        popularCandidates,
+        trendingCandidates,
+        genreCandidates,
+        easeCandidates,
+        easeRecentCandidates,
+        ef,
+        freshnessWeight,
+        freshnessHorizonYears,
+        franchiseCap,
+        mmrLambda,
+        mmrWindow,
+        rows);
   }
 }
