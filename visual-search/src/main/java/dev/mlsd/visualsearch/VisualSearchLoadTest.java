@@ -108,17 +108,12 @@ public final class VisualSearchLoadTest implements Callable<Integer> {
             service,
             indexing,
             id -> id < gallery.count() ? gallery.classNames().get(gallery.labels()[id]) : "added",
-            0)) {
+            0,
+            load.limits())) {
       for (int qps : load.rates()) {
         out.printf(
-            "%nload test: POST %s/v1/search?k=10, %d distinct 28x28 PNGs, %d requests/s, %d s"
-                + " after %d s warm-up, %d clients, the server's default limits%n",
-            server.uri(),
-            pngs.size(),
-            qps,
-            load.measured().toSeconds(),
-            load.warmup().toSeconds(),
-            load.clients());
+            "%nload test: POST %s/v1/search?k=10, %d distinct 28x28 PNGs, %s%n",
+            server.uri(), pngs.size(), load.describe(qps));
         Map<String, LatencyRecorder> stages = new LinkedHashMap<>();
         for (LatencyRecorder r : service.stageLatencies()) {
           stages.put(r.name().replaceFirst("^stage ", ""), r);
