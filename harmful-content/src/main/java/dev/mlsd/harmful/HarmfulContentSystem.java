@@ -12,6 +12,8 @@ import dev.mlsd.harmful.data.Corpus;
 import dev.mlsd.harmful.data.HarmTask;
 import dev.mlsd.harmful.data.Post;
 import dev.mlsd.harmful.data.StratifiedSplit;
+import dev.mlsd.harmful.evaluation.ComparisonTable;
+import dev.mlsd.harmful.evaluation.InSampleAnchor;
 import dev.mlsd.harmful.evaluation.ModelMetrics;
 import dev.mlsd.harmful.evaluation.OfflineEvaluation;
 import dev.mlsd.harmful.evaluation.ThreeClassDecision;
@@ -43,6 +45,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
 
 /**
  * The chapter-5 system, built once from {@link SystemParams} in the book's order: data (split),
@@ -84,6 +91,7 @@ public final class HarmfulContentSystem {
   private final ConfidenceInterval hatePrAucGain;
   private final float[][] validationScores;
   private final long trainingMillis;
+  private final InSampleAnchor inSample;
 
   private HarmfulContentSystem(SystemParams params, Corpus corpus, Path outDir, PrintStream out)
       throws IOException {
@@ -109,13 +117,56 @@ public final class HarmfulContentSystem {
     Bootstrap bootstrap = new Bootstrap(params.bootstrapResamples(), 0.95, params.seed());
 
     long t0 = System.nanoTime();
-    HarmClassifier lr = HashedLogisticRegression.train(trainX, trainY, params.baselineLambda());
+    // every model trains on its own thread, seeded there: the results do not depend on the count
+    HarmClassifier lr;
     List<MultiTaskNetwork> nets = new ArrayList<>();
-    for (int k = 0; k < params.seeds(); k++) {
-      nets.add(trainNetwork(params.network().loss(), params.seed() + k, out));
+    MultiTaskNetwork focalNet;
+    int networkCount = params.seeds() + (params.focalComparison() ? 1 : 0);
+    long total = (long) trainX.size() * params.network().maxEpochs() * networkCount;
+    String label =
+        String.format(
+            java.util.Locale.ROOT,
+            "baseline + %d network%s, %d thread%s",
+            networkCount,
+            networkCount == 1 ? "" : "s",
+            params.trainingThreads(),
+            params.trainingThreads() == 1 ? "" : "s");
+    try (Progress bar = new Progress(out, label, total);
+        ExecutorService pool = Executors.newFixedThreadPool(params.trainingThreads())) {
+      List<Future<MultiTaskNetwork>> netJobs = new ArrayList<>();
+      for (int k = 0; k < params.seeds(); k++) {
+        long seed = params.seed() + k;
+        netJobs.add(pool.submit(() -> trainNetwork(params.network().loss(), seed, bar)));
+      }
+      Future<MultiTaskNetwork> focalJob =
+          params.focalComparison()
+              ? pool.submit(() -> trainNetwork(LossChoice.FOCAL, params.seed(), bar))
+              : null;
+      Future<HashedLogisticRegression> lrJob =
+          pool.submit(
+              () ->
+                  HashedLogisticRegression.train(
+                      trainX,
+                      trainY,
+                      params.baselineLambda(),
+                      new int[] {params.baselineHateWeight(), 1}));
+      Future<InSampleAnchor> inSampleJob =
+          params.inSampleAnchor()
+              ? pool.submit(
+                  () ->
+                      InSampleAnchor.measure(
+                          corpus.posts(),
+                          featurizer,
+                          params.baselineLambda(),
+                          params.baselineHateWeight()))
+              : null;
+      for (Future<MultiTaskNetwork> j : netJobs) {
+        nets.add(join(j));
+      }
+      focalNet = focalJob == null ? null : join(focalJob);
+      lr = join(lrJob);
+      this.inSample = inSampleJob == null ? null : join(inSampleJob);
     }
-    MultiTaskNetwork focalNet =
-        params.focalComparison() ? trainNetwork(LossChoice.FOCAL, params.seed(), out) : null;
     this.trainingMillis = (System.nanoTime() - t0) / 1_000_000;
 
     // thresholds come from the served network's validation scores, never from test
@@ -154,20 +205,30 @@ public final class HarmfulContentSystem {
     return new HarmfulContentSystem(params, corpus, outDir, out);
   }
 
-  private MultiTaskNetwork trainNetwork(LossChoice loss, long seed, PrintStream out) {
-    long total = (long) trainX.size() * params.network().maxEpochs();
-    try (Progress bar =
-        new Progress(out, "multi-task DNN, " + loss.describe() + ", seed " + seed, total)) {
-      return MultiTaskNetwork.train(
-          trainX,
-          trainY,
-          weights(train),
-          classes(train),
-          validationX,
-          validationY,
-          params.network().withLoss(loss),
-          seed,
-          bar);
+  private MultiTaskNetwork trainNetwork(LossChoice loss, long seed, LongConsumer progress) {
+    return MultiTaskNetwork.train(
+        trainX,
+        trainY,
+        weights(train),
+        classes(train),
+        validationX,
+        validationY,
+        params.network().withLoss(loss),
+        seed,
+        progress);
+  }
+
+  private static <T> T join(Future<T> job) {
+    try {
+      return job.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while training", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("training failed", e.getCause());
     }
   }
 
@@ -460,6 +521,16 @@ public final class HarmfulContentSystem {
   /** Hate PR-AUC of the served network minus the baseline's, with its paired interval. */
   public ConfidenceInterval hatePrAucGain() {
     return hatePrAucGain;
+  }
+
+  /** The baseline measured in-sample (the authors' protocol), or null when not measured. */
+  public InSampleAnchor inSample() {
+    return inSample;
+  }
+
+  /** The 0.77 anchor two ways, held out and in-sample ({@link ComparisonTable#anchorRows}). */
+  public List<List<String>> anchorRows() {
+    return ComparisonTable.anchorRows(baseline.metrics(), networks.getFirst().metrics(), inSample);
   }
 
   /** Wall-clock training time of every model, milliseconds. */

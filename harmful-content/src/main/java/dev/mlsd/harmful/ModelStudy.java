@@ -4,12 +4,14 @@ import dev.mlsd.core.demo.DemoLauncher;
 import dev.mlsd.core.demo.UserError;
 import dev.mlsd.core.metrics.classification.MulticlassF1;
 import dev.mlsd.core.metrics.classification.PrAuc;
+import dev.mlsd.core.metrics.classification.RocAuc;
 import dev.mlsd.harmful.data.Corpus;
 import dev.mlsd.harmful.data.DavidsonLoader;
 import dev.mlsd.harmful.data.HarmTask;
 import dev.mlsd.harmful.data.Post;
 import dev.mlsd.harmful.data.StratifiedSplit;
 import dev.mlsd.harmful.data.ThreeClass;
+import dev.mlsd.harmful.evaluation.InSampleAnchor;
 import dev.mlsd.harmful.evaluation.ThreeClassDecision;
 import dev.mlsd.harmful.features.EncodedPosts;
 import dev.mlsd.harmful.features.FeatureParams;
@@ -19,6 +21,7 @@ import dev.mlsd.harmful.features.ProfanityLexicon;
 import dev.mlsd.harmful.features.TweetSignals;
 import dev.mlsd.harmful.model.HarmClassifier;
 import dev.mlsd.harmful.model.HashedLogisticRegression;
+import dev.mlsd.harmful.model.LossChoice;
 import dev.mlsd.harmful.model.MultiTaskNetwork;
 import dev.mlsd.harmful.model.MultiTaskParams;
 import java.io.PrintStream;
@@ -50,10 +53,14 @@ public final class ModelStudy implements Callable<Integer> {
   enum Study {
     VALIDATION,
     SPLITS,
-    IN_SAMPLE
+    IN_SAMPLE,
+    WEIGHTING
   }
 
-  @Option(names = "--study", required = true, description = "validation, splits or in_sample")
+  @Option(
+      names = "--study",
+      required = true,
+      description = "validation, splits, in_sample or weighting")
   String study;
 
   @Option(names = "--seed", defaultValue = "42", description = "first split seed (default 42)")
@@ -70,6 +77,41 @@ public final class ModelStudy implements Callable<Integer> {
 
   @Option(names = "--class-head", description = "the network in --study splits has the class head")
   boolean classHead;
+
+  @Option(
+      names = "--hate-weights",
+      split = ",",
+      defaultValue = "1,3,6,10",
+      description = "--study weighting: hate-class weights (default 1,3,6,10)")
+  int[] hateWeights;
+
+  @Option(
+      names = "--gammas",
+      split = ",",
+      defaultValue = "0,1,2",
+      description = "--study weighting: focal gammas, 0 = cross-entropy (default 0,1,2)")
+  double[] gammas;
+
+  @Option(names = "--no-lr", description = "--study weighting: skip the baseline's rows")
+  boolean noLr;
+
+  @Option(
+      names = "--hate-weight",
+      defaultValue = "1",
+      description = "--study splits: the network's hate-class weight (default 1)")
+  double hateWeight;
+
+  @Option(
+      names = "--gamma",
+      defaultValue = "0",
+      description = "--study splits: the network's focal gamma, 0 = cross-entropy (default 0)")
+  double gamma;
+
+  @Option(
+      names = "--lr-hate-weight",
+      defaultValue = "1",
+      description = "--study splits: the baseline's hate-class weight (default 1)")
+  int lrHateWeight;
 
   private final PrintStream out;
 
@@ -88,13 +130,15 @@ public final class ModelStudy implements Callable<Integer> {
     try {
       which = Study.valueOf(study.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UserError("--study must be validation, splits or in_sample, got " + study);
+      throw new UserError(
+          "--study must be validation, splits, in_sample or weighting, got " + study);
     }
     Corpus corpus = DavidsonLoader.load();
     switch (which) {
       case VALIDATION -> validation(corpus);
       case SPLITS -> splits(corpus);
       case IN_SAMPLE -> inSample(corpus);
+      case WEIGHTING -> weighting(corpus);
     }
     return 0;
   }
@@ -167,6 +211,72 @@ public final class ModelStudy implements Callable<Integer> {
     }
   }
 
+  /**
+   * The class-weighting and focal-loss grid, on the validation split only: the baseline with each
+   * hate-class weight, the network with each (gamma, weight). Macro-F1 is cross-fitted ({@link
+   * ThreeClassDecision#crossFittedMacroF1}), under both decision rules.
+   */
+  private void weighting(Corpus corpus) {
+    StratifiedSplit.Parts parts = StratifiedSplit.of(seed).split(corpus.posts());
+    Data d = Data.of(parts, featurizer(true));
+    out.printf(
+        Locale.ROOT,
+        "validation split, seed %d: %d posts (%d hate); macro-F1 cross-fitted on its halves%n",
+        seed,
+        parts.validation().size(),
+        count(d.validationY()[0]));
+    out.println(
+        "model | hate weight | gamma | hate PR-AUC | hate ROC-AUC | macro-F1 head rule |"
+            + " macro-F1 harm-score rule | best epoch | seconds");
+    if (!noLr) {
+      for (int w : hateWeights) {
+        long t0 = System.nanoTime();
+        HashedLogisticRegression lr =
+            HashedLogisticRegression.train(d.train(), d.trainY(), 100, new int[] {w, 1});
+        gridRow("LR", w, 0, lr.predict(d.validation()), d, -1, t0);
+      }
+    }
+    for (double g : gammas) {
+      for (int w : hateWeights) {
+        long t0 = System.nanoTime();
+        MultiTaskParams p = MultiTaskParams.DEFAULT.withLoss(loss(g)).withHateClassWeight(w);
+        MultiTaskNetwork net = network(d, p, seed);
+        gridRow("DNN", w, g, net.predict(d.validation()), d, net.bestEpoch(), t0);
+      }
+    }
+  }
+
+  /** Cross-entropy at gamma 0, else focal loss with a neutral alpha. */
+  static LossChoice loss(double gamma) {
+    return gamma == 0 ? LossChoice.CROSS_ENTROPY : new LossChoice(true, 0.5, gamma);
+  }
+
+  private void gridRow(String model, int w, double g, float[][] p, Data d, int epoch, long t0) {
+    out.printf(
+        Locale.ROOT,
+        "%s | %d | %.0f | %.3f | %.3f | %.3f | %.3f | %s | %.0f%n",
+        model,
+        w,
+        g,
+        PrAuc.compute(p[0], d.validationY()[0]),
+        RocAuc.compute(p[0], d.validationY()[0]),
+        ThreeClassDecision.crossFittedMacroF1(
+            p, d.validationClass(), ThreeClassDecision.Rule.OFFENSIVE_HEAD),
+        ThreeClassDecision.crossFittedMacroF1(
+            p, d.validationClass(), ThreeClassDecision.Rule.HARM_SCORE),
+        epoch < 0 ? "-" : Integer.toString(epoch),
+        (System.nanoTime() - t0) / 1e9);
+    out.flush();
+  }
+
+  private static int count(boolean[] y) {
+    int c = 0;
+    for (boolean b : y) {
+      c += b ? 1 : 0;
+    }
+    return c;
+  }
+
   private static float[][] mean(float[][] a, float[][] b) {
     float[][] m = new float[a.length][a[0].length];
     for (int t = 0; t < a.length; t++) {
@@ -204,15 +314,24 @@ public final class ModelStudy implements Callable<Integer> {
   }
 
   private void splits(Corpus corpus) {
-    MultiTaskParams params = MultiTaskParams.DEFAULT.withIdfWeighting(idf).withClassHead(classHead);
+    MultiTaskParams params =
+        MultiTaskParams.DEFAULT
+            .withIdfWeighting(idf)
+            .withClassHead(classHead)
+            .withLoss(loss(gamma))
+            .withHateClassWeight(hateWeight);
     out.printf(
         Locale.ROOT,
-        "%d seeded 80/10/10 splits from seed %d; network %s%s%s; test split of each%n",
+        "%d seeded 80/10/10 splits from seed %d; network %s%s%s, %s, hate weight %s; LR hate"
+            + " weight %d; test split of each%n",
         splits,
         seed,
         idf ? "tf-idf" : "tf",
         tweetSignals ? " + tweet signals" : "",
-        classHead ? " + three-class head" : "");
+        classHead ? " + three-class head" : "",
+        params.loss().describe(),
+        hateWeight,
+        lrHateWeight);
     out.println(
         "split | LR hate PR-AUC | DNN hate PR-AUC | DNN - LR | LR macro-F1 | DNN macro-F1"
             + (classHead ? " | DNN macro-F1, class head" : ""));
@@ -223,7 +342,8 @@ public final class ModelStudy implements Callable<Integer> {
     for (int k = 0; k < splits; k++) {
       long s = seed + k;
       Data d = Data.of(StratifiedSplit.of(s).split(corpus.posts()), featurizer(tweetSignals));
-      HarmClassifier lr = HashedLogisticRegression.train(d.train(), d.trainY(), 100);
+      HarmClassifier lr =
+          HashedLogisticRegression.train(d.train(), d.trainY(), 100, new int[] {lrHateWeight, 1});
       MultiTaskNetwork net = network(d, params, s);
       double lrAuc = PrAuc.compute(lr.predict(d.test())[0], d.testY()[0]);
       double netAuc = PrAuc.compute(net.predict(d.test())[0], d.testY()[0]);
@@ -263,26 +383,17 @@ public final class ModelStudy implements Callable<Integer> {
   }
 
   private void inSample(Corpus corpus) {
-    List<Post> all = corpus.posts();
-    Featurizer f = featurizer(false);
-    EncodedPosts x = f.encode(all);
-    boolean[][] y = labels(all);
-    int[] c = classes(all);
-    HashedLogisticRegression lr = HashedLogisticRegression.train(x, y, 100);
-    float[][] p = lr.predict(x);
-    ThreeClassDecision rule = ThreeClassDecision.fit(p, c);
-    int[] predicted = rule.decideAll(p);
-    double[] f1 = MulticlassF1.perClass(predicted, c, ThreeClass.COUNT);
+    InSampleAnchor a = InSampleAnchor.measure(corpus.posts(), featurizer(false), 100, 1);
     out.printf(
         Locale.ROOT,
         "in-sample (trained, thresholded and scored on all %d posts): macro-F1 %.3f, weighted F1"
             + " %.3f, F1 hate / offensive / neither %.2f / %.2f / %.2f%n",
-        all.size(),
-        mean(f1),
-        MulticlassF1.weighted(predicted, c, ThreeClass.COUNT),
-        f1[0],
-        f1[1],
-        f1[2]);
+        a.posts(),
+        a.macroF1(),
+        a.weightedF1(),
+        a.perClassF1()[0],
+        a.perClassF1()[1],
+        a.perClassF1()[2]);
   }
 
   private MultiTaskNetwork network(Data d, MultiTaskParams p, long s) {

@@ -20,6 +20,12 @@ import dev.mlsd.harmful.model.MultiTaskParams;
  * @param bootstrapResamples resamples of every bootstrap interval
  * @param retrainEpochs epochs of the retraining round on the reviewed examples
  * @param replayPosts the most test posts replayed through the server (all in the full run)
+ * @param baselineHateWeight the baseline's hate-class weight (1 unweighted)
+ * @param trainingThreads models trained at once (each DL4J network runs on one thread with {@code
+ *     OMP_NUM_THREADS=1}; every model is seeded on its own thread, so the results do not depend on
+ *     this)
+ * @param inSampleAnchor whether to measure the baseline in-sample too, the authors' protocol (about
+ *     10 s more)
  */
 public record SystemParams(
     long seed,
@@ -32,7 +38,10 @@ public record SystemParams(
     PrecisionTargets targets,
     int bootstrapResamples,
     int retrainEpochs,
-    int replayPosts) {
+    int replayPosts,
+    int baselineHateWeight,
+    int trainingThreads,
+    boolean inSampleAnchor) {
 
   /** Checks the counts. */
   public SystemParams {
@@ -40,9 +49,11 @@ public record SystemParams(
         || trainSubsample < 100
         || bootstrapResamples < 1
         || retrainEpochs < 1
-        || replayPosts < 1) {
+        || replayPosts < 1
+        || baselineHateWeight < 1
+        || trainingThreads < 1) {
       throw new IllegalArgumentException(
-          "seeds, trainSubsample, resamples and epochs must be >= 1");
+          "seeds, trainSubsample, resamples, epochs, weights and threads must be >= 1");
     }
   }
 
@@ -59,7 +70,10 @@ public record SystemParams(
         PrecisionTargets.DEFAULT,
         1000,
         2,
-        Integer.MAX_VALUE);
+        Integer.MAX_VALUE,
+        1,
+        defaultThreads(),
+        true);
   }
 
   /**
@@ -78,7 +92,10 @@ public record SystemParams(
         PrecisionTargets.DEFAULT,
         200,
         1,
-        600);
+        600,
+        1,
+        defaultThreads(),
+        false);
   }
 
   /** The same with another number of seeds and with or without the focal-loss network. */
@@ -94,6 +111,33 @@ public record SystemParams(
         targets,
         bootstrapResamples,
         retrainEpochs,
-        replayPosts);
+        replayPosts,
+        baselineHateWeight,
+        trainingThreads,
+        inSampleAnchor);
+  }
+
+  /** The same training the models on {@code threads} threads. */
+  public SystemParams withTrainingThreads(int threads) {
+    return new SystemParams(
+        seed,
+        trainSubsample,
+        features,
+        network,
+        seeds,
+        focalComparison,
+        baselineLambda,
+        targets,
+        bootstrapResamples,
+        retrainEpochs,
+        replayPosts,
+        baselineHateWeight,
+        threads,
+        inSampleAnchor);
+  }
+
+  /** Two threads, or one on a one-core machine. */
+  static int defaultThreads() {
+    return Math.min(2, Runtime.getRuntime().availableProcessors());
   }
 }

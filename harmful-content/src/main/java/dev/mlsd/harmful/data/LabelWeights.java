@@ -6,6 +6,12 @@ package dev.mlsd.harmful.data;
  * example's loss is multiplied by {@link Post#agreement()} (1/3 to 1); with {@link #UNIFORM} every
  * example counts 1. The demo trains with {@code UNIFORM} by default (the authors' setting) and the
  * choice is a training parameter, so the weighting can be switched on without code changes.
+ *
+ * <p>Caveat: the network passes these weights to DL4J as label masks, and DL4J's output layer
+ * applies a non-binary mask to its pre-activation as well as to the loss, so {@code VOTE_AGREEMENT}
+ * is not an exact example weighting (a mask of 2 on one of three examples gave a score of 1.96
+ * where the weighted log-loss is 1.35). Class weighting does not go through masks for that reason
+ * ({@code MultiTaskParams.hateClassWeight}).
  */
 public enum LabelWeights {
   /** Every example weighs 1. */

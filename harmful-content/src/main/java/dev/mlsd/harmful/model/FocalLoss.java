@@ -41,6 +41,7 @@ public final class FocalLoss implements ILossFunction {
 
   private double alpha;
   private double gamma;
+  private double scale = 1;
 
   /** For DL4J's JSON configuration: {@code alpha = 0.5, gamma = 2}. */
   public FocalLoss() {
@@ -58,6 +59,42 @@ public final class FocalLoss implements ILossFunction {
     }
     this.alpha = alpha;
     this.gamma = gamma;
+  }
+
+  /**
+   * Class-weighted focal loss: {@code FL} with {@code alpha = a / (a + b)}, scaled by {@code a +
+   * b}, so a positive example's term weighs {@code a} and a negative's {@code b}:
+   *
+   * <pre>
+   *   - a * y * (1 - p)^gamma * ln(p) - b * (1 - y) * p^gamma * ln(1 - p)
+   * </pre>
+   *
+   * With {@code gamma = 0} it is cross-entropy with class weights (with {@code a = b = 1}, plain
+   * binary cross-entropy). This is how the network weights the hate class: DL4J's label masks are
+   * not example weights (a non-binary mask also scales the layer's output), so the weight lives in
+   * the loss.
+   *
+   * @param a the positive class's weight, above 0
+   * @param b the negative class's weight, above 0
+   * @param gamma the focusing parameter, 0 or more
+   */
+  public static FocalLoss classWeighted(double a, double b, double gamma) {
+    if (!(a > 0 && b > 0)) {
+      throw new IllegalArgumentException("class weights must be above 0, got " + a + ", " + b);
+    }
+    FocalLoss f = new FocalLoss(a / (a + b), gamma);
+    f.scale = a + b;
+    return f;
+  }
+
+  /** The factor on the whole loss (1, or {@code a + b} from {@link #classWeighted}). */
+  public double getScale() {
+    return scale;
+  }
+
+  /** For DL4J's JSON configuration. */
+  public void setScale(double scale) {
+    this.scale = scale;
   }
 
   /** The positive-class weight. */
@@ -83,8 +120,9 @@ public final class FocalLoss implements ILossFunction {
   /** The loss of one prediction, in plain Java (the formula the tests check against). */
   public double loss(double p, double y) {
     double q = clip(p);
-    return -alpha * y * Math.pow(1 - q, gamma) * Math.log(q)
-        - (1 - alpha) * (1 - y) * Math.pow(q, gamma) * Math.log(1 - q);
+    return scale
+        * (-alpha * y * Math.pow(1 - q, gamma) * Math.log(q)
+            - (1 - alpha) * (1 - y) * Math.pow(q, gamma) * Math.log(1 - q));
   }
 
   /** dFL/dp of one prediction. */
@@ -92,7 +130,7 @@ public final class FocalLoss implements ILossFunction {
     double q = clip(p);
     double pos = gamma * Math.pow(1 - q, gamma - 1) * Math.log(q) - Math.pow(1 - q, gamma) / q;
     double neg = Math.pow(q, gamma) / (1 - q) - gamma * Math.pow(q, gamma - 1) * Math.log(1 - q);
-    return alpha * y * pos + (1 - alpha) * (1 - y) * neg;
+    return scale * (alpha * y * pos + (1 - alpha) * (1 - y) * neg);
   }
 
   private static double clip(double p) {
@@ -169,7 +207,12 @@ public final class FocalLoss implements ILossFunction {
 
   @Override
   public String name() {
-    return "FocalLoss(alpha=" + alpha + ", gamma=" + gamma + ")";
+    return "FocalLoss(alpha="
+        + alpha
+        + ", gamma="
+        + gamma
+        + (scale == 1 ? "" : ", scale=" + scale)
+        + ")";
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.mlsd.harmful.model;
 
 import dev.mlsd.harmful.features.EncodedPosts;
+import java.util.Arrays;
 import smile.classification.Maxent;
 
 /**
@@ -21,7 +22,7 @@ public final class HashedLogisticRegression implements HarmClassifier {
   }
 
   /**
-   * Trains one model per task.
+   * Trains one model per task, every example weighing 1.
    *
    * @param train the featurised training posts
    * @param labels {@code [task][post]}
@@ -29,15 +30,42 @@ public final class HashedLogisticRegression implements HarmClassifier {
    */
   public static HashedLogisticRegression train(
       EncodedPosts train, boolean[][] labels, double lambda) {
-    int[][] x = new int[train.size()][];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = train.idsOf(i);
-    }
+    int[] ones = new int[labels.length];
+    Arrays.fill(ones, 1);
+    return train(train, labels, lambda, ones);
+  }
+
+  /**
+   * Trains one model per task, a positive example of task {@code t} weighing {@code
+   * positiveWeight[t]}: it is given {@code positiveWeight[t]} times. Smile's objective is the sum
+   * of the examples' log-losses plus the L2 penalty, so repeating an example is weighting it.
+   *
+   * @param train the featurised training posts
+   * @param labels {@code [task][post]}
+   * @param lambda the L2 penalty (Smile's default is 0.1)
+   * @param positiveWeight per task, 1 or more
+   */
+  public static HashedLogisticRegression train(
+      EncodedPosts train, boolean[][] labels, double lambda, int[] positiveWeight) {
     double[][] w = new double[labels.length][];
     for (int t = 0; t < labels.length; t++) {
-      int[] y = new int[x.length];
-      for (int i = 0; i < y.length; i++) {
-        y[i] = labels[t][i] ? 1 : 0;
+      if (positiveWeight[t] < 1) {
+        throw new IllegalArgumentException("positive weight must be >= 1: " + positiveWeight[t]);
+      }
+      int n = 0;
+      for (int i = 0; i < train.size(); i++) {
+        n += labels[t][i] ? positiveWeight[t] : 1;
+      }
+      int[][] x = new int[n][];
+      int[] y = new int[n];
+      int k = 0;
+      for (int i = 0; i < train.size(); i++) {
+        int copies = labels[t][i] ? positiveWeight[t] : 1;
+        int[] ids = train.idsOf(i);
+        for (int c = 0; c < copies; c++, k++) {
+          x[k] = ids;
+          y[k] = labels[t][i] ? 1 : 0;
+        }
       }
       Maxent.Binomial m =
           Maxent.binomial(train.buckets(), x, y, new Maxent.Options(lambda, 1e-5, 500));

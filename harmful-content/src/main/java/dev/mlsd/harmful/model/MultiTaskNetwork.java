@@ -306,10 +306,11 @@ public final class MultiTaskNetwork implements HarmClassifier {
       prev = "trunk" + l;
       in = p.trunk()[l];
     }
-    for (String head : HEADS) {
+    for (int t = 0; t < HEADS.length; t++) {
+      double positiveWeight = t == HarmTask.HATE.ordinal() ? p.hateClassWeight() : 1;
       g.addLayer(
-          head,
-          new OutputLayer.Builder(lossFunction(p.loss()))
+          HEADS[t],
+          new OutputLayer.Builder(lossFunction(p.loss(), positiveWeight))
               .nIn(in)
               .nOut(1)
               .activation(Activation.SIGMOID)
@@ -330,8 +331,17 @@ public final class MultiTaskNetwork implements HarmClassifier {
     return g.setOutputs(HEADS).build();
   }
 
-  private static ILossFunction lossFunction(LossChoice c) {
-    return c.focal() ? new FocalLoss(c.alpha(), c.gamma()) : new LossBinaryXENT();
+  /**
+   * A head's loss: the chosen loss with the positive class's term weighted by {@code
+   * positiveWeight}. Cross-entropy is focal loss at gamma 0 with both classes weighing 1.
+   */
+  static ILossFunction lossFunction(LossChoice c, double positiveWeight) {
+    if (positiveWeight == 1) {
+      return c.focal() ? new FocalLoss(c.alpha(), c.gamma()) : new LossBinaryXENT();
+    }
+    return c.focal()
+        ? FocalLoss.classWeighted(c.alpha() * positiveWeight, 1 - c.alpha(), c.gamma())
+        : FocalLoss.classWeighted(positiveWeight, 1, 0);
   }
 
   /**

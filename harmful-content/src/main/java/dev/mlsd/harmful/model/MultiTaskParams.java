@@ -21,6 +21,9 @@ import java.util.Map;
  * @param classHead whether a third head, a softmax over Davidson et al.'s three classes, is trained
  *     beside the two binary heads (its cross-entropy added to the loss); it is used offline for the
  *     three-class decision and not served
+ * @param hateClassWeight how much a hate post counts in the hate head's loss, a non-hate post
+ *     counting 1 (class weighting for the 6% minority; 1 is unweighted); it weights the positive
+ *     term of the head's loss, focal or not ({@link FocalLoss#classWeighted})
  */
 public record MultiTaskParams(
     int[] trunk,
@@ -33,7 +36,8 @@ public record MultiTaskParams(
     LossChoice loss,
     LabelWeights labelWeights,
     boolean idfWeighting,
-    boolean classHead) {
+    boolean classHead,
+    double hateClassWeight) {
 
   /**
    * The demo's setting. The learning rate, 3e-3, was chosen on the validation split over {1e-3,
@@ -52,7 +56,8 @@ public record MultiTaskParams(
           LossChoice.CROSS_ENTROPY,
           LabelWeights.UNIFORM,
           false,
-          false);
+          false,
+          1);
 
   /** Checks the values. */
   public MultiTaskParams {
@@ -60,7 +65,11 @@ public record MultiTaskParams(
       throw new IllegalArgumentException("trunk needs at least one layer of width >= 1");
     }
     trunk = trunk.clone();
-    if (!(dropout >= 0 && dropout < 1) || !(learningRate > 0) || batchSize < 1 || maxEpochs < 1) {
+    if (!(dropout >= 0 && dropout < 1)
+        || !(learningRate > 0)
+        || batchSize < 1
+        || maxEpochs < 1
+        || !(hateClassWeight > 0)) {
       throw new IllegalArgumentException("bad training parameters");
     }
   }
@@ -78,7 +87,8 @@ public record MultiTaskParams(
         l,
         labelWeights,
         idfWeighting,
-        classHead);
+        classHead,
+        hateClassWeight);
   }
 
   /** The same with another epoch budget. */
@@ -94,7 +104,8 @@ public record MultiTaskParams(
         loss,
         labelWeights,
         idfWeighting,
-        classHead);
+        classHead,
+        hateClassWeight);
   }
 
   /** The same with or without IDF weighting of the n-gram bag. */
@@ -110,7 +121,8 @@ public record MultiTaskParams(
         loss,
         labelWeights,
         idf,
-        classHead);
+        classHead,
+        hateClassWeight);
   }
 
   /** The same with other label weights. */
@@ -126,7 +138,8 @@ public record MultiTaskParams(
         loss,
         w,
         idfWeighting,
-        classHead);
+        classHead,
+        hateClassWeight);
   }
 
   /** The same with or without the three-class head. */
@@ -142,7 +155,25 @@ public record MultiTaskParams(
         loss,
         labelWeights,
         idfWeighting,
-        head);
+        head,
+        hateClassWeight);
+  }
+
+  /** The same with another weight of the hate posts in the hate head's loss. */
+  public MultiTaskParams withHateClassWeight(double w) {
+    return new MultiTaskParams(
+        trunk,
+        dropout,
+        learningRate,
+        l2,
+        batchSize,
+        maxEpochs,
+        patience,
+        loss,
+        labelWeights,
+        idfWeighting,
+        classHead,
+        w);
   }
 
   /** The hyper-parameters for a model card. */
@@ -157,6 +188,7 @@ public record MultiTaskParams(
     m.put("loss", loss.describe() + " per task, summed");
     m.put("label_weights", labelWeights.name());
     m.put("ngram_weighting", idfWeighting ? "tf-idf (IDF from training)" : "tf");
+    m.put("hate_class_weight", Double.toString(hateClassWeight));
     m.put("class_head", classHead ? "softmax over 3 classes (offline only)" : "none");
     return m;
   }

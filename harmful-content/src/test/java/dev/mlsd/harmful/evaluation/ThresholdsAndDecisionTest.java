@@ -2,6 +2,7 @@ package dev.mlsd.harmful.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlsd.core.metrics.classification.PrecisionRecallCurve;
 import dev.mlsd.harmful.data.ThreeClass;
@@ -78,5 +79,35 @@ class ThresholdsAndDecisionTest {
     ThreeClassDecision d = ThreeClassDecision.fit(p, y, ThreeClassDecision.Rule.HARM_SCORE);
     assertArrayEquals(y, d.decideAll(p));
     assertEquals(ThreeClassDecision.Rule.HARM_SCORE, d.rule());
+  }
+
+  @Test
+  void crossFittedMacroF1IsPerfectOnASeparableSetAndHonestWhenTheHalvesDisagree() {
+    int[] y = {
+      ThreeClass.HATE,
+      ThreeClass.HATE,
+      ThreeClass.OFFENSIVE,
+      ThreeClass.OFFENSIVE,
+      ThreeClass.NEITHER,
+      ThreeClass.NEITHER
+    };
+    // both halves score alike, so the thresholds fitted on one separate the other
+    float[][] separable = {
+      {0.9f, 0.9f, 0.1f, 0.1f, 0.0f, 0.0f}, {0.5f, 0.5f, 0.9f, 0.9f, 0.1f, 0.1f}
+    };
+    assertEquals(
+        1.0,
+        ThreeClassDecision.crossFittedMacroF1(separable, y, ThreeClassDecision.Rule.OFFENSIVE_HEAD),
+        1e-12);
+    // the first hate post scores high, the second (the other half) low: a threshold fitted on
+    // either half misses the other's hate post, which a fit on all posts would not show
+    float[][] disagree = {{0.9f, 0.05f, 0.1f, 0.1f, 0.0f, 0.0f}, separable[1]};
+    ThreeClassDecision inPlace = ThreeClassDecision.fit(disagree, y);
+    double fittedInPlace =
+        dev.mlsd.core.metrics.classification.MulticlassF1.macro(
+            inPlace.decideAll(disagree), y, ThreeClass.COUNT);
+    double crossFitted =
+        ThreeClassDecision.crossFittedMacroF1(disagree, y, ThreeClassDecision.Rule.OFFENSIVE_HEAD);
+    assertTrue(crossFitted < fittedInPlace);
   }
 }

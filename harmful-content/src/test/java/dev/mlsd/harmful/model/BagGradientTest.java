@@ -26,7 +26,8 @@ class BagGradientTest {
             LossChoice.CROSS_ENTROPY,
             LabelWeights.UNIFORM,
             false,
-            false);
+            false,
+            1);
     ComputationGraph g = new ComputationGraph(MultiTaskNetwork.configuration(3, p, 7));
     g.init();
     int batch = 5;

@@ -1,6 +1,7 @@
 package dev.mlsd.harmful.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
@@ -39,6 +40,27 @@ class FocalLossTest {
     for (int i = 0; i < Z.length; i++) {
       assertEquals(b.getDouble(i, 0) / 2, a.getDouble(i, 0), 1e-5, "row " + i);
     }
+  }
+
+  @Test
+  void classWeightedIsWeightedCrossEntropyAtGammaZeroAndItsGradientHolds() {
+    FocalLoss fl = FocalLoss.classWeighted(6, 1, 0);
+    INDArray a = fl.computeScoreArray(column(Y), column(Z), new ActivationSigmoid(), null);
+    INDArray b =
+        new LossBinaryXENT().computeScoreArray(column(Y), column(Z), new ActivationSigmoid(), null);
+    for (int i = 0; i < Z.length; i++) {
+      assertEquals((Y[i] == 1 ? 6 : 1) * b.getDouble(i, 0), a.getDouble(i, 0), 1e-5, "row " + i);
+    }
+    FocalLoss focal = FocalLoss.classWeighted(3, 0.5, 2);
+    double p = 0.3;
+    assertEquals(-3 * Math.pow(0.7, 2) * Math.log(0.3), focal.loss(p, 1), 1e-12);
+    assertEquals(-0.5 * Math.pow(0.3, 2) * Math.log(0.7), focal.loss(p, 0), 1e-12);
+    double h = 1e-6;
+    for (double y : new double[] {0, 1}) {
+      assertEquals(
+          (focal.loss(p + h, y) - focal.loss(p - h, y)) / (2 * h), focal.lossGradient(p, y), 1e-6);
+    }
+    assertThrows(IllegalArgumentException.class, () -> FocalLoss.classWeighted(0, 1, 0));
   }
 
   @Test

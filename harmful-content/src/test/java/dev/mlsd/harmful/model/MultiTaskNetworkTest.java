@@ -73,7 +73,8 @@ class MultiTaskNetworkTest {
         loss,
         dev.mlsd.harmful.data.LabelWeights.UNIFORM,
         false,
-        false);
+        false,
+        1);
   }
 
   @Test
@@ -183,5 +184,88 @@ class MultiTaskNetworkTest {
     HashedLogisticRegression lr = HashedLogisticRegression.train(train, trainY, 1.0);
     float[][] p = lr.predict(validation);
     assertTrue(RocAuc.compute(p[0], validationY[0]) > 0.95);
+  }
+
+  @Test
+  void theHateClassWeightMultipliesTheHatePostsLossInTheScoreDl4jMinimises() {
+    MultiTaskParams p = small(LossChoice.CROSS_ENTROPY).withHateClassWeight(6);
+    org.deeplearning4j.nn.graph.ComputationGraph g =
+        new org.deeplearning4j.nn.graph.ComputationGraph(
+            MultiTaskNetwork.configuration(train.denseWidth(), p, 3));
+    g.init();
+    int[] rows = new int[40];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = i;
+    }
+    SplittableRandom r = new SplittableRandom(9);
+    float[] bagOut = new float[rows.length * 16];
+    for (int k = 0; k < bagOut.length; k++) {
+      bagOut[k] = (float) r.nextGaussian();
+    }
+    org.nd4j.linalg.dataset.MultiDataSet b =
+        MultiTaskNetwork.batch(bagOut, train, trainY, null, null, rows);
+    org.nd4j.linalg.api.ndarray.INDArray[] out = g.output(false, b.getFeatures());
+    double expected = 0;
+    for (int t = 0; t < 2; t++) {
+      float[] q = out[t].castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
+      for (int i = 0; i < rows.length; i++) {
+        boolean y = trainY[t][i];
+        double w = t == 0 && y ? 6 : 1;
+        expected -= w * (y ? Math.log(q[i]) : Math.log(1 - q[i]));
+      }
+    }
+    expected /= rows.length;
+    assertEquals(expected, g.score(b), 1e-4 * expected);
+    assertTrue(count(trainY[0], rows.length) > 0);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> small(LossChoice.CROSS_ENTROPY).withHateClassWeight(0));
+  }
+
+  private static int count(boolean[] y, int n) {
+    int c = 0;
+    for (int i = 0; i < n; i++) {
+      c += y[i] ? 1 : 0;
+    }
+    return c;
+  }
+
+  @Test
+  void networksTrainedOnTwoThreadsAtOnceEqualTheSameTrainedAlone() throws Exception {
+    MultiTaskParams p = small(LossChoice.CROSS_ENTROPY).withMaxEpochs(2);
+    float[][] alone42 = trainAndPredict(p, 42);
+    float[][] alone43 = trainAndPredict(p, 43);
+    try (java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      var a = pool.submit(() -> trainAndPredict(p, 42));
+      var b = pool.submit(() -> trainAndPredict(p, 43));
+      assertEquals(0.0, InferenceExport.maxAbsDifference(alone42, a.get()));
+      assertEquals(0.0, InferenceExport.maxAbsDifference(alone43, b.get()));
+    }
+  }
+
+  private static float[][] trainAndPredict(MultiTaskParams p, long seed) {
+    return MultiTaskNetwork.train(
+            train, trainY, null, null, validation, validationY, p, seed, x -> {})
+        .predict(validation);
+  }
+
+  @Test
+  void baselineClassWeightRaisesTheHateScoresAndRejectsZero() {
+    float[] plain = HashedLogisticRegression.train(train, trainY, 1.0).predict(validation)[0];
+    float[] weighted =
+        HashedLogisticRegression.train(train, trainY, 1.0, new int[] {5, 1}).predict(validation)[0];
+    assertTrue(mean(weighted) > mean(plain));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> HashedLogisticRegression.train(train, trainY, 1.0, new int[] {0, 1}));
+  }
+
+  private static double mean(float[] v) {
+    double s = 0;
+    for (float x : v) {
+      s += x;
+    }
+    return s / v.length;
   }
 }
