@@ -101,7 +101,8 @@ public final class HarmfulContentLoadTest implements Callable<Integer> {
               null);
       int failed = 0;
       long nextId = 0;
-      try (HarmfulContentServer server = HarmfulContentServer.start(pipeline, null, 0)) {
+      try (HarmfulContentServer server =
+          HarmfulContentServer.start(pipeline, null, 0, load.limits())) {
         for (int qps : load.rates()) {
           // every request posts a new id (a repeated id is refused with 400): as many as are sent
           int sent =
@@ -112,16 +113,10 @@ public final class HarmfulContentLoadTest implements Callable<Integer> {
           long base = nextId;
           nextId += sent;
           out.printf(
-              "%nload test: POST %s/v1/posts, %d tweets in turn under new post ids, %d requests/s,"
-                  + " %d s after %d s warm-up, %d clients, the server's default limits%n",
-              server.uri(),
-              posts.size(),
-              qps,
-              load.measured().toSeconds(),
-              load.warmup().toSeconds(),
-              load.clients());
+              "%nload test: POST %s/v1/posts, %d tweets in turn under new post ids, %s%n",
+              server.uri(), posts.size(), load.describe(qps));
           ServerBreakdown breakdown =
-              ServerBreakdown.start(null, "/v1/posts", null, new LinkedHashMap<>(), null);
+              ServerBreakdown.start(server.http(), "/v1/posts", null, new LinkedHashMap<>(), null);
           LoadGenerator.Report rep =
               LoadGenerator.runInOwnProcess(
                   load.settings(server.uri().resolve("/v1/posts"), qps, i -> ""),
@@ -130,8 +125,11 @@ public final class HarmfulContentLoadTest implements Callable<Integer> {
                   sent);
           breakdown.print(out, rep);
           out.printf(
-              "posts kept %d, evicted %d, review queue %d%n",
-              pipeline.postsKept(), pipeline.evictedPosts(), pipeline.queue().size());
+              "posts kept %d, evicted %d, review queue %d (overflowed %d)%n",
+              pipeline.postsKept(),
+              pipeline.evictedPosts(),
+              pipeline.queue().size(),
+              pipeline.queue().overflowed());
           failed += rep.errors() == 0 ? 0 : 1;
         }
       }

@@ -86,8 +86,9 @@ abstract class AnnContender {
 
   static AnnContender named(String name) {
     return switch (name) {
-      case "mlsd-hnsw" -> new Mlsd(false);
-      case "mlsd-hnsw-sq8" -> new Mlsd(true);
+      case "mlsd-hnsw" -> new Mlsd(false, false);
+      case "mlsd-hnsw-sq8" -> new Mlsd(true, false);
+      case "mlsd-hnsw-sq8-mapped" -> new Mlsd(true, true);
       case "lucene-hnsw" -> new Lucene();
       case "lucene-hnsw-sq8" -> new LuceneQuantized();
       case "hnswlib" -> new Hnswlib();
@@ -96,7 +97,8 @@ abstract class AnnContender {
           throw new IllegalArgumentException(
               "unknown library '"
                   + name
-                  + "': mlsd-hnsw, mlsd-hnsw-sq8, lucene-hnsw, lucene-hnsw-sq8, hnswlib,"
+                  + "': mlsd-hnsw, mlsd-hnsw-sq8, mlsd-hnsw-sq8-mapped, lucene-hnsw,"
+                  + " lucene-hnsw-sq8, hnswlib,"
                   + " exact-simd");
     };
   }
@@ -120,18 +122,30 @@ abstract class AnnContender {
   }
 
   /**
+   * Bytes of vector data the index keeps on the Java heap (computed from its arrays), or -1 where
+   * the library does not say.
+   */
+  long heapVectorBytes() {
+    return -1;
+  }
+
+  /**
    * This project's HNSW; with {@code quantized}, the same graph searched on int8 codes with an
-   * exact float re-score of the ef best ({@link HnswIndex#newQuantizedSearcher}).
+   * exact float re-score of the ef best ({@link HnswIndex#newQuantizedSearcher}); with {@code
+   * mapped} too, saved and loaded back with {@link HnswIndex#loadQuantized}, so that the float
+   * vectors stay in the mapped file and only the codes are on the heap.
    */
   static final class Mlsd extends AnnContender {
     private final boolean quantized;
+    private final boolean mapped;
     private HnswIndex index;
     private HnswSearcher searcher;
     private SearchParams params = new SearchParams(10);
     private TopKCollector results;
 
-    Mlsd(boolean quantized) {
+    Mlsd(boolean quantized, boolean mapped) {
       this.quantized = quantized;
+      this.mapped = mapped;
     }
 
     @Override
@@ -143,6 +157,14 @@ abstract class AnnContender {
               new HnswBuildParams(M, EF_CONSTRUCTION, SEED),
               base.length);
       index.addAll(base, threads);
+      if (mapped) {
+        try {
+          saveAndReload(); // the built index (floats on the heap) becomes garbage
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        return;
+      }
       if (quantized) {
         index.quantize();
       }
@@ -155,15 +177,21 @@ abstract class AnnContender {
     }
 
     @Override
+    long heapVectorBytes() {
+      return index.heapVectorBytes();
+    }
+
+    @Override
     String saveAndReload() throws IOException {
       java.nio.file.Path file = java.nio.file.Files.createTempFile("mlsd-ann-bench", ".mlsd");
       try {
         long t0 = System.nanoTime();
         index.save(file);
         long t1 = System.nanoTime();
-        HnswIndex loaded = HnswIndex.load(file);
+        // a mapped index keeps the floats in the file (deleting it leaves the mapping readable)
+        HnswIndex loaded = mapped ? HnswIndex.loadQuantized(file) : HnswIndex.load(file);
         long t2 = System.nanoTime();
-        if (quantized) {
+        if (quantized && !mapped) {
           loaded.quantize(); // codes are not saved: quantize again after a load
         }
         long bytes = java.nio.file.Files.size(file);

@@ -170,7 +170,8 @@ public class AnnSearchBenchmark {
         System.out.printf(
             Locale.ROOT,
             "%nANN-BUILD dataset=%s library=%s buildThreads=%d buildSeconds=%.2f"
-                + " buildCpuSeconds=%.1f heapMB=%.1f peakHeapAboveBaselineMB=%.0f load=%s%n",
+                + " buildCpuSeconds=%.1f heapMB=%.1f peakHeapAboveBaselineMB=%.0f"
+                + " heapVectorMB=%.1f searchedVectorMB=%.1f load=%s%n",
             dataset,
             names[i],
             buildThreads,
@@ -178,6 +179,8 @@ public class AnnSearchBenchmark {
             cpuSeconds,
             (usedHeapAfterGc() - before) / 1048576.0,
             (peak - before) / 1048576.0,
+            all[i].heapVectorBytes() / 1048576.0,
+            all[i].searchedVectorBytes() / 1048576.0,
             AnnCurve.loadAverage());
         if (saveLoad) {
           String file = all[i].saveAndReload();

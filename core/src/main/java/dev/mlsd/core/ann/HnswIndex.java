@@ -46,7 +46,9 @@ import java.util.concurrent.locks.StampedLock;
  *
  * <p>Storage: vectors in one contiguous {@code float[]} ({@link VectorStore}); links in flat int
  * arrays ({@link HnswGraph}). About {@code 4d + 4(2m + 1)} bytes per vector, plus the upper layers
- * (about 1/m of that again for links).
+ * (about 1/m of that again for links). {@link #quantize} adds {@code d} bytes of int8 codes per
+ * vector; {@link #loadQuantized} keeps only those on the heap, the floats staying in the mapped
+ * index file for the exact re-score.
  *
  * <p>Determinism: a node's level is a hash of (seed, id), and every tie breaks by id, so the same
  * vectors added in the same order with the same {@link HnswBuildParams} give the same graph, bit
@@ -296,9 +298,14 @@ public final class HnswIndex implements VectorIndex {
     }
   }
 
+  /**
+   * A searcher on the float vectors; one per thread. On an index from {@link #loadQuantized}, whose
+   * float vectors are not on the heap, this is {@link #newQuantizedSearcher}: its only way to
+   * search.
+   */
   @Override
   public HnswSearcher newSearcher() {
-    return new HnswSearcher(this, false);
+    return new HnswSearcher(this, store.isMapped());
   }
 
   /**
@@ -350,8 +357,9 @@ public final class HnswIndex implements VectorIndex {
 
   /**
    * Bytes of vector data a search reads from: the float block ({@code 4d} per vector) or, for a
-   * quantized searcher, the codes ({@code d}, plus 4 under Euclidean distance). The float block
-   * stays in memory for re-scoring either way.
+   * quantized searcher, the codes ({@code d}, plus 4 under Euclidean distance). The float block is
+   * kept for re-scoring either way: on the heap, or, after {@link #loadQuantized}, in the mapped
+   * file ({@link #heapVectorBytes}).
    *
    * @param quantizedVectors the codes' bytes instead of the floats'
    */
@@ -365,6 +373,34 @@ public final class HnswIndex implements VectorIndex {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /**
+   * Bytes of vector data this index holds on the Java heap: the float block (unless it was loaded
+   * with {@link #loadQuantized}) plus the int8 codes and norms (once quantized). The graph's links
+   * are not counted ({@link #ramBytesUsed} counts everything).
+   */
+  public long heapVectorBytes() {
+    lock.readLock().lock();
+    try {
+      return heapVectorBytesLocked();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** {@link #heapVectorBytes} under the read lock, already held (the lock is not reentrant). */
+  private long heapVectorBytesLocked() {
+    long bytes = store.data == null ? 0 : 4L * store.data.length;
+    if (quantized != null) {
+      bytes += quantized.codes.length + (quantized.norms == null ? 0 : 4L * quantized.norms.length);
+    }
+    return bytes;
+  }
+
+  /** Whether the float vectors stay in the mapped index file ({@link #loadQuantized}). */
+  public boolean isMapped() {
+    return store.isMapped();
   }
 
   /**
@@ -423,15 +459,14 @@ public final class HnswIndex implements VectorIndex {
     }
   }
 
-  /** Approximate heap bytes held: vectors, links and delete bits (not the JVM object headers). */
+  /**
+   * Approximate heap bytes held: vectors (as {@link #heapVectorBytes}), links and delete bits (not
+   * the JVM object headers).
+   */
   public long ramBytesUsed() {
     lock.readLock().lock();
     try {
-      long bytes = 4L * store.data.length + 8L * store.deleted.length;
-      if (quantized != null) {
-        bytes +=
-            quantized.codes.length + (quantized.norms == null ? 0 : 4L * quantized.norms.length);
-      }
+      long bytes = heapVectorBytesLocked() + 8L * store.deleted.length;
       bytes += 4L * graph.links0.length + graph.levels.length + 8L * graph.upper.length;
       for (int i = 0; i < graph.size; i++) {
         if (graph.upper[i] != null) {
@@ -471,6 +506,36 @@ public final class HnswIndex implements VectorIndex {
    */
   public static HnswIndex load(Path file) throws IOException {
     return HnswIndexFile.read(file);
+  }
+
+  /**
+   * Loads an index saved by {@link #save} for quantized search with its float vectors left in the
+   * file: the graph and the int8 codes ({@link #quantize}, fitted on the loaded vectors) are on the
+   * heap, the float block stays in the memory-mapped file, where the operating system's page cache
+   * holds the pages a search touches. A search walks the graph on the codes and reads from the file
+   * only the few float vectors it re-scores, so the heap holds about a quarter of the float index's
+   * vector bytes ({@link #heapVectorBytes}), as Lucene keeps its raw vectors in the index file
+   * beside the quantized ones.
+   *
+   * <p>The index is read-only: {@link #add} and {@link #addAll} throw {@link
+   * IllegalStateException}; {@link #delete} works (the delete bits are on the heap). {@link
+   * #newSearcher} gives the quantized searcher, as {@link #newQuantizedSearcher} does; {@link
+   * #newExactSearcher} and the exact fallback of a filtered search scan the mapped vectors. {@link
+   * #save} writes the same file layout. The mapping lives as long as the index.
+   *
+   * @param file the index file
+   * @return the quantized index
+   * @throws dev.mlsd.core.io.CorruptArtifactException if the file is corrupt, truncated, of another
+   *     kind or inconsistent (every float is checked, as {@link #load} does)
+   * @throws IOException if it cannot be read
+   */
+  public static HnswIndex loadQuantized(Path file) throws IOException {
+    HnswIndex index =
+        HnswIndexFile.read(file, dev.mlsd.core.io.ArtifactFile.DEFAULT_SEGMENT_BYTES, true);
+    if (index.store.size > 0) {
+      index.quantized = QuantizedVectors.of(index.store);
+    }
+    return index;
   }
 
   /** A node's level: a hash of (seed, id) mapped to the geometric distribution. */

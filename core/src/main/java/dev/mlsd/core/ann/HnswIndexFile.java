@@ -4,6 +4,7 @@ import dev.mlsd.core.io.ArtifactFile;
 import dev.mlsd.core.io.CorruptArtifactException;
 import dev.mlsd.core.io.MappedPayload;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -29,6 +30,9 @@ import java.util.Locale;
  * in segments of 1 GiB ({@link ArtifactFile#readMapped}); a vector or a link list may straddle two
  * segments. The limit is then the JVM's: the vectors and the layer-0 links are each one array of
  * fewer than 2^31 elements (2.7 million 784-d vectors).
+ *
+ * <p>{@link HnswIndex#loadQuantized} leaves the float block in the mapped file instead of copying
+ * it (the same checks apply, every float included).
  *
  * <p>Every count and size is checked against its bound and against the payload's length before
  * anything is allocated. Loading is three bulk copies (floats, layer-0 ints, upper ints), then one
@@ -91,7 +95,15 @@ final class HnswIndexFile {
           out.putInt(store.dimension).putInt(store.similarity.ordinal()).putInt(p.m());
           out.putInt(p.efConstruction()).putLong(p.seed());
           out.putInt(size).putInt(graph.entryPoint).putInt(graph.maxLevel).putInt(upperInts);
-          out.putFloats(store.data, 0, size * store.dimension);
+          if (store.data != null) {
+            out.putFloats(store.data, 0, size * store.dimension);
+          } else {
+            float[] row = new float[store.dimension];
+            for (int id = 0; id < size; id++) {
+              store.copyVector(id, row);
+              out.putFloats(row, 0, row.length);
+            }
+          }
           out.putInts(graph.links0, 0, size * graph.stride0);
           for (int i = 0; i < size; i++) {
             int[] up = graph.upper[i];
@@ -105,11 +117,16 @@ final class HnswIndexFile {
   }
 
   static HnswIndex read(Path file) throws IOException {
-    return read(file, ArtifactFile.DEFAULT_SEGMENT_BYTES);
+    return read(file, ArtifactFile.DEFAULT_SEGMENT_BYTES, false);
   }
 
-  /** Reads with the payload mapped in segments of {@code segmentBytes} (small ones in tests). */
-  static HnswIndex read(Path file, int segmentBytes) throws IOException {
+  /**
+   * Reads with the payload mapped in segments of {@code segmentBytes} (small ones in tests).
+   *
+   * @param mapVectors leave the float vectors in the mapped file ({@link VectorStore#mapped})
+   *     instead of copying them to the heap; the graph and the delete bits are copied either way
+   */
+  static HnswIndex read(Path file, int segmentBytes, boolean mapVectors) throws IOException {
     MappedPayload buf = ArtifactFile.readMapped(file, KIND, VERSION, segmentBytes).payload();
     check(file, buf.remaining() >= FIXED_BYTES, "payload shorter than its fixed fields");
     int dim = buf.getInt();
@@ -145,14 +162,23 @@ final class HnswIndexFile {
         expected == buf.length(),
         "payload has " + buf.length() + " bytes, its fields say " + expected);
     // the arrays are Java arrays: each must have fewer than 2^31 elements
+    // the arrays are Java arrays: each must have fewer than 2^31 elements (mapped vectors are not
+    // an array, but their int8 codes will be)
     check(
         file,
         (long) Math.max(16, size) * dim <= MAX_ARRAY
             && (long) Math.max(16, size) * stride0 <= MAX_ARRAY,
         size + " vectors of dimension " + dim + " exceed one array");
 
-    float[] data = new float[Math.max(16, size) * dim];
-    buf.getFloats(data, 0, size * dim);
+    float[] data = null;
+    MemorySegment vectors = null;
+    if (mapVectors) {
+      vectors = buf.slice(buf.position(), 4L * size * dim);
+      buf.skip(4L * size * dim);
+    } else {
+      data = new float[Math.max(16, size) * dim];
+      buf.getFloats(data, 0, size * dim);
+    }
     int[] links0 = new int[Math.max(16, size) * stride0];
     buf.getInts(links0, 0, size * stride0);
     int[] upperFlat = new int[upperInts];
@@ -188,14 +214,19 @@ final class HnswIndexFile {
         size == 0 ? entry == -1 : entry >= 0 && entry < size && levels[entry] == maxLevel,
         "entry point " + entry);
     for (int i = 0, n = size * dim; i < n; i++) {
-      if (!Float.isFinite(data[i])) {
+      float x = data != null ? data[i] : vectors.get(VectorKernels.FILE_FLOAT, 4L * i);
+      if (!Float.isFinite(x)) {
         check(file, false, "vector " + (i / dim) + " is not finite");
       }
     }
     if (size % 64 != 0 && words > 0) {
       check(file, (deleted[words - 1] >>> (size % 64)) == 0, "delete bits past the last id");
     }
-    VectorStore store = new VectorStore(dim, Similarity.values()[simOrdinal], data, size, deleted);
+    Similarity similarity = Similarity.values()[simOrdinal];
+    VectorStore store =
+        mapVectors
+            ? new VectorStore(dim, similarity, vectors, size, deleted)
+            : new VectorStore(dim, similarity, data, size, deleted);
     HnswGraph graph = new HnswGraph(m, size, links0, upper, levels, entry, maxLevel);
     return new HnswIndex(store, graph, params);
   }

@@ -23,7 +23,8 @@ import java.util.function.IntPredicate;
  * HnswIndex#newQuantizedSearcher} walks the graph on the int8 codes (a quarter of the bytes per
  * visited vector) and re-scores the best {@link SearchParams#rescoreMultiple()} times k of the ef
  * candidates with the float vectors, so the scores it returns are exact and only the choice of
- * candidates is approximate.
+ * candidates is approximate. On an index from {@link HnswIndex#loadQuantized} the re-score reads
+ * those few float vectors from the mapped index file.
  *
  * <p>Not thread-safe: one searcher per thread. It takes the index's read lock for the length of a
  * query, so queries run concurrently with {@link HnswIndex#add} and each sees the graph between two
@@ -145,8 +146,14 @@ public final class HnswSearcher implements VectorIndex.Searcher {
       for (int i = 0; i < n; i++) {
         rescoreIds[i] = NeighborHeap.unpackId(results.keyAt(i));
       }
-      scoreInto(
-          query, 0, store.data, store.dimension, store.similarity, rescoreIds, n, rescoreScores);
+      if (store.data != null) {
+        scoreInto(
+            query, 0, store.data, store.dimension, store.similarity, rescoreIds, n, rescoreScores);
+      } else {
+        for (int i = 0; i < n; i++) {
+          rescoreScores[i] = store.score(query, rescoreIds[i]); // from the mapped file
+        }
+      }
       for (int i = 0; i < n; i++) {
         collector.collect(rescoreIds[i], rescoreScores[i]);
       }

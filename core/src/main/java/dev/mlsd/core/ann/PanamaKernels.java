@@ -1,5 +1,7 @@
 package dev.mlsd.core.ann;
 
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -129,6 +131,76 @@ final class PanamaKernels implements VectorKernels {
     }
     for (; i < length; i++) {
       float d = a[aOff + i] - b[bOff + i];
+      sum = Math.fma(d, d, sum);
+    }
+    return sum;
+  }
+
+  private static FloatVector load(MemorySegment b, long off) {
+    return FloatVector.fromMemorySegment(S, b, off, ByteOrder.LITTLE_ENDIAN);
+  }
+
+  @Override
+  public float dot(float[] a, int aOff, MemorySegment b, long bOff, int length) {
+    // the array kernel's accumulators, lanes and order: equal to it bit for bit
+    int i = 0;
+    float sum = 0f;
+    if (length >= L) {
+      FloatVector acc0 = FloatVector.zero(S);
+      FloatVector acc1 = FloatVector.zero(S);
+      FloatVector acc2 = FloatVector.zero(S);
+      FloatVector acc3 = FloatVector.zero(S);
+      int bound4 = length - 4 * L;
+      for (; i <= bound4; i += 4 * L) {
+        long o = bOff + 4L * i;
+        acc0 = FloatVector.fromArray(S, a, aOff + i).fma(load(b, o), acc0);
+        acc1 = FloatVector.fromArray(S, a, aOff + i + L).fma(load(b, o + 4L * L), acc1);
+        acc2 = FloatVector.fromArray(S, a, aOff + i + 2 * L).fma(load(b, o + 8L * L), acc2);
+        acc3 = FloatVector.fromArray(S, a, aOff + i + 3 * L).fma(load(b, o + 12L * L), acc3);
+      }
+      int bound = length - L;
+      for (; i <= bound; i += L) {
+        acc0 = FloatVector.fromArray(S, a, aOff + i).fma(load(b, bOff + 4L * i), acc0);
+      }
+      sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < length; i++) {
+      sum = Math.fma(a[aOff + i], b.get(FILE_FLOAT, bOff + 4L * i), sum);
+    }
+    return sum;
+  }
+
+  @Override
+  public float squareDistance(float[] a, int aOff, MemorySegment b, long bOff, int length) {
+    // the array kernel's accumulators, lanes and order: equal to it bit for bit
+    int i = 0;
+    float sum = 0f;
+    if (length >= L) {
+      FloatVector acc0 = FloatVector.zero(S);
+      FloatVector acc1 = FloatVector.zero(S);
+      FloatVector acc2 = FloatVector.zero(S);
+      FloatVector acc3 = FloatVector.zero(S);
+      int bound4 = length - 4 * L;
+      for (; i <= bound4; i += 4 * L) {
+        long o = bOff + 4L * i;
+        FloatVector d0 = FloatVector.fromArray(S, a, aOff + i).sub(load(b, o));
+        FloatVector d1 = FloatVector.fromArray(S, a, aOff + i + L).sub(load(b, o + 4L * L));
+        FloatVector d2 = FloatVector.fromArray(S, a, aOff + i + 2 * L).sub(load(b, o + 8L * L));
+        FloatVector d3 = FloatVector.fromArray(S, a, aOff + i + 3 * L).sub(load(b, o + 12L * L));
+        acc0 = d0.fma(d0, acc0);
+        acc1 = d1.fma(d1, acc1);
+        acc2 = d2.fma(d2, acc2);
+        acc3 = d3.fma(d3, acc3);
+      }
+      int bound = length - L;
+      for (; i <= bound; i += L) {
+        FloatVector d = FloatVector.fromArray(S, a, aOff + i).sub(load(b, bOff + 4L * i));
+        acc0 = d.fma(d, acc0);
+      }
+      sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < length; i++) {
+      float d = a[aOff + i] - b.get(FILE_FLOAT, bOff + 4L * i);
       sum = Math.fma(d, d, sum);
     }
     return sum;

@@ -17,17 +17,20 @@ final class QuantizedVectors {
   byte[] codes;
   float[] norms; // squared norm of each decoded vector; Euclidean only, else null
 
+  private final float[] row; // a mapped vector being encoded
+
   private QuantizedVectors(ScalarQuantizer quantizer, Similarity similarity, int capacity) {
     this.quantizer = quantizer;
     this.similarity = similarity;
     this.dimension = quantizer.dimension;
+    this.row = new float[dimension];
     this.codes = new byte[Math.multiplyExact(capacity, dimension)];
     this.norms = similarity == Similarity.EUCLIDEAN ? new float[capacity] : null;
   }
 
-  /** Fits the quantizer on every vector of the store and encodes them all. */
+  /** Fits the quantizer on every vector of the store (heap or mapped) and encodes them all. */
   static QuantizedVectors of(VectorStore store) {
-    ScalarQuantizer q = ScalarQuantizer.fit(store.data, store.size, store.dimension);
+    ScalarQuantizer q = ScalarQuantizer.fit(store);
     QuantizedVectors out =
         new QuantizedVectors(q, store.similarity, Math.max(16, store.capacity()));
     for (int id = 0; id < store.size; id++) {
@@ -45,7 +48,13 @@ final class QuantizedVectors {
         norms = Arrays.copyOf(norms, cap);
       }
     }
-    float norm2 = quantizer.encode(store.data, id * dimension, codes, id * dimension);
+    float norm2;
+    if (store.data != null) {
+      norm2 = quantizer.encode(store.data, id * dimension, codes, id * dimension);
+    } else {
+      store.copyVector(id, row);
+      norm2 = quantizer.encode(row, 0, codes, id * dimension);
+    }
     if (norms != null) {
       norms[id] = norm2;
     }

@@ -1,5 +1,7 @@
 package dev.mlsd.core.ann;
 
+import java.lang.foreign.MemorySegment;
+
 /** The scalar reference kernels: one accumulator, in index order. */
 final class ScalarKernels implements VectorKernels {
   static final ScalarKernels INSTANCE = new ScalarKernels();
@@ -29,6 +31,25 @@ final class ScalarKernels implements VectorKernels {
     float sum = 0f;
     for (int i = 0; i < length; i++) {
       float d = a[aOff + i] - b[bOff + i];
+      sum += d * d;
+    }
+    return sum;
+  }
+
+  @Override
+  public float dot(float[] a, int aOff, MemorySegment b, long bOff, int length) {
+    float sum = 0f;
+    for (int i = 0; i < length; i++) {
+      sum += a[aOff + i] * b.get(FILE_FLOAT, bOff + 4L * i);
+    }
+    return sum;
+  }
+
+  @Override
+  public float squareDistance(float[] a, int aOff, MemorySegment b, long bOff, int length) {
+    float sum = 0f;
+    for (int i = 0; i < length; i++) {
+      float d = a[aOff + i] - b.get(FILE_FLOAT, bOff + 4L * i);
       sum += d * d;
     }
     return sum;

@@ -46,13 +46,42 @@ final class ScalarQuantizer {
     System.arraycopy(data, 0, lo, 0, dimension);
     System.arraycopy(data, 0, hi, 0, dimension);
     for (int v = 1; v < n; v++) {
-      int off = v * dimension;
-      for (int i = 0; i < dimension; i++) {
-        float x = data[off + i];
-        lo[i] = Math.min(lo[i], x);
-        hi[i] = Math.max(hi[i], x);
-      }
+      widen(lo, hi, data, v * dimension);
     }
+    return of(lo, hi);
+  }
+
+  /** Fits the per-dimension range of every vector of a store, in the heap or in the mapped file. */
+  static ScalarQuantizer fit(VectorStore store) {
+    if (store.data != null) {
+      return fit(store.data, store.size, store.dimension);
+    }
+    if (store.size < 1) {
+      throw new IllegalArgumentException("quantization needs at least one vector");
+    }
+    int d = store.dimension;
+    float[] lo = new float[d];
+    float[] hi = new float[d];
+    float[] row = new float[d];
+    store.copyVector(0, lo);
+    store.copyVector(0, hi);
+    for (int v = 1; v < store.size; v++) {
+      store.copyVector(v, row);
+      widen(lo, hi, row, 0);
+    }
+    return of(lo, hi);
+  }
+
+  private static void widen(float[] lo, float[] hi, float[] v, int off) {
+    for (int i = 0; i < lo.length; i++) {
+      float x = v[off + i];
+      lo[i] = Math.min(lo[i], x);
+      hi[i] = Math.max(hi[i], x);
+    }
+  }
+
+  private static ScalarQuantizer of(float[] lo, float[] hi) {
+    int dimension = lo.length;
     float[] step = new float[dimension];
     for (int i = 0; i < dimension; i++) {
       step[i] = (hi[i] - lo[i]) / 255f;

@@ -1,5 +1,9 @@
 package dev.mlsd.core.ann;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
 /**
  * The distance kernels every index calls on its hot path: a dot product and a squared Euclidean
  * distance between two float slices, each given as an array and an offset so that vectors stored in
@@ -82,6 +86,24 @@ public interface VectorKernels {
       int length,
       float[] out,
       int outOff);
+
+  /** A little-endian float at any byte offset: how index files store their vectors. */
+  ValueLayout.OfFloat FILE_FLOAT =
+      ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * A float vector against a vector outside the heap ({@link HnswIndex#loadQuantized}: the floats
+   * stay in the mapped index file): {@code length} floats of {@code b} ({@link #FILE_FLOAT}) from
+   * byte offset {@code bOff}. Equal bit for bit to {@link #dot(float[], int, float[], int, int)} on
+   * the same values.
+   */
+  float dot(float[] a, int aOff, MemorySegment b, long bOff, int length);
+
+  /**
+   * {@link #squareDistance(float[], int, float[], int, int)} against a vector outside the heap, as
+   * {@link #dot(float[], int, MemorySegment, long, int)}; equal to it bit for bit.
+   */
+  float squareDistance(float[] a, int aOff, MemorySegment b, long bOff, int length);
 
   /** Short name for reports: {@code "scalar"} or {@code "simd-<bits>"}. */
   String name();

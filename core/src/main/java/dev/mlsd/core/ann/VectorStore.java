@@ -1,5 +1,6 @@
 package dev.mlsd.core.ann;
 
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
@@ -7,12 +8,18 @@ import java.util.Arrays;
  * * dimension}), plus the soft-delete bits. One block means one bulk read on load and sequential
  * memory for the kernels.
  *
+ * <p>Or, read-only, the same block left in the mapped index file ({@link #mapped}, {@link
+ * HnswIndex#loadQuantized}): then {@link #data} is null, the vectors stay off the heap in the
+ * operating system's page cache, and only {@link #score(float[], int)}, {@link #scan} and {@link
+ * #vector} read them (the exact re-score and the exact fallback of a quantized search).
+ *
  * <p>Not thread-safe: the owning index guards it with its read-write lock.
  */
 final class VectorStore {
   final int dimension;
   final Similarity similarity;
-  float[] data;
+  float[] data; // null when the vectors are mapped
+  final MemorySegment mapped; // the vectors in the index file (little-endian floats), or null
   int size;
   long[] deleted;
   int deletedCount;
@@ -29,13 +36,34 @@ final class VectorStore {
     int cap = Math.max(16, initialCapacity);
     this.data = new float[Math.multiplyExact(cap, dimension)];
     this.deleted = new long[(cap + 63) >>> 6];
+    this.mapped = null;
   }
 
   /** Rebuilds a store from loaded arrays (already normalised under cosine). */
   VectorStore(int dimension, Similarity similarity, float[] data, int size, long[] deleted) {
+    this(dimension, similarity, data, null, size, deleted);
+  }
+
+  /**
+   * A read-only store over vectors left in a mapped file: {@code size * dimension} little-endian
+   * floats ({@link VectorKernels#FILE_FLOAT}), already normalised under cosine.
+   */
+  VectorStore(
+      int dimension, Similarity similarity, MemorySegment mapped, int size, long[] deleted) {
+    this(dimension, similarity, null, mapped, size, deleted);
+  }
+
+  private VectorStore(
+      int dimension,
+      Similarity similarity,
+      float[] data,
+      MemorySegment mapped,
+      int size,
+      long[] deleted) {
     this.dimension = dimension;
     this.similarity = similarity;
     this.data = data;
+    this.mapped = mapped;
     this.size = size;
     this.deleted = deleted;
     int count = 0;
@@ -46,11 +74,21 @@ final class VectorStore {
   }
 
   int capacity() {
-    return data.length / dimension;
+    return data == null ? size : data.length / dimension;
+  }
+
+  /** Whether the vectors are left in the mapped file (then the store is read-only). */
+  boolean isMapped() {
+    return mapped != null;
   }
 
   /** Appends a vector (checked, copied, normalised under cosine) and returns its id. */
   int add(float[] vector) {
+    if (mapped != null) {
+      throw new IllegalStateException(
+          "this index was loaded with loadQuantized: its float vectors stay in the mapped file,"
+              + " read-only; load it with HnswIndex.load to add vectors");
+    }
     checkVector(vector, "vector");
     if (size == capacity()) {
       int cap = Math.max(16, capacity() + (capacity() >> 1));
@@ -119,9 +157,24 @@ final class VectorStore {
     return size - deletedCount;
   }
 
-  /** The score between a prepared query and a stored vector. */
+  /** The score between a prepared query and a stored vector (in the heap or in the file). */
   float score(float[] query, int id) {
-    return similarity.score(query, 0, data, id * dimension, dimension);
+    if (mapped == null) {
+      return similarity.score(query, 0, data, id * dimension, dimension);
+    }
+    long off = 4L * id * dimension;
+    return similarity == Similarity.EUCLIDEAN
+        ? -Kernels.IMPL.squareDistance(query, 0, mapped, off, dimension)
+        : Kernels.IMPL.dot(query, 0, mapped, off, dimension);
+  }
+
+  /** Copies vector {@code id} into {@code out[0..dimension)}, from the heap or the file. */
+  void copyVector(int id, float[] out) {
+    if (mapped == null) {
+      System.arraycopy(data, id * dimension, out, 0, dimension);
+    } else {
+      MemorySegment.copy(mapped, VectorKernels.FILE_FLOAT, 4L * id * dimension, out, 0, dimension);
+    }
   }
 
   /** The score between two stored vectors. */
@@ -150,7 +203,9 @@ final class VectorStore {
   /** A copy of a stored vector (normalised under cosine). */
   float[] vector(int id) {
     checkId(id);
-    return Arrays.copyOfRange(data, id * dimension, (id + 1) * dimension);
+    float[] out = new float[dimension];
+    copyVector(id, out);
+    return out;
   }
 
   /**

@@ -69,12 +69,14 @@ import org.slf4j.LoggerFactory;
  * Builder#maxConnections}, default 512) bound. A complete request then queues for one of the
  * module's worker threads ({@link Builder#threads}, default 4; platform threads, so per-thread
  * scratch is reused). The queue is bounded ({@link Builder#queueCapacity}) and judged by how long
- * its requests wait ({@link Builder#maxQueueWait}): when it is full, or its oldest request has
- * already waited too long, a new request is answered {@code 503} with {@code Retry-After: 1} at
- * once, and a request that waited too long by the time a worker takes it (with others behind it) is
- * answered 503 rather than run late: past its capacity the server sheds load instead of queueing
- * without bound. {@code /health} and {@code /metrics} are answered on the I/O threads, so they
- * answer while every worker is busy.
+ * its requests wait ({@link Builder#maxQueueWait}). Refusals are decided on arrival, on the I/O
+ * thread, so a 503 with {@code Retry-After: 1} costs microseconds, not a wait: when the queue is
+ * full, when its oldest request has already waited too long, or when the newcomer's expected wait
+ * (the queue ahead of it times the recent time per request) is over half the budget. A request that
+ * ages past the budget in the queue all the same is answered 503 when a worker takes it, without
+ * running: past its capacity the server sheds load instead of queueing without bound. {@code
+ * /health} and {@code /metrics} are answered on the I/O threads, so they answer while every worker
+ * is busy.
  *
  * <p><b>Statuses.</b> Every answer is JSON, errors are {@code {"error": "one-line reason"}},
  * including the ones Jetty produces itself (a bad request line, bad percent-encoding, 431 for
@@ -123,6 +125,14 @@ public final class JsonServer implements AutoCloseable {
   private final int maxBodyBytes;
   private final long bodyTimeoutMillis;
   private final long maxQueueWaitNanos;
+  private final int threads;
+
+  /**
+   * Wall time a worker spends on one request, averaged over recent ones (0 before the first): the
+   * admission estimate's unit. Written by workers without a lock (see {@link Queued#run}).
+   */
+  private volatile long serviceNanos;
+
   private final Map<String, Route> routes;
   private final Map<String, Supplier<Object>> health;
   private final List<PrefixRoute> prefixRoutes;
@@ -191,6 +201,7 @@ public final class JsonServer implements AutoCloseable {
     this.maxBodyBytes = b.maxBodyBytes;
     this.bodyTimeoutMillis = b.bodyTimeout.toMillis();
     this.maxQueueWaitNanos = b.maxQueueWait.toNanos();
+    this.threads = b.threads;
     this.routes = Map.copyOf(b.routes);
     this.prefixRoutes = List.copyOf(b.prefixRoutes);
     this.health = new LinkedHashMap<>(b.health);
@@ -280,8 +291,8 @@ public final class JsonServer implements AutoCloseable {
 
   /**
    * Server-side latency of the 503s, from the request's first byte to the refusal written: {@code
-   * atWorker} false for those refused on arrival (a full queue or a standing one), true for those
-   * refused when a worker took them after too long a wait.
+   * atWorker} false for those refused on arrival (a full queue, a standing one or too long an
+   * expected wait), true for those refused when a worker took them after too long a wait.
    */
   public LatencyRecorder shedLatency(boolean atWorker) {
     return atWorker ? shedAtWorker : shedOnArrival;
@@ -480,14 +491,30 @@ public final class JsonServer implements AutoCloseable {
   }
 
   /**
-   * Queues work for a worker thread, or answers 503 at once: when the queue is full, or when the
-   * request at its head has already waited longer than {@code maxQueueWait} (a standing queue: one
-   * more would wait longer still, so it is refused now, cheaply, on the I/O thread, rather than
-   * after its wait). A request that waited longer than {@code maxQueueWait} by the time a worker
-   * takes it is shed too, unless no other request waits behind it.
+   * Queues work for a worker thread, or answers 503 at once, on the I/O thread, so that a refusal
+   * costs microseconds rather than a wait. A newcomer is refused when the queue is full; when the
+   * request at its head has already waited longer than {@code maxQueueWait} (a standing queue); or
+   * when its own expected wait is longer than half of it (see {@link #expectedWaitNanos}; the other
+   * half absorbs the spread of service times, so that few admitted requests age past the budget and
+   * are refused late). A request that nonetheless waited longer than {@code maxQueueWait} by the
+   * time a worker takes it (the workers slowed down after it was admitted) is refused then, without
+   * running.
    */
   private void admit(Exchange ex, Runnable work) {
     long now = System.nanoTime();
+    int queued = workers.getQueue().size();
+    long expected = expectedWaitNanos(queued);
+    if (2 * expected > maxQueueWaitNanos) {
+      ex.shed(
+          "expected wait "
+              + expected / 1_000
+              + " us for a worker ("
+              + queued
+              + " queued) is over half of "
+              + maxQueueWaitNanos / 1_000
+              + " us; server over capacity");
+      return;
+    }
     if (workers.getQueue().peek() instanceof Queued head
         && now - head.enqueued > maxQueueWaitNanos) {
       ex.shed(
@@ -501,6 +528,18 @@ public final class JsonServer implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       ex.shed("request queue full; server over capacity");
     }
+  }
+
+  /**
+   * A newcomer's expected wait for a worker, from the {@code queued} requests ahead of it and the
+   * recent time a worker spends on one request: the queued ones shared among the workers, plus half
+   * a request for those being run. 0 when nothing is queued (a worker may be free).
+   */
+  private long expectedWaitNanos(int queued) {
+    if (queued == 0) {
+      return 0;
+    }
+    return (2L * queued + threads) * serviceNanos / (2L * threads);
   }
 
   /** A request waiting for a worker, with the time it was queued. */
@@ -517,14 +556,20 @@ public final class JsonServer implements AutoCloseable {
 
     @Override
     public void run() {
-      long waited = System.nanoTime() - enqueued;
+      long start = System.nanoTime();
+      long waited = start - enqueued;
       queueLatency.recordNanos(waited);
-      if (waited > maxQueueWaitNanos && !workers.getQueue().isEmpty()) {
+      if (waited > maxQueueWaitNanos) {
         ex.shedAtWorker = true;
         ex.shed("waited " + waited / 1_000_000 + " ms for a worker; server over capacity");
-      } else {
-        work.run();
+        return;
       }
+      work.run();
+      long took = System.nanoTime() - start;
+      // an exponential moving average over about the last 16 requests; workers update it without
+      // a lock, and a lost update only delays the average by one request
+      long s = serviceNanos;
+      serviceNanos = s == 0 ? took : s + (took - s) / 16;
     }
   }
 
@@ -804,13 +849,14 @@ public final class JsonServer implements AutoCloseable {
 
     /**
      * The longest a request may wait for a worker (default 100 ms, ten times the book's 10 ms
-     * budget). Two rules use it, in the spirit of CoDel (a queue is judged by how long its requests
-     * wait, not by its length): a new request is refused with 503 at once while the request at the
-     * head of the queue has waited longer than this (the queue is standing, so the newcomer would
-     * wait longer still); and a request that waited longer by the time a worker takes it is
-     * answered 503 instead of being run late, unless no other request waits behind it (so a slow
-     * machine alone sheds nothing). A service that must keep the p99 of what it admits under its
-     * budget at twice its capacity sets a few ms here (the toy server's load test uses 5 ms).
+     * budget). Three rules use it, in the spirit of CoDel (a queue is judged by how long its
+     * requests wait, not by its length), and the first two refuse on the I/O thread, so a 503 costs
+     * microseconds: a new request is refused at once when its expected wait (the requests queued
+     * ahead of it times the recent time a worker spends on one, shared among the workers) is over
+     * half of this; or while the request at the head of the queue has waited longer than this (the
+     * queue is standing). A request that nonetheless waited longer by the time a worker takes it is
+     * answered 503 then, without running. A service that must keep the p99 of what it admits under
+     * its budget at twice its capacity sets a few ms here (the load commands use 5 ms).
      */
     public Builder maxQueueWait(Duration d) {
       maxQueueWait = positive("maxQueueWait", d);

@@ -95,6 +95,7 @@ public final class LoadGenerator implements Callable<Integer> {
    * @param p99 99th percentile of the admitted requests
    * @param p999 99.9th percentile of the admitted requests
    * @param max slowest admitted request
+   * @param shedP50 median of the 503 answers, 0 if none
    * @param shedP99 99th percentile of the 503 answers (how fast the refusal came), 0 if none
    * @param firstError the first failure's description, or {@code "none"}
    * @param clientCpuSeconds CPU the load generator used over the whole run: its two threads when
@@ -110,6 +111,7 @@ public final class LoadGenerator implements Callable<Integer> {
       double p99,
       double p999,
       double max,
+      double shedP50,
       double shedP99,
       String firstError,
       double clientCpuSeconds) {
@@ -128,7 +130,7 @@ public final class LoadGenerator implements Callable<Integer> {
       return String.format(
           Locale.ROOT,
           "load: %d requests in %.1f s (%.0f/s, target %d/s), %d admitted (%.0f/s),"
-              + " %d shed with 503 (p99 %.3f ms), %d errors%n"
+              + " %d shed with 503 (p50 %.3f ms, p99 %.3f ms), %d errors%n"
               + "admitted latency ms: p50 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n"
               + "load generator CPU: %.1f s%n"
               + "first error: %s",
@@ -139,6 +141,7 @@ public final class LoadGenerator implements Callable<Integer> {
           requests - shed - errors,
           admittedQps(),
           shed,
+          shedP50,
           shedP99,
           errors,
           p50,
@@ -163,13 +166,14 @@ public final class LoadGenerator implements Callable<Integer> {
               Double.toString(p99),
               Double.toString(p999),
               Double.toString(max),
+              Double.toString(shedP50),
               Double.toString(shedP99),
               Double.toString(clientCpuSeconds),
               firstError.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '));
     }
 
     static Report parse(String line) {
-      String[] f = line.substring(MACHINE_PREFIX.length()).split("\t", 12);
+      String[] f = line.substring(MACHINE_PREFIX.length()).split("\t", 13);
       return new Report(
           Long.parseLong(f[0]),
           Long.parseLong(f[1]),
@@ -181,8 +185,9 @@ public final class LoadGenerator implements Callable<Integer> {
           Double.parseDouble(f[7]),
           Double.parseDouble(f[8]),
           Double.parseDouble(f[9]),
-          f[11],
-          Double.parseDouble(f[10]));
+          Double.parseDouble(f[10]),
+          f[12],
+          Double.parseDouble(f[11]));
     }
   }
 
@@ -308,6 +313,7 @@ public final class LoadGenerator implements Callable<Integer> {
             threads.p99(),
             threads.p999(),
             threads.max(),
+            threads.shedP50(),
             threads.shedP99(),
             threads.firstError(),
             ((com.sun.management.OperatingSystemMXBean)

@@ -60,7 +60,8 @@ public final class LoadOptions {
   @Option(
       names = "--max-queue-ms",
       description =
-          "longest wait for a worker with others behind it, else 503 (default ${DEFAULT-VALUE})")
+          "longest wait for a worker; a newcomer expected to wait over half of it gets 503"
+              + " (default ${DEFAULT-VALUE})")
   int maxQueueMillis = 5;
 
   @Option(

@@ -269,6 +269,7 @@ final class OpenLoopClient {
           admitted.getValueAtPercentile(99) / 1e6,
           admitted.getValueAtPercentile(99.9) / 1e6,
           admitted.getMaxValue() / 1e6,
+          shedLatency.getValueAtPercentile(50) / 1e6,
           shedLatency.getValueAtPercentile(99) / 1e6,
           firstError,
           clientCpu);

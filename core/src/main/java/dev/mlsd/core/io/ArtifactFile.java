@@ -1,6 +1,8 @@
 package dev.mlsd.core.io;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -229,6 +231,7 @@ public final class ArtifactFile {
     }
     Prefix p;
     List<ByteBuffer> segments = new ArrayList<>();
+    MemorySegment whole;
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       long prefixLimit = 4 + 4 + 4 + MAX_KIND_BYTES + 4 + 4 + MAX_HEADER_BYTES + 8;
@@ -238,9 +241,14 @@ public final class ArtifactFile {
       p = parsePrefix(file, head, size);
       CRC32C crc = new CRC32C();
       crc.update(head.duplicate().position(0).limit((int) p.payloadStart()));
+      // one mapping of the whole payload (any size), read through views of at most segmentBytes
+      // each; the views keep the mapping alive, and so does any slice a reader keeps
+      whole =
+          ch.map(
+              FileChannel.MapMode.READ_ONLY, p.payloadStart(), p.payloadLength(), Arena.ofAuto());
       for (long off = 0; off < p.payloadLength(); off += segmentBytes) {
         long len = Math.min(segmentBytes, p.payloadLength() - off);
-        ByteBuffer seg = ch.map(FileChannel.MapMode.READ_ONLY, p.payloadStart() + off, len);
+        ByteBuffer seg = whole.asSlice(off, len).asByteBuffer();
         crc.update(seg.duplicate());
         segments.add(seg);
       }
@@ -274,7 +282,7 @@ public final class ArtifactFile {
         kind,
         p.kindVersion(),
         new String(p.header(), StandardCharsets.UTF_8),
-        new MappedPayload(segments, segmentBytes, p.payloadLength()));
+        new MappedPayload(whole, segments, segmentBytes, p.payloadLength()));
   }
 
   /**

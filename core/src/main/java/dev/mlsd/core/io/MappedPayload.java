@@ -1,5 +1,6 @@
 package dev.mlsd.core.io;
 
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -11,17 +12,23 @@ import java.util.List;
  * one and whose last bytes start the next); bulk reads copy whole runs from each segment and
  * assemble the straddling value from its bytes.
  *
- * <p>Not thread-safe: a cursor owned by one reader. The mapping lives until the payload is garbage
- * collected.
+ * <p>A reader may also keep part of the payload mapped instead of copying it ({@link #slice}): an
+ * index that reads its float vectors from the file that way leaves them to the operating system's
+ * page cache, off the Java heap.
+ *
+ * <p>Not thread-safe: a cursor owned by one reader (a {@link #slice} may be read from any thread).
+ * The mapping lives until the payload and every slice of it are garbage collected.
  */
 public final class MappedPayload {
+  private final MemorySegment whole;
   private final ByteBuffer[] segments;
   private final long segmentBytes;
   private final long length;
   private int seg;
   private long position;
 
-  MappedPayload(List<ByteBuffer> segments, long segmentBytes, long length) {
+  MappedPayload(MemorySegment whole, List<ByteBuffer> segments, long segmentBytes, long length) {
+    this.whole = whole;
     this.segments = new ByteBuffer[segments.size()];
     for (int i = 0; i < this.segments.length; i++) {
       this.segments[i] = segments.get(i).order(ByteOrder.LITTLE_ENDIAN);
@@ -33,6 +40,22 @@ public final class MappedPayload {
   /** The payload's length in bytes. */
   public long length() {
     return length;
+  }
+
+  /** Bytes read so far: the payload offset of the next read. */
+  public long position() {
+    return position;
+  }
+
+  /**
+   * A read-only view of {@code length} bytes of the payload from {@code offset}, not copied: its
+   * reads go to the mapped file (in any number of segments, whatever {@code segmentBytes} was). The
+   * mapping stays while the view is reachable. Does not move the cursor.
+   *
+   * @throws IndexOutOfBoundsException if the range is not inside the payload
+   */
+  public MemorySegment slice(long offset, long length) {
+    return whole.asSlice(offset, length);
   }
 
   /** Bytes not read yet. */

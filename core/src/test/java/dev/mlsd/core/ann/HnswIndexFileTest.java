@@ -77,7 +77,7 @@ class HnswIndexFileTest {
         assertTrue(straddles(fixed, vectorBytes, 600, segment), "a vector crosses " + segment);
         assertTrue(straddles(linksStart, linkBytes, 600, segment), "links cross " + segment);
       }
-      HnswIndex loaded = HnswIndexFile.read(f, segment);
+      HnswIndex loaded = HnswIndexFile.read(f, segment, false);
       assertEquals(index.maxLevel(), loaded.maxLevel());
       for (int id = 0; id < index.size(); id++) {
         assertArrayEquals(index.vector(id), loaded.vector(id), "vector " + id);

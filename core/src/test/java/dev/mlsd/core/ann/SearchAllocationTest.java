@@ -35,12 +35,17 @@ class SearchAllocationTest {
     return fewest;
   }
 
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
+
   @Test
-  void warmSearchAndDrainAllocateNothing() {
+  void warmSearchAndDrainAllocateNothing() throws java.io.IOException {
     for (Similarity sim : Similarity.values()) {
       float[][] data = AnnTestData.clustered(2_000, 24, 10, 0.3, 7);
       HnswIndex index =
           AnnTestData.addAll(new HnswIndex(24, sim, new HnswBuildParams(8, 64, 1)), data);
+      java.nio.file.Path file = dir.resolve(sim + ".mlsd");
+      index.save(file);
+      HnswIndex mapped = HnswIndex.loadQuantized(file); // re-scores from the mapped file
       index.quantize();
       float[][] queries = AnnTestData.clustered(20, 24, 10, 0.3, 8);
       boolean[] odd = new boolean[2_000];
@@ -55,7 +60,9 @@ class SearchAllocationTest {
         int[] ids = new int[k];
         float[] scores = new float[k];
         for (HnswSearcher s :
-            new HnswSearcher[] {index.newSearcher(), index.newQuantizedSearcher()}) {
+            new HnswSearcher[] {
+              index.newSearcher(), index.newQuantizedSearcher(), mapped.newSearcher()
+            }) {
           for (IntPredicate f : new IntPredicate[] {null, filter}) {
             long bytes =
                 fewestBytesPerRound(

@@ -128,4 +128,34 @@ class VectorKernelsTest {
       }
     }
   }
+
+  @Test
+  void kernelsOverAMappedBlockEqualTheArrayKernelsBitForBit() {
+    SplittableRandom r = new SplittableRandom(10);
+    float[] a = new float[3000];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (float) (r.nextDouble() * 2 - 1);
+    }
+    // the floats little-endian at an odd byte offset, as inside an index file
+    java.lang.foreign.MemorySegment seg =
+        java.lang.foreign.Arena.ofAuto().allocate(4L * a.length + 3);
+    for (int i = 0; i < a.length; i++) {
+      seg.set(VectorKernels.FILE_FLOAT, 3 + 4L * i, a[i]);
+    }
+    for (VectorKernels k : new VectorKernels[] {Kernels.simdOrNull(), VectorKernels.scalar()}) {
+      for (int len = 0; len <= 800; len += (len < 140 ? 1 : 37)) {
+        int qo = len % 7;
+        int bo = 1500 + len % 11;
+        String what = k.name() + " length " + len;
+        assertEquals(
+            Float.floatToIntBits(k.dot(a, qo, a, bo, len)),
+            Float.floatToIntBits(k.dot(a, qo, seg, 3 + 4L * bo, len)),
+            "dot " + what);
+        assertEquals(
+            Float.floatToIntBits(k.squareDistance(a, qo, a, bo, len)),
+            Float.floatToIntBits(k.squareDistance(a, qo, seg, 3 + 4L * bo, len)),
+            "l2 " + what);
+      }
+    }
+  }
 }

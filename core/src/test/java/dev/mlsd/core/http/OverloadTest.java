@@ -18,9 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Past its capacity the server sheds load: with every worker busy and the queue full, the next
- * request gets 503 with {@code Retry-After} at once, {@code /health} and {@code /metrics} still
- * answer, and the queued requests are served when the workers free up.
+ * Past its capacity the server sheds load, deciding on arrival: with every worker busy, a request
+ * that finds the queue full, standing, or too long for the recent time per request gets 503 with
+ * {@code Retry-After} while the workers are still blocked (so the refusal waited for no worker),
+ * {@code /health} and {@code /metrics} still answer, and a request that aged past the budget in the
+ * queue is refused without running.
  */
 class OverloadTest {
   record Req(int n) {}
@@ -28,6 +30,14 @@ class OverloadTest {
   private static void await(CountDownLatch latch) {
     try {
       latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -57,6 +67,17 @@ class OverloadTest {
       Thread.sleep(5);
     }
     assertEquals(n, r.count());
+  }
+
+  /** Waits until {@code n} handler calls have started (20 s at most). */
+  private static void awaitStarted(AtomicInteger started, int n) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (started.get() < n) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("expected " + n + " handler calls, have " + started.get());
+      }
+      Thread.sleep(5);
+    }
   }
 
   private static void awaitQueued(JsonServer server, int n) throws InterruptedException {
@@ -113,9 +134,7 @@ class OverloadTest {
         TestClient client = new TestClient(server.uri())) {
       List<CompletableFuture<HttpResponse<String>>> admitted = new ArrayList<>();
       admitted.add(post(server.uri(), 0));
-      while (started.get() == 0) {
-        Thread.sleep(5);
-      }
+      awaitStarted(started, 1);
       admitted.add(post(server.uri(), 1));
       admitted.add(post(server.uri(), 2));
       awaitQueued(server, 2);
@@ -142,18 +161,78 @@ class OverloadTest {
   }
 
   @Test
+  void aNewcomerExpectedToWaitOverHalfTheBudgetIsRefusedOnArrival() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger started = new AtomicInteger();
+    try (JsonServer server =
+            JsonServer.builder("expected-wait")
+                .threads(1)
+                .queueCapacity(10)
+                .maxQueueWait(Duration.ofMillis(200))
+                .post(
+                    "/work",
+                    Req.class,
+                    r -> {
+                      started.incrementAndGet();
+                      if (r.n() == 0) {
+                        sleep(400); // a worker now needs at least 400 ms a request
+                      } else if (r.n() == 1) {
+                        await(release);
+                      }
+                      return Map.of("n", r.n());
+                    })
+                .start();
+        TestClient client = new TestClient(server.uri())) {
+      assertEquals(200, post(server.uri(), 0).get(20, TimeUnit.SECONDS).statusCode());
+      CompletableFuture<HttpResponse<String>> blocked = post(server.uri(), 1);
+      awaitStarted(started, 2);
+      // nothing queued: admitted, however slow the worker, since a worker may be free
+      CompletableFuture<HttpResponse<String>> queued = post(server.uri(), 2);
+      awaitQueued(server, 1);
+
+      // one queued ahead at 400 ms or more a request: refused on the I/O thread, while the only
+      // worker is still blocked, so the refusal did not wait for a worker
+      HttpResponse<String> refused = post(server.uri(), 3).get(20, TimeUnit.SECONDS);
+      assertEquals(503, refused.statusCode(), refused.body());
+      assertEquals("1", refused.headers().firstValue("Retry-After").orElse(""));
+      assertTrue(refused.body().startsWith("{\"error\":\"expected wait "), refused.body());
+      assertEquals(1, server.queued());
+      awaitCount(server.shedLatency(false), 1);
+      assertEquals(0, server.shedLatency(true).count());
+
+      // saturated, /health and /metrics still answer, and the refusal is counted
+      assertEquals(200, client.get("/health").statusCode());
+      HttpResponse<String> metrics = client.get("/metrics");
+      assertEquals(200, metrics.statusCode());
+      assertTrue(metrics.body().contains("status=\"503\""), metrics.body());
+
+      sleep(250); // the queued request has now waited longer than the 200 ms budget
+      release.countDown();
+      assertEquals(200, blocked.get(20, TimeUnit.SECONDS).statusCode());
+      // aged past the budget in the queue: refused when the worker took it, without running
+      HttpResponse<String> late = queued.get(20, TimeUnit.SECONDS);
+      assertEquals(503, late.statusCode(), late.body());
+      assertTrue(late.body().contains("for a worker; server over capacity"), late.body());
+      awaitCount(server.shedLatency(true), 1);
+      assertEquals(2, started.get());
+
+      // the queue is empty again: the next request is admitted and served
+      assertEquals(200, post(server.uri(), 4).get(20, TimeUnit.SECONDS).statusCode());
+      assertEquals(3, started.get());
+    }
+  }
+
+  @Test
   void aStandingQueueRefusesANewcomerAtOnce() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger started = new AtomicInteger();
     try (JsonServer server =
-        firstRequestBlocks("standing", Duration.ofMillis(1), started, release)) {
+        firstRequestBlocks("standing", Duration.ofMillis(200), started, release)) {
       CompletableFuture<HttpResponse<String>> first = post(server.uri(), 0);
-      while (started.get() == 0) {
-        Thread.sleep(5);
-      }
+      awaitStarted(started, 1);
       CompletableFuture<HttpResponse<String>> second = post(server.uri(), 1);
       awaitQueued(server, 1);
-      Thread.sleep(20); // the queued request has now waited longer than maxQueueWait
+      Thread.sleep(250); // the queued request has now waited longer than maxQueueWait
 
       // refused while the worker is still blocked: the answer did not wait for a worker
       HttpResponse<String> refused = post(server.uri(), 2).get(20, TimeUnit.SECONDS);
@@ -164,21 +243,19 @@ class OverloadTest {
 
       release.countDown();
       assertEquals(200, first.get(20, TimeUnit.SECONDS).statusCode());
-      // alone in the queue when its turn came: run, however long it waited
-      assertEquals(200, second.get(20, TimeUnit.SECONDS).statusCode());
-      assertEquals(2, started.get());
+      // aged past the budget when its turn came: refused without running
+      assertEquals(503, second.get(20, TimeUnit.SECONDS).statusCode());
+      assertEquals(1, started.get());
     }
   }
 
   @Test
-  void aRequestThatWaitedTooLongWithOthersBehindItIsShedTheLastOneRuns() throws Exception {
+  void everyRequestThatAgedPastTheBudgetIsRefusedWithoutRunning() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger started = new AtomicInteger();
     try (JsonServer server = firstRequestBlocks("late", Duration.ofSeconds(1), started, release)) {
       CompletableFuture<HttpResponse<String>> first = post(server.uri(), 0);
-      while (started.get() == 0) {
-        Thread.sleep(5);
-      }
+      awaitStarted(started, 1);
       CompletableFuture<HttpResponse<String>> second = post(server.uri(), 1);
       awaitQueued(server, 1);
       CompletableFuture<HttpResponse<String>> third = post(server.uri(), 2);
@@ -187,14 +264,14 @@ class OverloadTest {
       release.countDown();
 
       assertEquals(200, first.get(20, TimeUnit.SECONDS).statusCode());
-      HttpResponse<String> late = second.get(20, TimeUnit.SECONDS);
-      assertEquals(503, late.statusCode(), late.body());
-      awaitCount(server.shedLatency(true), 1);
+      for (var f : List.of(second, third)) {
+        HttpResponse<String> late = f.get(20, TimeUnit.SECONDS);
+        assertEquals(503, late.statusCode(), late.body());
+        assertEquals("1", late.headers().firstValue("Retry-After").orElse(""));
+      }
+      awaitCount(server.shedLatency(true), 2);
       assertEquals(0, server.shedLatency(false).count());
-      assertEquals("1", late.headers().firstValue("Retry-After").orElse(""));
-      // alone in the queue when its turn came: run, however long it waited
-      assertEquals(200, third.get(20, TimeUnit.SECONDS).statusCode());
-      assertEquals(2, started.get());
+      assertEquals(1, started.get());
     }
   }
 }

@@ -37,8 +37,12 @@ public final class HarmfulContentServer implements AutoCloseable {
     this.server = server;
   }
 
+  /** 4 workers, 32 queued requests, 100 ms longest queue wait ({@link JsonServer}'s defaults). */
+  public static final JsonServer.Limits DEFAULT_LIMITS =
+      new JsonServer.Limits(4, 32, java.time.Duration.ofMillis(100));
+
   /**
-   * Starts the server.
+   * Starts the server with {@link #DEFAULT_LIMITS}.
    *
    * @param pipeline the enforcement pipeline
    * @param drift the prediction drift monitor, or null
@@ -46,9 +50,25 @@ public final class HarmfulContentServer implements AutoCloseable {
    */
   public static HarmfulContentServer start(
       EnforcementPipeline pipeline, DriftMonitor drift, int port) throws IOException {
+    return start(pipeline, drift, port, DEFAULT_LIMITS);
+  }
+
+  /**
+   * Starts the server.
+   *
+   * @param pipeline the enforcement pipeline
+   * @param drift the prediction drift monitor, or null
+   * @param port the port, 0 for any free one
+   * @param limits workers, queue and longest queue wait (the load command's {@code --threads},
+   *     {@code --queue}, {@code --max-queue-ms})
+   */
+  public static HarmfulContentServer start(
+      EnforcementPipeline pipeline, DriftMonitor drift, int port, JsonServer.Limits limits)
+      throws IOException {
     JsonServer.Builder b =
         JsonServer.builder("harmful-content")
             .port(port)
+            .limits(limits)
             .post("/v1/posts", Requests.NewPost.class, r -> pipeline.submit(r.postId(), r.text()))
             .getWithQuery("/v1/review-queue", (rest, q) -> reviewQueue(pipeline, q))
             .postPrefix(
@@ -65,6 +85,7 @@ public final class HarmfulContentServer implements AutoCloseable {
             .health("reviewQueue", () -> pipeline.queue().kind())
             .health("reviewQueueFailures", () -> pipeline.demoting().queueFailures())
             .health("reviewQueueReclaimed", () -> pipeline.queue().reclaimed())
+            .health("reviewQueueOverflow", () -> pipeline.queue().overflowed())
             .health("postsKept", pipeline::postsKept)
             .health("postsEvicted", pipeline::evictedPosts);
     if (drift != null) {
@@ -72,6 +93,11 @@ public final class HarmfulContentServer implements AutoCloseable {
     }
     JsonServer s = b.start();
     pipeline.metrics().bind(s.metrics().registry());
+    // items a full review queue refused (their posts stay demoted): a counter, never silent
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "mlsd_review_queue_overflow", pipeline.queue(), q -> q.overflowed())
+        .description("posts not queued for review because the review queue was full")
+        .register(s.metrics().registry());
     return new HarmfulContentServer(s);
   }
 
@@ -106,6 +132,11 @@ public final class HarmfulContentServer implements AutoCloseable {
       throw BadRequestException.badRequest(
           "post id must be a non-negative integer, got " + dev.mlsd.core.http.Json.oneLine(rest));
     }
+  }
+
+  /** The underlying server (its latencies and queue, for the load command's breakdown). */
+  public JsonServer http() {
+    return server;
   }
 
   /** {@code http://127.0.0.1:port}. */

@@ -20,7 +20,8 @@ public interface ReviewQueue extends AutoCloseable {
   /**
    * Queues an item.
    *
-   * @return false if the post is already queued (nothing changes)
+   * @return false if the post is already queued, or a bounded queue is full (nothing changes; a
+   *     full queue counts the item in {@link #overflowed()})
    * @throws ReviewQueueUnavailableException if the backing store cannot be reached
    */
   boolean enqueue(ReviewItem item);
@@ -47,6 +48,14 @@ public interface ReviewQueue extends AutoCloseable {
 
   /** Items taken over from a reviewer who left them undecided too long (0 if never). */
   default long reclaimed() {
+    return 0;
+  }
+
+  /**
+   * Items refused because the queue was full ({@link InMemoryReviewQueue} is bounded; 0 for a queue
+   * without a bound).
+   */
+  default long overflowed() {
     return 0;
   }
 

@@ -56,8 +56,12 @@ public final class VisualSearchServer {
   /** The answer of a search, with the class name of each result ("added" for uploads). */
   public record Answer(String encoder, int[] ids, float[] scores, String[] classes) {}
 
+  /** 4 workers, 32 queued requests, 100 ms longest queue wait ({@link JsonServer}'s defaults). */
+  public static final JsonServer.Limits DEFAULT_LIMITS =
+      new JsonServer.Limits(4, 32, java.time.Duration.ofMillis(100));
+
   /**
-   * Starts the server.
+   * Starts the server with {@link #DEFAULT_LIMITS}.
    *
    * @param service the prediction pipeline
    * @param indexing the indexing pipeline over the same index and gallery
@@ -70,6 +74,26 @@ public final class VisualSearchServer {
       java.util.function.IntFunction<String> classOf,
       int port)
       throws IOException {
+    return start(service, indexing, classOf, port, DEFAULT_LIMITS);
+  }
+
+  /**
+   * Starts the server.
+   *
+   * @param service the prediction pipeline
+   * @param indexing the indexing pipeline over the same index and gallery
+   * @param classOf class name of a gallery id (ids past the initial gallery are "added")
+   * @param port 0 for any free port
+   * @param limits workers, queue and longest queue wait (the load command's {@code --threads},
+   *     {@code --queue}, {@code --max-queue-ms})
+   */
+  public static JsonServer start(
+      VisualSearchService service,
+      IndexingPipeline indexing,
+      java.util.function.IntFunction<String> classOf,
+      int port,
+      JsonServer.Limits limits)
+      throws IOException {
     Gallery gallery = service.gallery();
     ServingMetrics metrics = new ServingMetrics();
     for (LatencyRecorder r : service.stageLatencies()) {
@@ -79,6 +103,7 @@ public final class VisualSearchServer {
     QueryImageDecoder decoder = service.decoder();
     return JsonServer.builder("visual-search")
         .port(port)
+        .limits(limits)
         .maxBodyBytes(QueryImageDecoder.MAX_BYTES)
         .metrics(metrics)
         .getRaw("/", (rest, q) -> new RawHandler.Response("text/html; charset=utf-8", page))
