@@ -186,7 +186,7 @@ public record RecommendationEvaluation(
         test, cold, shortHistory, ann, p.serving().towerCandidates(), p.serving().ef());
   }
 
-  /** Both groups and the ANN check, in the order the demo prints them. */
+  /** The three groups and the ANN check, in the order the demo prints them. */
   public String describe() {
     return test.describe()
         + String.format(
@@ -195,7 +195,9 @@ public record RecommendationEvaluation(
             annK,
             towerAnnRecall,
             ef)
-        + coldStart.describe();
+        + coldStart.describe()
+        + "\n"
+        + shortHistory.describe();
   }
 
   private static Part part(
