@@ -11,6 +11,7 @@ import dev.mlsd.visualsearch.data.ImageSet;
 import dev.mlsd.visualsearch.evaluation.AnnEvaluation;
 import dev.mlsd.visualsearch.evaluation.EncoderComparison;
 import dev.mlsd.visualsearch.evaluation.RequestLatency;
+import dev.mlsd.visualsearch.model.EncoderConfig;
 import dev.mlsd.visualsearch.serving.CropBox;
 import dev.mlsd.visualsearch.serving.IndexingPipeline;
 import dev.mlsd.visualsearch.serving.SearchResponse;
@@ -48,7 +49,7 @@ public final class VisualSearchDemo implements Callable<Integer> {
 
   @Option(
       names = "--train-seconds",
-      defaultValue = "540",
+      defaultValue = "" + EncoderConfig.DEFAULT_BUDGET_SECONDS,
       description =
           "Training budget of the encoder in seconds (default ${DEFAULT-VALUE}; --quick: 3).")
   int trainSeconds;

@@ -2,7 +2,6 @@ package dev.mlsd.visualsearch;
 
 import dev.mlsd.core.ann.HnswIndex;
 import dev.mlsd.core.ann.Similarity;
-import dev.mlsd.core.data.DatasetDescriptor;
 import dev.mlsd.core.data.Datasets;
 import dev.mlsd.core.demo.DemoLauncher;
 import dev.mlsd.core.http.JsonServer;
@@ -11,12 +10,10 @@ import dev.mlsd.core.http.LoadOptions;
 import dev.mlsd.core.http.ServerBreakdown;
 import dev.mlsd.core.monitoring.LatencyRecorder;
 import dev.mlsd.visualsearch.data.FashionMnist;
-import dev.mlsd.visualsearch.data.GalleryQuerySplit;
 import dev.mlsd.visualsearch.data.ImageSet;
 import dev.mlsd.visualsearch.features.Preprocessor;
 import dev.mlsd.visualsearch.model.CnnEncoder;
 import dev.mlsd.visualsearch.model.Encoder;
-import dev.mlsd.visualsearch.model.EncoderConfig;
 import dev.mlsd.visualsearch.model.EncoderStore;
 import dev.mlsd.visualsearch.serving.Gallery;
 import dev.mlsd.visualsearch.serving.IndexingPipeline;
@@ -30,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -85,11 +81,10 @@ public final class VisualSearchLoadTest implements Callable<Integer> {
     ImageSet gallery = FashionMnist.train(d).images();
     ImageSet queries = FashionMnist.test(d).images();
     Preprocessor pre = Preprocessor.fit(gallery);
-    EncoderConfig c =
-        EncoderConfig.standard(
-            gallery.height(), gallery.width(), gallery.channels(), defaultBudgetSeconds());
-    Encoder encoder =
-        new Encoder("CNN", CnnEncoder.export(demoEncoderOrRandom(c, gallery, queries), c));
+    EncoderStore.DemoEncoder demo =
+        new EncoderStore(EncoderStore.defaultDir()).demoEncoder(gallery, queries);
+    out.println("encoder: " + demo.describe());
+    Encoder encoder = new Encoder("CNN", CnnEncoder.export(demo.networkOrRandom(), demo.config()));
     out.println("embedding and indexing " + gallery.count() + " gallery images");
     float[] embeddings = encoder.embedAll(pre.applyAll(gallery), gallery.count());
     ServingParams params = ServingParams.DEFAULT;
@@ -136,10 +131,6 @@ public final class VisualSearchLoadTest implements Callable<Integer> {
     return failed == 0 ? 0 : 1;
   }
 
-  private static int defaultBudgetSeconds() {
-    return 540; // the demo's default training budget: part of the cached encoder's key
-  }
-
   /** The first {@code n} query images as PNG uploads. */
   private static List<byte[]> pngs(ImageSet queries, int n) {
     int size = queries.imageSize();
@@ -149,27 +140,5 @@ public final class VisualSearchLoadTest implements Callable<Integer> {
       out.add(VisualSearchServer.png(px, queries.height(), queries.width(), queries.channels()));
     }
     return out;
-  }
-
-  /**
-   * The demo's default encoder, found by its card key (data checksum, split, configuration, seed
-   * 42), or the same CNN with seeded random weights when it is not cached.
-   */
-  private MultiLayerNetwork demoEncoderOrRandom(EncoderConfig c, ImageSet gallery, ImageSet queries)
-      throws Exception {
-    long seed = 42;
-    String sha =
-        DatasetDescriptor.load(FashionMnist.DATASET)
-            .file("train-images-idx3-ubyte.gz")
-            .contentSha256();
-    String key =
-        EncoderStore.key(sha + "|" + GalleryQuerySplit.of(gallery, queries).description(), c, seed);
-    EncoderStore.Cached cached = new EncoderStore(EncoderStore.defaultDir()).load(key, c, seed);
-    out.println(
-        "encoder: "
-            + (cached != null
-                ? "the demo's, " + cached.file()
-                : "random weights (no cached encoder-" + key + "; the cost is the same)"));
-    return cached != null ? cached.network() : CnnEncoder.network(c, seed);
   }
 }

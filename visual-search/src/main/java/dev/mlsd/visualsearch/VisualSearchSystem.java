@@ -2,7 +2,6 @@ package dev.mlsd.visualsearch;
 
 import dev.mlsd.core.ann.HnswIndex;
 import dev.mlsd.core.ann.Similarity;
-import dev.mlsd.core.data.DatasetDescriptor;
 import dev.mlsd.core.data.DatasetUnavailableException;
 import dev.mlsd.core.data.Datasets;
 import dev.mlsd.core.data.ReadReport;
@@ -170,10 +169,7 @@ public final class VisualSearchSystem {
       reports.add(test.report());
       split = GalleryQuerySplit.of(train.images(), test.images());
       // the decompressed content's checksum: the same for the upstream files and the re-gzip
-      sha =
-          DatasetDescriptor.load(FashionMnist.DATASET)
-              .file("train-images-idx3-ubyte.gz")
-              .contentSha256();
+      sha = FashionMnist.contentSha256();
       groups = ClassRelevance.FASHION_GROUPS;
     } else {
       Cifar10.Loaded all = Cifar10.load(datasets);
@@ -203,11 +199,7 @@ public final class VisualSearchSystem {
       PrintStream out)
       throws IOException {
     EncoderStore store = new EncoderStore(p.modelDir());
-    String key =
-        EncoderStore.key(
-            data.sha256() + "|" + data.split().description() + (supervised ? "|supcon" : ""),
-            config,
-            p.seed());
+    String key = EncoderStore.key(data.sha256(), data.split(), supervised, config, p.seed());
     EncoderStore.Cached cached = p.retrain() ? null : store.load(key, config, p.seed());
     MultiLayerNetwork net;
     ModelCard card;

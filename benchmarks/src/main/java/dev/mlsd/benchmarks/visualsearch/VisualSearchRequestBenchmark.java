@@ -2,15 +2,12 @@ package dev.mlsd.benchmarks.visualsearch;
 
 import dev.mlsd.core.ann.HnswIndex;
 import dev.mlsd.core.ann.Similarity;
-import dev.mlsd.core.data.DatasetDescriptor;
 import dev.mlsd.core.data.Datasets;
 import dev.mlsd.visualsearch.data.FashionMnist;
-import dev.mlsd.visualsearch.data.GalleryQuerySplit;
 import dev.mlsd.visualsearch.data.ImageSet;
 import dev.mlsd.visualsearch.features.Preprocessor;
 import dev.mlsd.visualsearch.model.CnnEncoder;
 import dev.mlsd.visualsearch.model.Encoder;
-import dev.mlsd.visualsearch.model.EncoderConfig;
 import dev.mlsd.visualsearch.model.EncoderStore;
 import dev.mlsd.visualsearch.serving.Gallery;
 import dev.mlsd.visualsearch.serving.IndexingPipeline;
@@ -18,7 +15,6 @@ import dev.mlsd.visualsearch.serving.ServingParams;
 import dev.mlsd.visualsearch.serving.VisualSearchServer;
 import dev.mlsd.visualsearch.serving.VisualSearchService;
 import java.util.concurrent.TimeUnit;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,11 +35,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * leaves fewer than 10), re-rank (private filter, near-duplicates). Queries cycle over the 10,000
  * test images.
  *
- * <p>The encoder is the demo's default one (540 s budget, seed 42), loaded by its card key from
- * {@link EncoderStore#defaultDir()} when cached, else the same CNN with random weights (the CNN's
- * cost does not depend on its weights; the HNSW walk and how often re-ranking has to fetch deeper
- * may differ). Other cached encoders (another budget or seed) are never picked. The goal is p99 of
- * at most 2 ms.
+ * <p>The encoder is the demo's default one (540 s budget, seed 42), looked up by its card key
+ * ({@link EncoderStore#demoEncoder}) in {@link EncoderStore#defaultDir()}, else the same CNN with
+ * random weights (the CNN's cost does not depend on its weights; the HNSW walk and how often
+ * re-ranking has to fetch deeper may differ). Other cached encoders (another budget or seed) are
+ * never picked. The goal is p99 of at most 2 ms.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -76,9 +72,10 @@ public class VisualSearchRequestBenchmark {
     ImageSet gallery = FashionMnist.train(d).images();
     ImageSet queries = FashionMnist.test(d).images();
     Preprocessor pre = Preprocessor.fit(gallery);
-    EncoderConfig c = EncoderConfig.standard(28, 28, 1, 540);
-    MultiLayerNetwork net = demoEncoderOrRandom(c, gallery, queries);
-    Encoder encoder = new Encoder("CNN", CnnEncoder.export(net, c));
+    EncoderStore.DemoEncoder demo =
+        new EncoderStore(EncoderStore.defaultDir()).demoEncoder(gallery, queries);
+    System.err.println("visual-search encoder: " + demo.describe());
+    Encoder encoder = new Encoder("CNN", CnnEncoder.export(demo.networkOrRandom(), demo.config()));
     float[] embeddings = encoder.embedAll(pre.applyAll(gallery), gallery.count());
     ServingParams params = ServingParams.DEFAULT;
     HnswIndex index =
@@ -98,27 +95,6 @@ public class VisualSearchRequestBenchmark {
       pixels[i] = java.util.Arrays.copyOfRange(queries.pixels(), i * 784, (i + 1) * 784);
       pngs[i] = VisualSearchServer.png(pixels[i], 28, 28, 1);
     }
-  }
-
-  /**
-   * The demo's default encoder, by its card key (the same data checksum, split, configuration and
-   * seed 42 as {@code mvn -pl visual-search exec:java}), so that the benchmark never depends on
-   * which cached file is newest; random weights when that encoder is not cached.
-   */
-  private static MultiLayerNetwork demoEncoderOrRandom(
-      EncoderConfig c, ImageSet gallery, ImageSet queries) throws Exception {
-    long seed = 42;
-    String sha =
-        DatasetDescriptor.load(FashionMnist.DATASET)
-            .file("train-images-idx3-ubyte.gz")
-            .contentSha256();
-    String key =
-        EncoderStore.key(sha + "|" + GalleryQuerySplit.of(gallery, queries).description(), c, seed);
-    EncoderStore.Cached cached = new EncoderStore(EncoderStore.defaultDir()).load(key, c, seed);
-    System.err.println(
-        "visual-search encoder: "
-            + (cached != null ? cached.file() : "random weights (no cached encoder-" + key + ")"));
-    return cached != null ? cached.network() : CnnEncoder.network(c, seed);
   }
 
   @Benchmark

@@ -1,5 +1,6 @@
 package dev.mlsd.visualsearch.data;
 
+import dev.mlsd.core.data.DatasetDescriptor;
 import dev.mlsd.core.data.DatasetUnavailableException;
 import dev.mlsd.core.data.Datasets;
 import dev.mlsd.core.data.ReadReport;
@@ -39,6 +40,14 @@ public final class FashionMnist {
           "Ankle boot");
 
   private FashionMnist() {}
+
+  /**
+   * The SHA-256 of the decompressed training images, from the dataset's descriptor: the same for
+   * the publisher's files and the shared re-gzip, so it is the data part of an encoder's card key.
+   */
+  public static String contentSha256() throws IOException {
+    return DatasetDescriptor.load(DATASET).file("train-images-idx3-ubyte.gz").contentSha256();
+  }
 
   /** A split read from disk, with what the reader saw. */
   public record Split(ImageSet images, ReadReport report) {}

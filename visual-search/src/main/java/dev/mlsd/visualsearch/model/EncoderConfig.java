@@ -62,6 +62,9 @@ public record EncoderConfig(
     }
   }
 
+  /** The demo's training budget in seconds unless {@code --train-seconds} says otherwise. */
+  public static final int DEFAULT_BUDGET_SECONDS = 540;
+
   /** The demo's encoder for an image shape. */
   public static EncoderConfig standard(int height, int width, int channels, int budgetSeconds) {
     return new EncoderConfig(

@@ -3,6 +3,9 @@ package dev.mlsd.visualsearch.model;
 import dev.mlsd.core.io.Artifact;
 import dev.mlsd.core.io.ArtifactFile;
 import dev.mlsd.core.io.ModelCard;
+import dev.mlsd.visualsearch.data.FashionMnist;
+import dev.mlsd.visualsearch.data.GalleryQuerySplit;
+import dev.mlsd.visualsearch.data.ImageSet;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -36,6 +39,9 @@ public final class EncoderStore {
 
   /** The payload layout version. */
   public static final int VERSION = 1;
+
+  /** The demo's default seed: part of its encoder's card key. */
+  public static final long DEMO_SEED = 42;
 
   private final Path dir;
 
@@ -77,6 +83,20 @@ public final class EncoderStore {
     }
   }
 
+  /**
+   * The card key of an encoder trained on a split's gallery, as the demo computes it: the data's
+   * checksum, the split, whether it is the supervised-contrastive reference, config and seed.
+   */
+  public static String key(
+      String datasetSha256,
+      GalleryQuerySplit split,
+      boolean supervised,
+      EncoderConfig config,
+      long seed) {
+    return key(
+        datasetSha256 + "|" + split.description() + (supervised ? "|supcon" : ""), config, seed);
+  }
+
   /** The file of a key. */
   public Path file(String key) {
     return dir.resolve("encoder-" + key + ".mlsd");
@@ -109,6 +129,57 @@ public final class EncoderStore {
     p.asFloatBuffer().get(params);
     net.setParams(Nd4j.create(params, new long[] {1, n}, 'c'));
     return new Cached(net, card, f);
+  }
+
+  /**
+   * The demo's default encoder on Fashion-MNIST (self-supervised, {@link
+   * EncoderConfig#DEFAULT_BUDGET_SECONDS}, seed {@value #DEMO_SEED}), looked up by its card key, so
+   * that a caller never depends on which cached file is newest. For the load test and the JMH
+   * benchmark, which serve without training.
+   *
+   * @param gallery the 60,000 training images
+   * @param queries the 10,000 test images
+   * @throws IOException if the encoder is cached but its file is corrupt or of another shape
+   */
+  public DemoEncoder demoEncoder(ImageSet gallery, ImageSet queries) throws IOException {
+    EncoderConfig c =
+        EncoderConfig.standard(
+            gallery.height(),
+            gallery.width(),
+            gallery.channels(),
+            EncoderConfig.DEFAULT_BUDGET_SECONDS);
+    String k =
+        key(
+            FashionMnist.contentSha256(),
+            GalleryQuerySplit.of(gallery, queries),
+            false,
+            c,
+            DEMO_SEED);
+    return new DemoEncoder(c, k, load(k, c, DEMO_SEED));
+  }
+
+  /**
+   * The demo's default encoder, or its absence.
+   *
+   * @param config the demo's configuration
+   * @param key its card key
+   * @param cached the cached encoder, or null when not cached
+   */
+  public record DemoEncoder(EncoderConfig config, String key, Cached cached) {
+    /**
+     * The cached network, or the same CNN with seeded random weights when none is cached (a
+     * request's cost does not depend on the weights).
+     */
+    public MultiLayerNetwork networkOrRandom() {
+      return cached != null ? cached.network() : CnnEncoder.network(config, DEMO_SEED);
+    }
+
+    /** One line: the cached file, or that the weights are random. */
+    public String describe() {
+      return cached != null
+          ? "the demo's, " + cached.file()
+          : "random weights (no cached encoder-" + key + "; the cost is the same)";
+    }
   }
 
   /** Saves a trained network under a key, with its card. */

@@ -10,9 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mlsd.core.inference.InferenceGraph;
 import dev.mlsd.core.io.CorruptArtifactException;
 import dev.mlsd.core.io.ModelCard;
+import dev.mlsd.visualsearch.data.FashionMnist;
+import dev.mlsd.visualsearch.data.GalleryQuerySplit;
+import dev.mlsd.visualsearch.data.ImageSet;
 import dev.mlsd.visualsearch.features.Augmenter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -22,7 +26,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The encoder on core's inference path equals DL4J's forward pass (greyscale and colour), the
- * contrastive trainer's first steps lower the loss, and the cache round-trips by card key.
+ * contrastive trainer's first steps lower the loss, the cache round-trips by card key, and the
+ * demo's default encoder is found under the key the demo saves it by.
  */
 class EncoderExportTest {
   @Test
@@ -159,5 +164,43 @@ class EncoderExportTest {
     bytes[bytes.length / 2] ^= 1;
     Files.write(file, bytes);
     assertThrows(CorruptArtifactException.class, () -> store.load(key, trainedConfig, 3));
+  }
+
+  @Test
+  void theDemosEncoderIsFoundByTheKeyTheDemoSavesItUnderAndNoOther() throws Exception {
+    ImageSet gallery = images("train", 3);
+    ImageSet queries = images("test", 2);
+    EncoderStore store = new EncoderStore(tmp);
+    EncoderStore.DemoEncoder none = store.demoEncoder(gallery, queries);
+    assertNull(none.cached());
+    assertTrue(none.describe().startsWith("random weights"), none.describe());
+    EncoderConfig demo = EncoderConfig.standard(28, 28, 1, EncoderConfig.DEFAULT_BUDGET_SECONDS);
+    assertEquals(demo, none.config());
+    assertEquals(
+        CnnEncoder.network(demo, EncoderStore.DEMO_SEED).params(),
+        none.networkOrRandom().params(),
+        "seeded random weights");
+
+    GalleryQuerySplit split = GalleryQuerySplit.of(gallery, queries);
+    String sha = FashionMnist.contentSha256();
+    MultiLayerNetwork other = CnnEncoder.network(demo, 7);
+    ModelCard card =
+        new ModelCard("m", "k", "fashion-mnist", sha, "all", 42, demo.asMap(), Map.of(), 1, "dev");
+    // another budget, the supervised reference: never picked
+    EncoderConfig shorter = EncoderConfig.standard(28, 28, 1, 60);
+    store.save(EncoderStore.key(sha, split, false, shorter, 42), other, card);
+    store.save(EncoderStore.key(sha, split, true, demo, 42), other, card);
+    assertNull(store.demoEncoder(gallery, queries).cached());
+
+    // the key VisualSearchSystem saves the self-supervised encoder under
+    store.save(EncoderStore.key(sha, split, false, demo, 42), other, card);
+    EncoderStore.DemoEncoder found = store.demoEncoder(gallery, queries);
+    assertEquals(store.file(found.key()), found.cached().file());
+    assertEquals(other.params(), found.networkOrRandom().params());
+    assertTrue(found.describe().contains(found.key()), found.describe());
+  }
+
+  private static ImageSet images(String name, int n) {
+    return new ImageSet(name, n, 28, 28, 1, new byte[n * 784], new int[n], List.of("T-shirt/top"));
   }
 }
