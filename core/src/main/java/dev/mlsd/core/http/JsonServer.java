@@ -74,9 +74,9 @@ import org.slf4j.LoggerFactory;
  * full, when its oldest request has already waited too long, or when the newcomer's expected wait
  * (the queue ahead of it times the recent time per request) is over half the budget. A request that
  * ages past the budget in the queue all the same is answered 503 when a worker takes it, without
- * running: past its capacity the server sheds load instead of queueing without bound. {@code
- * /health} and {@code /metrics} are answered on the I/O threads, so they answer while every worker
- * is busy.
+ * running, unless none waits behind it: past its capacity the server sheds load instead of queueing
+ * without bound. {@code /health} and {@code /metrics} are answered on the I/O threads, so they
+ * answer while every worker is busy.
  *
  * <p><b>Statuses.</b> Every answer is JSON, errors are {@code {"error": "one-line reason"}},
  * including the ones Jetty produces itself (a bad request line, bad percent-encoding, 431 for
@@ -498,7 +498,7 @@ public final class JsonServer implements AutoCloseable {
    * half absorbs the spread of service times, so that few admitted requests age past the budget and
    * are refused late). A request that nonetheless waited longer than {@code maxQueueWait} by the
    * time a worker takes it (the workers slowed down after it was admitted) is refused then, without
-   * running.
+   * running, unless no other request waits behind it.
    */
   private void admit(Exchange ex, Runnable work) {
     long now = System.nanoTime();
@@ -559,7 +559,9 @@ public final class JsonServer implements AutoCloseable {
       long start = System.nanoTime();
       long waited = start - enqueued;
       queueLatency.recordNanos(waited);
-      if (waited > maxQueueWaitNanos) {
+      // alone in the queue, a late request delays no one behind it: a stall (a collector pause, a
+      // busy machine) with nothing queued is no overload, so it runs
+      if (waited > maxQueueWaitNanos && !workers.getQueue().isEmpty()) {
         ex.shedAtWorker = true;
         ex.shed("waited " + waited / 1_000_000 + " ms for a worker; server over capacity");
         return;
@@ -855,8 +857,9 @@ public final class JsonServer implements AutoCloseable {
      * ahead of it times the recent time a worker spends on one, shared among the workers) is over
      * half of this; or while the request at the head of the queue has waited longer than this (the
      * queue is standing). A request that nonetheless waited longer by the time a worker takes it is
-     * answered 503 then, without running. A service that must keep the p99 of what it admits under
-     * its budget at twice its capacity sets a few ms here (the load commands use 5 ms).
+     * answered 503 then, without running, unless no other request waits behind it (a slow machine
+     * alone sheds nothing). A service that must keep the p99 of what it admits under its budget at
+     * twice its capacity sets a few ms here (the load commands use 5 ms).
      */
     public Builder maxQueueWait(Duration d) {
       maxQueueWait = positive("maxQueueWait", d);
