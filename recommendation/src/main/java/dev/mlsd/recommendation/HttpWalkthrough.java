@@ -42,7 +42,14 @@ public record HttpWalkthrough(
    */
   public static HttpWalkthrough run(RecommendationSystem sys, URI base)
       throws IOException, InterruptedException {
-    HttpClient client = HttpClient.newHttpClient();
+    // closed at the end so that no idle connection holds up the server's stop
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return walk(sys, base, client);
+    }
+  }
+
+  private static HttpWalkthrough walk(RecommendationSystem sys, URI base, HttpClient client)
+      throws IOException, InterruptedException {
     Catalog catalog = sys.data().catalog();
     List<String> lines = new ArrayList<>();
     int user = sampleUser(sys.split());

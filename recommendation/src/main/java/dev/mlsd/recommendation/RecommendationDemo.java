@@ -47,7 +47,7 @@ public final class RecommendationDemo implements Callable<Integer> {
   @Option(
       names = "--latency-requests",
       defaultValue = "2000",
-      description = "requests timed in-process (default 2000)")
+      description = "requests timed in-process (default 2000; --quick: 500)")
   int latencyRequests;
 
   @Option(
@@ -81,6 +81,11 @@ public final class RecommendationDemo implements Callable<Integer> {
     say.banner(
         "Video recommendation (book chapter 6) on MovieLens",
         "WALS + two-tower retrieval, DNN scoring, re-ranking; per-user time split, full ranking");
+    if (options.quick()) {
+      say.say(
+          "--quick: a smoke run on a small budget (RecommendationSystem.Params.quick()); its"
+              + " figures are not the module's results");
+    }
     requirements();
     framing();
     MovieLensData data = data();
@@ -182,7 +187,8 @@ public final class RecommendationDemo implements Callable<Integer> {
   }
 
   private LatencyRecorder latency(RecommendationSystem sys) {
-    LatencyRecorder total = sys.measureLatency(latencyRequests);
+    LatencyRecorder total =
+        sys.measureLatency(options.quick() ? Math.min(500, latencyRequests) : latencyRequests);
     say.sayf(
         "in-process latency, %d requests (test users, k=10; online features + every stage),"
             + " this machine: p50 %.0f us, p95 %.0f us, p99 %.0f us, max %.0f us",

@@ -36,17 +36,28 @@ import java.util.Map;
  * baseline, every candidate generator ranked alone, the pipeline without and with re-ranking, on
  * test users and on cold-start users separately (full ranking over the catalogue; nDCG@10 with a
  * per-user bootstrap interval); the merged candidate set's recall; the full pipeline against
- * popularity with a paired bootstrap; and the two-tower HNSW index's recall@200 against exact
- * search. Bootstrap seeds come from {@link RecommendationSystem.Params#seed()}. Nothing is tuned
- * here: every hyper-parameter was chosen on the validation period.
+ * popularity with a paired bootstrap; and the two-tower HNSW index's recall@n against exact search.
+ * Bootstrap seeds come from {@link RecommendationSystem.Params#seed()}. Nothing is tuned here:
+ * every hyper-parameter was chosen on the validation period.
  *
  * @param test the test users' results
  * @param coldStart the cold-start users' results
- * @param towerAnnRecall200 share of the exact two-tower top 200 (watched removed) that HNSW returns
+ * @param shortHistory the test users again, each known only by the last {@link #SHORT_HISTORY_ROWS}
+ *     rows of their history (anonymous requests): the cold-start shape on nine times as many users
+ *     as the held-out group, so that its paired intervals can resolve a 10% difference
+ * @param towerAnnRecall share of the exact two-tower top {@code annK} (watched removed) that HNSW
+ *     returns at the served ef
+ * @param annK the two-tower generator's candidate count
  * @param ef the HNSW search breadth used
  */
 public record RecommendationEvaluation(
-    Part test, Part coldStart, double towerAnnRecall200, int ef) {
+    Part test, Part coldStart, Part shortHistory, double towerAnnRecall, int annK, int ef) {
+
+  /** History rows the short-history group keeps: as many as a held-out cold-start user has. */
+  public static final int SHORT_HISTORY_ROWS = 5;
+
+  /** The row of the ranked pipeline without the cold-start fallback (when the fallback is on). */
+  public static final String NO_FALLBACK = "pipeline, no cold-start fallback";
 
   /**
    * One group of users.
@@ -161,28 +172,44 @@ public record RecommendationEvaluation(
         annRecall(
             sys.service().models(),
             new EvaluationSet(sys.split(), EvaluationSet.Part.TEST),
+            p.serving().towerCandidates(),
             p.serving().ef());
     Part cold = part(sys, ev, EvaluationSet.Part.COLD_START, "cold-start users");
-    return new RecommendationEvaluation(test, cold, ann, p.serving().ef());
+    Part shortHistory =
+        part(
+            sys,
+            ev,
+            new EvaluationSet(sys.split(), EvaluationSet.Part.TEST)
+                .withLastRows(SHORT_HISTORY_ROWS),
+            "test users, last " + SHORT_HISTORY_ROWS + " rows of history only");
+    return new RecommendationEvaluation(
+        test, cold, shortHistory, ann, p.serving().towerCandidates(), p.serving().ef());
   }
 
-  /** Both groups and the ANN check, in the order the demo prints them. */
+  /** The three groups and the ANN check, in the order the demo prints them. */
   public String describe() {
     return test.describe()
         + String.format(
             Locale.ROOT,
-            "%ntwo-tower HNSW vs exact search: recall@200 %.4f (ef=%d)%n",
-            towerAnnRecall200,
+            "%ntwo-tower HNSW vs exact search: recall@%d %.4f (ef=%d)%n",
+            annK,
+            towerAnnRecall,
             ef)
-        + coldStart.describe();
+        + coldStart.describe()
+        + "\n"
+        + shortHistory.describe();
   }
 
   private static Part part(
       RecommendationSystem sys, OfflineEvaluator ev, EvaluationSet.Part which, String label) {
+    return part(sys, ev, new EvaluationSet(sys.split(), which), label);
+  }
+
+  private static Part part(
+      RecommendationSystem sys, OfflineEvaluator ev, EvaluationSet set, String label) {
     RecommendationModels m = sys.service().models();
     Catalog catalog = sys.data().catalog();
     int n = catalog.size();
-    EvaluationSet set = new EvaluationSet(sys.split(), which);
     List<MetricRow> rows = new ArrayList<>();
     ItemScorer[] baselines = {m.popularity(), m.trending(), m.itemKnn(), sys.ease().model()};
     for (ItemScorer s : baselines) {
@@ -198,6 +225,13 @@ public record RecommendationEvaluation(
     for (ItemScorer s : generators) {
       rows.add(ev.evaluate(new FullRanking(s, "generator: " + s.name(), n, 200), set, true));
     }
+    boolean fallback = sys.params().serving().fallbackHistory() > 0;
+    if (fallback) {
+      RecommendationService ranked =
+          new RecommendationService(
+              sys.service().models(), sys.params().serving().withFallbackHistory(0));
+      rows.add(ev.evaluate(new PipelineRecommender(ranked, NO_FALLBACK), set, false));
+    }
     rows.add(
         ev.evaluate(
             new PipelineRecommender(withoutReRanking(sys), "pipeline, no re-ranking"), set, false));
@@ -206,7 +240,11 @@ public record RecommendationEvaluation(
     rows.add(full);
     RankingDataset merged = RankingDataset.build(sys.service(), set, 0.0, 1L);
     Map<String, ConfidenceInterval> paired = new LinkedHashMap<>();
-    for (String ref : Part.REFERENCES) {
+    List<String> refs = new ArrayList<>(Part.REFERENCES);
+    if (fallback) {
+      refs.add(NO_FALLBACK);
+    }
+    for (String ref : refs) {
       MetricRow r = rows.stream().filter(x -> x.name().equals(ref)).findFirst().orElseThrow();
       paired.put(
           ref,
@@ -242,18 +280,19 @@ public record RecommendationEvaluation(
             sp.freshnessHorizonYears(),
             1000,
             1.0,
-            sp.mmrWindow()));
+            sp.mmrWindow(),
+            sp.fallbackHistory()));
   }
 
-  /** The share of the exact two-tower top 200 (watched removed) that HNSW returns. */
-  private static double annRecall(RecommendationModels m, EvaluationSet set, int ef) {
+  /** The share of the exact two-tower top k (watched removed) that HNSW returns at ef. */
+  private static double annRecall(RecommendationModels m, EvaluationSet set, int k, int ef) {
     TwoTowerScorer tower = m.tower().copyForThread();
     int n = m.catalog().size();
     float[] scores = new float[n];
     boolean[] seen = new boolean[n];
-    TopItems top = new TopItems(200);
-    int[] exact = new int[200];
-    TopKCollector c = new TopKCollector(200);
+    TopItems top = new TopItems(k);
+    int[] exact = new int[k];
+    TopKCollector c = new TopKCollector(k);
     VectorIndex.Searcher s = m.towerIndex().newSearcher();
     UserRequest req = new UserRequest(256);
     double sum = 0;
@@ -265,7 +304,7 @@ public record RecommendationEvaluation(
       for (int h = 0; h < req.length; h++) {
         seen[req.items[h]] = true;
       }
-      int got = top.select(scores, seen, 200, exact);
+      int got = top.select(scores, seen, k, exact);
       c.reset();
       s.search(u, new SearchParams(ef), id -> !seen[id], c);
       int[] approx = c.ids();

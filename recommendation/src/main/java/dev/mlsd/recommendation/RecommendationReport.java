@@ -99,7 +99,15 @@ public final class RecommendationReport {
       coldRows.put(r.name(), m);
     }
     extra.put("cold_start_models", coldRows);
-    extra.put("tower_ann_recall@200", ev.towerAnnRecall200());
+    extra.put("short_history", part(ev.shortHistory()));
+    Map<String, Object> shortRows = new LinkedHashMap<>();
+    for (MetricRow r : ev.shortHistory().rows()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      metrics(r).forEach((k, v) -> m.put(k, v.value()));
+      shortRows.put(r.name(), m);
+    }
+    extra.put("short_history_models", shortRows);
+    extra.put("tower_ann_recall@" + ev.annK(), ev.towerAnnRecall());
     extra.put("training_millis", run.system().millis());
     Map<String, Object> stages = new LinkedHashMap<>();
     for (Stage s : Stage.values()) {
@@ -230,7 +238,7 @@ public final class RecommendationReport {
                             x.ndcg10Interval().lower(),
                             x.ndcg10Interval().upper()))
                 .toList());
-    for (RecommendationEvaluation.Part p : List.of(ev.test(), ev.coldStart())) {
+    for (RecommendationEvaluation.Part p : List.of(ev.test(), ev.coldStart(), ev.shortHistory())) {
       List<List<String>> rows = MetricsTable.rows(p.rows());
       r.subsection(p.label() + " (" + p.users() + ")")
           .table(rows.getFirst(), rows.subList(1, rows.size()));
@@ -239,8 +247,9 @@ public final class RecommendationReport {
     r.paragraph(
         String.format(
             Locale.ROOT,
-            "Two-tower HNSW index against exact search: recall@200 %.4f (ef = %d).",
-            ev.towerAnnRecall200(),
+            "Two-tower HNSW index against exact search: recall@%d %.4f (ef = %d).",
+            ev.annK(),
+            ev.towerAnnRecall(),
             ev.ef()));
     List<Series> loss = new ArrayList<>();
     sys.losses()

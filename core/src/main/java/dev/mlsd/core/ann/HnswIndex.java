@@ -383,15 +383,19 @@ public final class HnswIndex implements VectorIndex {
   public long heapVectorBytes() {
     lock.readLock().lock();
     try {
-      long bytes = store.data == null ? 0 : 4L * store.data.length;
-      if (quantized != null) {
-        bytes +=
-            quantized.codes.length + (quantized.norms == null ? 0 : 4L * quantized.norms.length);
-      }
-      return bytes;
+      return heapVectorBytesLocked();
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /** {@link #heapVectorBytes} under the read lock, already held (the lock is not reentrant). */
+  private long heapVectorBytesLocked() {
+    long bytes = store.data == null ? 0 : 4L * store.data.length;
+    if (quantized != null) {
+      bytes += quantized.codes.length + (quantized.norms == null ? 0 : 4L * quantized.norms.length);
+    }
+    return bytes;
   }
 
   /** Whether the float vectors stay in the mapped index file ({@link #loadQuantized}). */
@@ -462,7 +466,7 @@ public final class HnswIndex implements VectorIndex {
   public long ramBytesUsed() {
     lock.readLock().lock();
     try {
-      long bytes = heapVectorBytes() + 8L * store.deleted.length;
+      long bytes = heapVectorBytesLocked() + 8L * store.deleted.length;
       bytes += 4L * graph.links0.length + graph.levels.length + 8L * graph.upper.length;
       for (int i = 0; i < graph.size; i++) {
         if (graph.upper[i] != null) {

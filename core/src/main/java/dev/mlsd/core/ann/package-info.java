@@ -18,7 +18,8 @@
  *   <li>inside the index: {@code HnswGraph} (flat link arrays), {@code HnswBuilder} (insertion, one
  *       per build thread, for {@link dev.mlsd.core.ann.HnswIndex#addAll} with several threads),
  *       {@code ScalarQuantizer} and {@code QuantizedVectors} (int8 codes searched by a quantized
- *       searcher, re-scored with the floats).
+ *       searcher, re-scored with the floats, which {@link
+ *       dev.mlsd.core.ann.HnswIndex#loadQuantized} leaves in the mapped index file).
  * </ol>
  *
  * <p>Conventions: ids are dense ints in insertion order; scores are "higher is more similar" for

@@ -33,6 +33,7 @@ public final class EvaluationSet {
   private final long[] times;
   private final int[][] relevant;
   private final int skipped;
+  private final int lastRows;
 
   /**
    * @param split the split
@@ -75,6 +76,37 @@ public final class EvaluationSet {
       times[q] = log.timestamp(historyEnd[q]);
     }
     skipped = skip;
+    lastRows = Integer.MAX_VALUE;
+  }
+
+  private EvaluationSet(EvaluationSet of, int lastRows) {
+    this.log = of.log;
+    this.part = of.part;
+    this.users = of.users;
+    this.historyEnd = of.historyEnd;
+    this.times = of.times;
+    this.relevant = of.relevant;
+    this.skipped = of.skipped;
+    this.lastRows = lastRows;
+  }
+
+  /**
+   * The same queries with only the last {@code rows} rows of each history known, as anonymous
+   * requests (user -1): a known user's targets and time, seen as a new user with a short session
+   * (the cold-start shape, on many more users than the held-out cold-start group).
+   *
+   * @param rows history rows kept, at least 1
+   */
+  public EvaluationSet withLastRows(int rows) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("rows must be >= 1, got " + rows);
+    }
+    return new EvaluationSet(this, rows);
+  }
+
+  /** History rows kept per request ({@link Integer#MAX_VALUE}: all of them). */
+  public int lastRows() {
+    return lastRows;
   }
 
   /** Which part. */
@@ -104,10 +136,14 @@ public final class EvaluationSet {
 
   /**
    * Fills the request of query q: the user's history up to the held-out period, at the time of its
-   * first held-out row. Cold-start requests are anonymous (user -1).
+   * first held-out row (only the last {@link #lastRows()} rows of it). Cold-start and shortened
+   * requests are anonymous (user -1).
    */
   public UserRequest request(int q, UserRequest into) {
     int u = users[q];
-    return into.fill(log, part == Part.COLD_START ? -1 : u, log.start(u), historyEnd[q], times[q]);
+    boolean whole = lastRows == Integer.MAX_VALUE;
+    int from = whole ? log.start(u) : Math.max(log.start(u), historyEnd[q] - lastRows);
+    boolean anonymous = part == Part.COLD_START || !whole;
+    return into.fill(log, anonymous ? -1 : u, from, historyEnd[q], times[q]);
   }
 }

@@ -80,10 +80,18 @@ public record OnlineReplay(
     if (maxEvents < 1) {
       throw new IllegalArgumentException("maxEvents must be >= 1, got " + maxEvents);
     }
+    // closed at the end so that no idle connection holds up the server's stop
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return replay(server, split, catalog, maxEvents, client);
+    }
+  }
+
+  private static OnlineReplay replay(
+      URI server, TimeSplit split, Catalog catalog, int maxEvents, HttpClient client)
+      throws IOException, InterruptedException {
     Interactions log = split.interactions();
     long[] keys = testRowsInTimeOrder(split);
     int n = Math.min(maxEvents, keys.length);
-    HttpClient client = HttpClient.newHttpClient();
     ObjectMapper json = new ObjectMapper();
     GenreSimilarity similarity = new GenreSimilarity(catalog);
     boolean[] served = new boolean[catalog.size()];

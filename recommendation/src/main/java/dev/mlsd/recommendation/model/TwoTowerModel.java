@@ -32,8 +32,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>Training examples are sequential, as in YouTube's paper (Covington et al., RecSys 2016): for a
  * training row of a warm user, the user features are computed from the rows before it, at that
  * row's time, and the label is "this video was watched next". Negatives: {@code negatives} per
- * positive, three in four drawn in proportion to {@code count^0.75} of training watches (hard,
- * popular negatives), one in four uniformly over the catalogue.
+ * positive, drawn uniformly over the catalogue ({@link PopularityNegativeSampler} with a uniform
+ * share of 1).
  *
  * <p>The head is DL4J's element-wise product followed by a one-unit sigmoid output layer, i.e.
  * {@code sigmoid(sum_j w_j u_j v_j + b)}. {@link #foldedUserTower()} folds {@code w} into the last
@@ -83,6 +83,9 @@ public final class TwoTowerModel {
       return new Params(128, 32, 16, 4, 300, 4, 512, 2e-3, 7L);
     }
   }
+
+  /** Share of negatives drawn uniformly (the rest in proportion to count^0.75): all of them. */
+  static final double UNIFORM_NEGATIVE_SHARE = 1.0;
 
   /** Names of the graph's layers, for export and tests. */
   public static final String USER_HIDDEN = "userHidden";
@@ -242,8 +245,7 @@ public final class TwoTowerModel {
       }
     }
     PopularityNegativeSampler sampler =
-        new PopularityNegativeSampler(
-            itemCounts, 0.75, Double.parseDouble(System.getProperty("uni", "1.0")));
+        new PopularityNegativeSampler(itemCounts, 0.75, UNIFORM_NEGATIVE_SHARE);
 
     ComputationGraph g = build(p, du, di, items);
     int per = 1 + p.negatives();

@@ -27,6 +27,7 @@ public final class RecommendationService {
   private final ServingParams params;
   private final ServingPipeline<RecoRequest> pipeline;
   private final ServingPipeline<RecoRequest> candidatePipeline;
+  private final ServingPipeline<RecoRequest> fallback;
   private final UserQueryHydrator queryHydrator;
   private final ModelHolder<ScoringGraph> ranker;
 
@@ -61,6 +62,24 @@ public final class RecommendationService {
                     new MmrDiversityReRanker(
                         models.catalog(), params.mmrLambda(), params.mmrWindow()))
                 .build();
+    // cold start: with a few watches the ranked list is worse than the popular one (chosen on
+    // validation, see RecommendationSystem.Params); the watched marks are all it needs
+    this.fallback =
+        ServingPipeline.<RecoRequest>builder("recommendation-cold-start")
+            .queryHydrator(queryHydrator::markHistory)
+            .candidateGenerator(
+                new PopularCandidateGenerator(
+                    models.popularity(), models.catalog().size(), params.popularCandidates()))
+            .filter(new AlreadyWatchedFilter())
+            // ranked by the generator's own score: popularity
+            .ranker(
+                (q, c) -> {
+                  for (int p = 0; p < c.size(); p++) {
+                    c.setScore(p, c.retrievalScore(p));
+                  }
+                })
+            .maxCandidates(params.popularCandidates())
+            .build();
   }
 
   /** Candidate generation, the filter and feature hydration, declared in run order. */
@@ -95,6 +114,14 @@ public final class RecommendationService {
   /** The settings. */
   public ServingParams params() {
     return params;
+  }
+
+  /**
+   * The cold-start fallback: the popular videos the user has not watched, best first, for requests
+   * with at most {@link ServingParams#fallbackHistory()} history rows.
+   */
+  public ServingPipeline<RecoRequest> fallback() {
+    return fallback;
   }
 
   /** The full pipeline (null without a ranker). */
@@ -200,7 +227,8 @@ public final class RecommendationService {
   }
 
   /**
-   * Serves one request through the full pipeline (query hydration first).
+   * Serves one request through the full pipeline (query hydration first), or through the cold-start
+   * fallback when the history is at most {@link ServingParams#fallbackHistory()} rows.
    *
    * @param q the request, {@code q.user} filled
    * @param k how many results, at least 1
@@ -213,6 +241,9 @@ public final class RecommendationService {
       throw new IllegalStateException("no ranker: this service only generates candidates");
     }
     q.userState = userState;
+    if (q.user.length <= params.fallbackHistory()) {
+      return fallback.run(q, k);
+    }
     return pipeline.run(q, k);
   }
 

@@ -47,7 +47,13 @@ public final class UserQueryHydrator implements QueryHydrator<RecoRequest> {
     models.ease().scoreBoth(u, models.easeHalfLife(), q.ease, q.easeRecent);
   }
 
-  private void markHistory(RecoRequest q) {
+  /**
+   * Marks the history's videos as watched (the filter and the ANN searches read the marks), and
+   * nothing else: all the cold-start fallback needs.
+   *
+   * @throws IllegalArgumentException on an unknown item in the history
+   */
+  void markHistory(RecoRequest q) {
     for (int i = 0; i < q.markedCount; i++) {
       q.seen[q.marked[i]] = false;
     }

@@ -48,6 +48,26 @@ class OfflineEvaluationTest {
     assertEquals(3, val.request(0, new UserRequest(8)).length);
   }
 
+  @Test
+  void aShortenedSetKeepsTheLastRowsTargetsAndTimeAsAnAnonymousRequest() {
+    EvaluationSet test = new EvaluationSet(split(), EvaluationSet.Part.TEST);
+    EvaluationSet last2 = test.withLastRows(2);
+    assertEquals(test.size(), last2.size());
+    assertEquals(2, last2.lastRows());
+    assertArrayEquals(test.relevant(0), last2.relevant(0));
+    UserRequest r = last2.request(0, new UserRequest(8));
+    assertEquals(2, r.length);
+    assertArrayEquals(new int[] {2, 3}, java.util.Arrays.copyOf(r.items, 2)); // rows 3 and 4
+    assertEquals(50, r.nowSeconds);
+    assertEquals(-1, r.user);
+    assertEquals(4, test.withLastRows(10).request(0, new UserRequest(8)).length);
+    assertEquals(
+        "rows must be >= 1, got 0",
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> test.withLastRows(0))
+            .getMessage());
+  }
+
   /** Scores item i as i: the highest index first. */
   static final ItemScorer BY_INDEX =
       new ItemScorer() {

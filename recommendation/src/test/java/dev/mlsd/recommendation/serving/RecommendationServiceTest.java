@@ -189,4 +189,50 @@ class RecommendationServiceTest {
     }
     assertEquals("v2", service.ranker().version());
   }
+
+  @Test
+  void shortHistoriesGetThePopularVideosTheyHaveNotWatchedAndLongerOnesTheRankedList() {
+    RecommendationSystem s = TrainedFixture.system();
+    RecommendationModels m = s.service().models();
+    RecommendationService service =
+        new RecommendationService(m, s.params().serving().withFallbackHistory(3));
+    RecommendationService ranked =
+        new RecommendationService(m, s.params().serving().withFallbackHistory(0));
+    var log = s.split().interactions();
+    int items = m.catalog().size();
+    var popular = new dev.mlsd.recommendation.evaluation.FullRanking(m.popularity(), items, 10);
+    RecoRequest q = service.newRequest();
+    RecoRequest r = ranked.newRequest();
+    int differs = 0;
+    for (int u = 0; u < log.userCount(); u++) {
+      for (int rows : new int[] {1, 3, 4}) {
+        int end = log.end(u) - 5;
+        q.user.fill(log, -1, end - rows, end, log.timestamp(end));
+        r.user.copyFrom(q.user);
+        int[] got = new int[10];
+        int n = service.recommend(q, 10, got);
+        int[] want = new int[10];
+        if (rows <= 3) {
+          int w = popular.recommend(q.user, 10, want);
+          assertEquals(w, n);
+          assertArrayEquals(want, got, "user " + u + " with " + rows + " rows: popularity order");
+        } else {
+          int w = ranked.recommend(r, 10, want);
+          assertEquals(w, n);
+          assertArrayEquals(want, got, "user " + u + " with " + rows + " rows: the ranked list");
+          differs += Arrays.equals(got, popularTop(popular, q)) ? 0 : 1;
+        }
+      }
+    }
+    assertTrue(differs > 0, "the ranked pipeline never differed from popularity");
+    assertThrows(
+        IllegalArgumentException.class, () -> s.params().serving().withFallbackHistory(-1));
+  }
+
+  private static int[] popularTop(
+      dev.mlsd.recommendation.evaluation.FullRanking popular, RecoRequest q) {
+    int[] out = new int[10];
+    popular.recommend(q.user, 10, out);
+    return out;
+  }
 }
