@@ -64,7 +64,7 @@ final class DemoOutputs {
     List<Interval> intervals = new ArrayList<>();
     for (ModelMetrics m : rows) {
       var c = m.task(0).prAuc();
-      intervals.add(new Interval(m.model(), c.estimate(), c.lower(), c.upper()));
+      intervals.add(new Interval(chartLabel(m.model()), c.estimate(), c.lower(), c.upper()));
     }
     report.intervalChart("Hate PR-AUC with 95% interval", "hate PR-AUC", intervals);
     report
@@ -91,6 +91,13 @@ final class DemoOutputs {
     report.section("Retraining round on the reviewers' labels").keyValues(retraining(r));
     report.section("Served model card").preformatted(sys.card().toText());
     return report;
+  }
+
+  /** A model's name short enough for the interval chart's label column (about 18 characters). */
+  static String chartLabel(String model) {
+    return model
+        .replace("hashed n-grams + LR", "LR (baseline)")
+        .replaceAll("multi-task DNN(, focal)? \\(seed (\\d+)\\)", "DNN$1, seed $2");
   }
 
   /** {@code results.json}: every model row, the served one with its HTTP latency, and extras. */

@@ -30,6 +30,8 @@ class HarmfulContentDemoTest {
     run.assertSevenSteps();
     assertTrue(run.printed().contains("replaying 600 test posts"), run.printed());
     assertTrue(run.printed().contains("rejected 0"), run.printed());
+    assertTrue(run.printed().contains("held out (test split)"), run.printed());
+    assertTrue(run.printed().contains("not run (--quick)"), run.printed());
     DemoOutputs.assertResultsValid(out);
     ModuleResults r = ResultsFile.read(out.resolve(ResultsFile.NAME));
     assertEquals("harmful-content", r.module());

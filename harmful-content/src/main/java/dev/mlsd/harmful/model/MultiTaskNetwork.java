@@ -164,6 +164,8 @@ public final class MultiTaskNetwork implements HarmClassifier {
       boolean[][] validationLabels,
       int epochs,
       LongConsumer progress) {
+    // ND4J's random (dropout) is per thread: seed it here, not wherever the thread left it
+    Nd4j.getRandom().setSeed(seed + 1);
     return fit(
         bag.copy(),
         graph.clone(),

@@ -251,6 +251,35 @@ class MultiTaskNetworkTest {
   }
 
   @Test
+  void aWarmStartDoesNotDependOnWhatTheThreadDidBefore() throws Exception {
+    MultiTaskParams p = // with dropout, the one use of ND4J's random in training
+        new MultiTaskParams(
+            new int[] {16, 8},
+            0.3,
+            0.01,
+            0,
+            32,
+            1,
+            3,
+            LossChoice.CROSS_ENTROPY,
+            dev.mlsd.harmful.data.LabelWeights.UNIFORM,
+            false,
+            false,
+            1);
+    MultiTaskNetwork base =
+        MultiTaskNetwork.train(train, trainY, null, null, validation, validationY, p, 5, x -> {});
+    float[][] here = warmStart(base);
+    org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(12345); // disturb this thread's random
+    org.nd4j.linalg.factory.Nd4j.rand(3, 3);
+    assertEquals(0.0, InferenceExport.maxAbsDifference(here, warmStart(base)));
+  }
+
+  private static float[][] warmStart(MultiTaskNetwork base) {
+    return base.continueTraining(train, trainY, null, null, validation, validationY, 1, x -> {})
+        .predict(validation);
+  }
+
+  @Test
   void baselineClassWeightRaisesTheHateScoresAndRejectsZero() {
     float[] plain = HashedLogisticRegression.train(train, trainY, 1.0).predict(validation)[0];
     float[] weighted =
