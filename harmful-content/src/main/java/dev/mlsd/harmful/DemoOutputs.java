@@ -162,6 +162,7 @@ final class DemoOutputs {
             "held_out", r.heldOut(),
             "hate_pr_auc_before", r.before().task(0).prAuc().estimate(),
             "hate_pr_auc_after", r.after().task(0).prAuc().estimate(),
+            "kept_epoch", r.keptEpoch(),
             "change",
                 List.of(
                     r.hatePrAucChange().estimate(),
@@ -186,6 +187,9 @@ final class DemoOutputs {
     m.put("hate PR-AUC before", ComparisonTable.ci(r.before().task(0).prAuc()));
     m.put("hate PR-AUC after", ComparisonTable.ci(r.after().task(0).prAuc()));
     m.put("change (paired bootstrap)", ComparisonTable.ci(r.hatePrAucChange()));
+    m.put(
+        "kept epoch of the warm start",
+        r.keptEpoch() + (r.keptEpoch() == 0 ? " (no epoch beat the served weights)" : ""));
     m.put(
         "macro-F1 before / after",
         String.format(

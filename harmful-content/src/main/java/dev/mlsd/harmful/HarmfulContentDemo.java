@@ -220,10 +220,12 @@ public final class HarmfulContentDemo implements Callable<Integer> {
           "retraining round: %d reviewed posts added; on the %d test posts nobody reviewed,",
           retraining.examples(), retraining.heldOut());
       n.sayf(
-          "  hate PR-AUC %.3f -> %.3f, change %s",
+          "  hate PR-AUC %.3f -> %.3f, change %s; kept epoch %d%s",
           retraining.before().task(0).prAuc().estimate(),
           retraining.after().task(0).prAuc().estimate(),
-          ComparisonTable.ci(retraining.hatePrAucChange()));
+          ComparisonTable.ci(retraining.hatePrAucChange()),
+          retraining.keptEpoch(),
+          retraining.keptEpoch() == 0 ? " (no epoch beat the served weights)" : "");
 
       Report report = DemoOutputs.report(sys, rows, replay, retraining);
       n.kv("report", report.write(outDir).toAbsolutePath());

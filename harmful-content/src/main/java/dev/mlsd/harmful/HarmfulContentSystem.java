@@ -356,13 +356,16 @@ public final class HarmfulContentSystem {
    * @param before the served network's metrics on them
    * @param after the retrained network's metrics on them
    * @param hatePrAucChange after minus before, hate PR-AUC, with its paired bootstrap interval
+   * @param keptEpoch the warm start's epoch whose weights were kept: 0 when no epoch lowered the
+   *     validation loss, so the retrained network is the served one
    */
   public record Retraining(
       int examples,
       int heldOut,
       ModelMetrics before,
       ModelMetrics after,
-      ConfidenceInterval hatePrAucChange) {}
+      ConfidenceInterval hatePrAucChange,
+      int keptEpoch) {}
 
   /**
    * The retraining round: the served network trained further on the training set plus the training
@@ -426,7 +429,8 @@ public final class HarmfulContentSystem {
         heldOut.size(),
         before,
         after,
-        OfflineEvaluation.prAucDifference(pa[0], pb[0], hy[0], b));
+        OfflineEvaluation.prAucDifference(pa[0], pb[0], hy[0], b),
+        next.bestEpoch());
   }
 
   /** The parameters. */
