@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * One full recommendation request of chapter 6, in process: request-time features (user tower, WALS
  * fold-in, trending, item-kNN, genre and EASE scores), candidate generation (two HNSW searches and
  * six more generators, merged and de-duplicated), the already-watched filter, feature hydration,
- * DNN scoring of the ~410 candidates, and re-ranking (freshness, franchise cap, MMR), for k = 10.
+ * DNN scoring of the ~320 candidates (100 per ANN generator), and re-ranking (freshness, franchise
+ * cap, MMR), for k = 10.
  *
  * <p>{@code state=store} is the served path of a known user: the user's embeddings and aggregates
  * are batch features, materialised into an in-memory feature store (as the HTTP server does at
