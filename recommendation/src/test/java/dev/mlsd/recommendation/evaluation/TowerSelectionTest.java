@@ -37,17 +37,10 @@ class TowerSelectionTest {
     TimeSplit split = new TimeSplit(data.interactions(), TimeSplit.Params.defaults());
     FeedbackMatrix m = FeedbackMatrix.training(split, data.catalog().size());
     Wals wals = Wals.train(m, new Wals.Params(8, 10, 0.2, 3, 1), (s, o) -> {});
-    TwoTowerModel.Params p = new TwoTowerModel.Params(16, 8, 4, 2, 20, 1, 64, 2e-3, 3);
+    TwoTowerModel.Params p = new TwoTowerModel.Params(16, 8, 4, 20, 2, 64, 2e-3, true, 3);
     TowerSelection t =
         TowerSelection.choose(
-            split,
-            data.catalog(),
-            List.of(),
-            wals,
-            m.itemCounts(),
-            p,
-            new boolean[] {false, true},
-            QUIET);
+            split, data.catalog(), List.of(), wals, p, new boolean[] {false, true}, QUIET);
     assertEquals(2, t.log().size());
     double without = score(t.log().get(0));
     double with = score(t.log().get(1));
@@ -71,7 +64,6 @@ class TowerSelectionTest {
                 data.catalog(),
                 List.of(),
                 wals,
-                m.itemCounts(),
                 TwoTowerModel.Params.defaults(),
                 new boolean[0],
                 QUIET));
@@ -79,5 +71,24 @@ class TowerSelectionTest {
 
   private static double score(String line) {
     return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+  }
+
+  @Test
+  void logsTheEpochKeptOnValidation() throws Exception {
+    MovieLensData data = SyntheticMovieLens.create(60, 200, 30, 9);
+    TimeSplit split = new TimeSplit(data.interactions(), TimeSplit.Params.defaults());
+    FeedbackMatrix m = FeedbackMatrix.training(split, data.catalog().size());
+    Wals wals = Wals.train(m, new Wals.Params(8, 10, 0.2, 3, 1), (s, o) -> {});
+    TowerSelection t =
+        TowerSelection.choose(
+            split,
+            data.catalog(),
+            List.of(),
+            wals,
+            new TwoTowerModel.Params(16, 8, 4, 20, 3, 64, 2e-3, true, 3),
+            new boolean[] {false},
+            QUIET);
+    assertTrue(t.epoch() >= 1 && t.epoch() <= 3);
+    assertTrue(t.log().get(0).contains("epoch " + t.epoch() + " of 3 kept"), t.log().get(0));
   }
 }
