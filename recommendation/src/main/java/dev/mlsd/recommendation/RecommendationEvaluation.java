@@ -186,6 +186,17 @@ public record RecommendationEvaluation(
         test, cold, shortHistory, ann, p.serving().towerCandidates(), p.serving().ef());
   }
 
+  /** Evaluates {@code sys} on its cold-start users only ({@link ColdStartFolds}). */
+  public static Part coldStart(RecommendationSystem sys) {
+    Catalog catalog = sys.data().catalog();
+    OfflineEvaluator ev =
+        new OfflineEvaluator(
+            new GenreSimilarity(catalog),
+            catalog.size(),
+            Bootstrap.of(sys.params().bootstrapSeed()));
+    return part(sys, ev, EvaluationSet.Part.COLD_START, "cold-start users");
+  }
+
   /** The three groups and the ANN check, in the order the demo prints them. */
   public String describe() {
     return test.describe()

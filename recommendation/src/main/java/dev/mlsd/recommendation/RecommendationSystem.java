@@ -212,6 +212,24 @@ public record RecommendationSystem(
           seed);
     }
 
+    /** The same parameters with another split (the cold-start folds move its cold users). */
+    public Params withSplit(TimeSplit.Params other) {
+      return new Params(
+          other,
+          wals,
+          tower,
+          ranker,
+          serving,
+          trendingWindow,
+          knnNeighbours,
+          ease,
+          towerWalsInputs,
+          hnsw,
+          negativeKeep,
+          shortHistory,
+          seed);
+    }
+
     /** Seed of the evaluation's per-user bootstrap (nDCG@10 intervals). */
     public long bootstrapSeed() {
       return seed + 1984;
