@@ -196,8 +196,17 @@ public record RecommendationSystem(
 
     /** The same parameters with another EASE grid. */
     public Params withEase(EaseGrid grid) {
+      return with(split, grid);
+    }
+
+    /** The same parameters with another split (the cold-start folds move its cold users). */
+    public Params withSplit(TimeSplit.Params other) {
+      return with(other, ease);
+    }
+
+    private Params with(TimeSplit.Params s, EaseGrid grid) {
       return new Params(
-          split,
+          s,
           wals,
           tower,
           ranker,
@@ -205,24 +214,6 @@ public record RecommendationSystem(
           trendingWindow,
           knnNeighbours,
           grid,
-          towerWalsInputs,
-          hnsw,
-          negativeKeep,
-          shortHistory,
-          seed);
-    }
-
-    /** The same parameters with another split (the cold-start folds move its cold users). */
-    public Params withSplit(TimeSplit.Params other) {
-      return new Params(
-          other,
-          wals,
-          tower,
-          ranker,
-          serving,
-          trendingWindow,
-          knnNeighbours,
-          ease,
           towerWalsInputs,
           hnsw,
           negativeKeep,

@@ -113,12 +113,7 @@ public final class TwoTowerTrainer {
           progress.begin(
               "two-tower, " + p.epochs() + " epochs x " + batches * b, (long) p.epochs() * batches);
       for (int epoch = 1; epoch <= p.epochs(); epoch++) {
-        for (int i = n - 1; i > 0; i--) {
-          int j = rnd.nextInt(i + 1);
-          int tmp = order[i];
-          order[i] = order[j];
-          order[j] = tmp;
-        }
+        Shuffle.inPlace(order, n, rnd);
         double sum = 0;
         for (int k = 0; k < batches; k++) {
           for (int r = 0; r < b; r++) {
