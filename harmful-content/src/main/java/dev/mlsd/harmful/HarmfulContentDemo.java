@@ -122,7 +122,7 @@ public final class HarmfulContentDemo implements Callable<Integer> {
         "signal families",
         "profanity, caps, mentions, length | tags, URLs, RT, syllables, grade, sentiment");
     n.kv("fusion", "early: [n-gram bag | signals] -> one model; a new family is one more class");
-    n.kv("word vectors", wordVectors ? "GloVe 100-d, mean + max pooled" : "off");
+    n.kv("word vectors", wordVectors ? "GloVe 100-d, pooled (first use: 118 MB download)" : "off");
 
     n.step(5);
     n.sayf(
