@@ -7,6 +7,7 @@ import dev.mlsd.core.ann.ExactIndex;
 import dev.mlsd.core.ann.HnswBuildParams;
 import dev.mlsd.core.ann.HnswIndex;
 import dev.mlsd.core.ann.HnswSearcher;
+import dev.mlsd.core.ann.IdBitSet;
 import dev.mlsd.core.ann.SearchParams;
 import dev.mlsd.core.ann.Similarity;
 import dev.mlsd.core.ann.TopKCollector;
@@ -224,11 +225,32 @@ abstract class AnnContender {
     }
 
     private IntPredicate accept;
+    // pass the filter as a plain predicate (the exact fallback then tests every id), not as an
+    // IdBitSet (the fallback walks the accepted ids): the code path before IdBitSet, for A/B runs
+    private boolean filterAsPredicate;
 
     @Override
     void setFilter(BitSet passing) {
       super.setFilter(passing);
-      accept = passing == null ? null : passing::get;
+      if (passing == null) {
+        accept = null;
+      } else if (filterAsPredicate) {
+        accept = passing::get;
+      } else {
+        accept = IdBitSet.of(passing, index.size());
+      }
+    }
+
+    /**
+     * A second contender on this one's index (no second build) whose filters reach the index as a
+     * plain predicate: filtered search as it was before {@link IdBitSet}, for an interleaved A/B.
+     */
+    Mlsd predicateTwin() {
+      Mlsd twin = new Mlsd(quantized, mapped);
+      twin.index = index;
+      twin.searcher = quantized ? index.newQuantizedSearcher() : index.newSearcher();
+      twin.filterAsPredicate = true;
+      return twin;
     }
 
     @Override
@@ -267,13 +289,21 @@ abstract class AnnContender {
         results = new TopKCollector(k);
       }
       results.reset();
-      searcher.search(query, null, filter == null ? null : filter::get, results);
+      searcher.search(query, null, accept, results);
       return results.drainTo(ids, null);
+    }
+
+    private IdBitSet accept;
+
+    @Override
+    void setFilter(BitSet passing) {
+      super.setFilter(passing);
+      accept = passing == null ? null : IdBitSet.of(passing, size);
     }
 
     @Override
     long lastVisited() {
-      return size;
+      return accept == null ? size : accept.cardinality();
     }
   }
 

@@ -106,6 +106,15 @@ public class AnnSearchBenchmark {
   @Param({"false"})
   public boolean saveLoad;
 
+  /**
+   * With {@link #sweepSelectivities} on this project's index: measure each filtered curve twice,
+   * interleaved on the one index, the filter passed as an {@code IdBitSet} (the library as named)
+   * and as a plain predicate ({@code <library>-predicate}, which the exact fallback must test on
+   * every id: the code path before {@code IdBitSet}).
+   */
+  @Param({"false"})
+  public boolean predicateTwin;
+
   /** Builder threads (each library's own concurrent build when more than one). */
   @Param({"1"})
   public int buildThreads;
@@ -259,7 +268,20 @@ public class AnnSearchBenchmark {
             fraction == selectivity ? truthMeasure : groundTruth(data.base(), data.measure(), f);
         contender.setFilter(f);
         String label = fraction < 1 ? dataset + " filter " + sel : dataset;
-        AnnCurve.sweep(label, library, contender, sweep, data.measure(), truth, K);
+        if (predicateTwin && fraction < 1 && contender instanceof AnnContender.Mlsd mlsd) {
+          AnnContender twin = mlsd.predicateTwin();
+          twin.setFilter(f);
+          AnnCurve.sweepInterleaved(
+              label,
+              new String[] {library, library + "-predicate"},
+              new AnnContender[] {contender, twin},
+              sweep,
+              data.measure(),
+              truth,
+              K);
+        } else {
+          AnnCurve.sweep(label, library, contender, sweep, data.measure(), truth, K);
+        }
       }
       contender.setFilter(passing);
       if (contender.tunable()) {

@@ -2,7 +2,6 @@ package dev.mlsd.core.ann;
 
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
-import java.util.function.IntPredicate;
 
 /**
  * Exhaustive nearest-neighbour search: scores the query against every live vector with the SIMD
@@ -10,7 +9,9 @@ import java.util.function.IntPredicate;
  * against, and on small or heavily filtered sets the fastest index there is: its cost is {@code n *
  * d} multiply-adds per query, with perfectly sequential memory reads.
  *
- * <p>Searchers ignore {@link SearchParams} (it may be null): the answer is always exact.
+ * <p>Searchers ignore {@link SearchParams} (it may be null): the answer is always exact. A filter
+ * given as an {@link IdBitSet} is scanned id by id of the set (its cost is the number of accepted
+ * vectors); any other filter is tested on every id.
  *
  * <p>Thread safety: {@link #add} and {@link #delete} take a write lock, searches a read lock. Any
  * number of searches (each on its own {@link Searcher}) may run concurrently with each other and
@@ -105,16 +106,16 @@ public final class ExactIndex implements VectorIndex {
   @Override
   public Searcher newSearcher() {
     float[] query = new float[store.dimension];
-    return (q, params, filter, results) -> search(q, filter, results, query);
-  }
-
-  private void search(float[] q, IntPredicate filter, TopKCollector results, float[] scratch) {
-    store.prepareQuery(q, scratch);
-    lock.readLock().lock();
-    try {
-      store.scan(scratch, filter, results);
-    } finally {
-      lock.readLock().unlock();
-    }
+    int[] ids = new int[VectorStore.SCAN_BATCH];
+    float[] scores = new float[VectorStore.SCAN_BATCH + 3];
+    return (q, params, filter, results) -> {
+      store.prepareQuery(q, query);
+      lock.readLock().lock();
+      try {
+        store.scan(query, filter, results, ids, scores);
+      } finally {
+        lock.readLock().unlock();
+      }
+    };
   }
 }

@@ -409,11 +409,13 @@ public final class HnswIndex implements VectorIndex {
    */
   public VectorIndex.Searcher newExactSearcher() {
     float[] scratch = new float[store.dimension];
+    int[] ids = new int[VectorStore.SCAN_BATCH];
+    float[] scores = new float[VectorStore.SCAN_BATCH + 3];
     return (q, p, filter, results) -> {
       store.prepareQuery(q, scratch);
       lock.readLock().lock();
       try {
-        store.scan(scratch, filter, results);
+        store.scan(scratch, filter, results, ids, scores);
       } finally {
         lock.readLock().unlock();
       }

@@ -26,6 +26,11 @@ import java.util.function.IntPredicate;
  * candidates is approximate. On an index from {@link HnswIndex#loadQuantized} the re-score reads
  * those few float vectors from the mapped index file.
  *
+ * <p>Filters: an id that fails the filter still routes the walk but is never a result. When few ids
+ * pass ({@link SearchParams#exactBelowSelectivity()}), or the walk has scored more nodes than pass,
+ * the searcher scans the passing vectors exactly instead: only the ids of an {@link IdBitSet}, four
+ * vectors per kernel call; every id, each tested, for any other predicate.
+ *
  * <p>Not thread-safe: one searcher per thread. It takes the index's read lock for the length of a
  * query, so queries run concurrently with {@link HnswIndex#add} and each sees the graph between two
  * insertions.
@@ -97,8 +102,7 @@ public final class HnswSearcher implements VectorIndex.Searcher {
       long passing = estimatePassing(filter, store);
       if (passing < (long) Math.ceil(params.exactBelowSelectivity() * live)
           || passing <= collector.k()) {
-        store.scan(query, filter, collector);
-        visitedCount = store.size;
+        visitedCount = store.scan(query, filter, collector, batch, batchScores);
         return;
       }
       // past this many scored nodes, scanning the passing ones would have been cheaper
@@ -126,8 +130,7 @@ public final class HnswSearcher implements VectorIndex.Searcher {
     if (!complete || (results.size() < collector.k() && results.size() < live)) {
       codes = null;
       // the graph could not supply k results (a selective filter or many deletions): be exact
-      store.scan(query, filter, collector);
-      visitedCount += store.size;
+      visitedCount += store.scan(query, filter, collector, batch, batchScores);
       return;
     }
     if (codes != null) {
@@ -146,14 +149,7 @@ public final class HnswSearcher implements VectorIndex.Searcher {
       for (int i = 0; i < n; i++) {
         rescoreIds[i] = NeighborHeap.unpackId(results.keyAt(i));
       }
-      if (store.data != null) {
-        scoreInto(
-            query, 0, store.data, store.dimension, store.similarity, rescoreIds, n, rescoreScores);
-      } else {
-        for (int i = 0; i < n; i++) {
-          rescoreScores[i] = store.score(query, rescoreIds[i]); // from the mapped file
-        }
-      }
+      store.scoreInto(query, 0, rescoreIds, n, rescoreScores); // the heap or the mapped file
       for (int i = 0; i < n; i++) {
         collector.collect(rescoreIds[i], rescoreScores[i]);
       }
@@ -165,10 +161,16 @@ public final class HnswSearcher implements VectorIndex.Searcher {
     }
   }
 
-  /** Estimates how many live ids pass the filter, testing at most SELECTIVITY_SAMPLE of them. */
+  /**
+   * How many live ids pass the filter: an {@link IdBitSet}'s count when it is exact (no deletions,
+   * no ids past the index), else an estimate from at most SELECTIVITY_SAMPLE tested ids.
+   */
   private static long estimatePassing(IntPredicate filter, VectorStore store) {
     int n = store.size;
     boolean anyDeleted = store.deletedCount > 0;
+    if (filter instanceof IdBitSet accepted && !anyDeleted && accepted.size() <= n) {
+      return accepted.cardinality();
+    }
     if (n <= 4 * SELECTIVITY_SAMPLE) {
       int pass = 0;
       for (int id = 0; id < n; id++) {
@@ -195,13 +197,9 @@ public final class HnswSearcher implements VectorIndex.Searcher {
    * @return the packed (id, score) of the node reached
    */
   long descend(float[] qa, int qo, int entry, int fromLevel, int toLevel) {
-    VectorStore store = index.store;
     HnswGraph graph = index.graph;
-    float[] data = store.data;
-    int dim = store.dimension;
-    Similarity sim = store.similarity;
     int cur = entry;
-    float curScore = score(qa, qo, data, cur, dim, sim);
+    float curScore = score(qa, qo, cur);
     int scored = 1;
     // a node scored once is never better than the current node again (the walk only moves up),
     // so one visited generation spans all layers of the descent
@@ -225,7 +223,7 @@ public final class HnswSearcher implements VectorIndex.Searcher {
           batch[nb++] = n;
         }
         scored += nb;
-        scoreInto(qa, qo, data, dim, sim, batch, nb, batchScores);
+        scoreInto(qa, qo, batch, nb, batchScores);
         for (int b = 0; b < nb; b++) {
           float s = batchScores[b];
           if (s > curScore) {
@@ -259,9 +257,6 @@ public final class HnswSearcher implements VectorIndex.Searcher {
       int visitLimit) {
     VectorStore store = index.store;
     HnswGraph graph = index.graph;
-    float[] data = store.data;
-    int dim = store.dimension;
-    Similarity sim = store.similarity;
     int gen = nextGeneration(graph.size);
     int[] seen = visited;
     boolean checkAccept = filter != null || checkDeleted;
@@ -299,7 +294,7 @@ public final class HnswSearcher implements VectorIndex.Searcher {
         }
         batch[nb++] = n;
       }
-      scoreInto(qa, qo, data, dim, sim, batch, nb, batchScores);
+      scoreInto(qa, qo, batch, nb, batchScores);
       for (int b = 0; b < nb; b++) {
         int n = batch[b];
         float s = batchScores[b];
@@ -332,38 +327,37 @@ public final class HnswSearcher implements VectorIndex.Searcher {
    * is padded with its last id (re-read from cache), so that its reads still overlap; only a lone
    * last vector is scored alone.
    */
-  private void scoreInto(
-      float[] qa, int qo, float[] data, int dim, Similarity sim, int[] ids, int nb, float[] out) {
+  private void scoreInto(float[] qa, int qo, int[] ids, int nb, float[] out) {
+    if (codes == null) {
+      index.store.scoreInto(qa, qo, ids, nb, out);
+      return;
+    }
     int i = 0;
     for (; i + 1 < nb; i += 4) {
       int last = nb - 1;
-      int o0 = ids[i];
-      int o1 = ids[i + 1];
-      int o2 = ids[Math.min(i + 2, last)];
-      int o3 = ids[Math.min(i + 3, last)];
-      if (codes != null) {
-        codes.score4(weights, queryConstant, queryNorm2, o0, o1, o2, o3, out, i);
-      } else if (sim == Similarity.EUCLIDEAN) {
-        Kernels.IMPL.squareDistance4(
-            qa, qo, data, o0 * dim, o1 * dim, o2 * dim, o3 * dim, dim, out, i);
-        out[i] = -out[i];
-        out[i + 1] = -out[i + 1];
-        out[i + 2] = -out[i + 2];
-        out[i + 3] = -out[i + 3];
-      } else {
-        Kernels.IMPL.dot4(qa, qo, data, o0 * dim, o1 * dim, o2 * dim, o3 * dim, dim, out, i);
-      }
+      codes.score4(
+          weights,
+          queryConstant,
+          queryNorm2,
+          ids[i],
+          ids[i + 1],
+          ids[Math.min(i + 2, last)],
+          ids[Math.min(i + 3, last)],
+          out,
+          i);
     }
     if (i < nb) {
-      out[i] = score(qa, qo, data, ids[i], dim, sim);
+      out[i] = codes.score(weights, queryConstant, queryNorm2, ids[i]);
     }
   }
 
   /** The query's score against node {@code id}: on the codes during a quantized search. */
-  private float score(float[] qa, int qo, float[] data, int id, int dim, Similarity sim) {
-    return codes == null
-        ? sim.score(qa, qo, data, id * dim, dim)
-        : codes.score(weights, queryConstant, queryNorm2, id);
+  private float score(float[] qa, int qo, int id) {
+    if (codes != null) {
+      return codes.score(weights, queryConstant, queryNorm2, id);
+    }
+    VectorStore store = index.store;
+    return store.similarity.score(qa, qo, store.data, id * store.dimension, store.dimension);
   }
 
   private static boolean accept(

@@ -16,7 +16,9 @@ package dev.mlsd.core.ann;
  *       below which the graph is skipped and the passing vectors are scanned exhaustively (as
  *       Lucene does). A selective filter disconnects the graph, so graph search would wander far
  *       for few results; an exact scan over a small fraction is then both cheaper and exact. The
- *       graph search also gives up and scans when it has visited more nodes than pass the filter.
+ *       scan visits only the passing ids when the filter is an {@link IdBitSet}, every id when it
+ *       is any other predicate. The graph search also gives up and scans when it has visited more
+ *       nodes than pass the filter.
  *   <li>{@code rescoreMultiple}: on a quantized searcher ({@link HnswIndex#newQuantizedSearcher}),
  *       how many of the ef candidates found on the int8 codes are re-scored with the float vectors:
  *       the best {@code rescoreMultiple * k} by their approximate score (at most ef). Each re-score

@@ -91,7 +91,8 @@ public interface VectorIndex {
      * @param query a vector of length {@link VectorIndex#dimension()}; not modified
      * @param params query-time parameters
      * @param filter which ids may be returned, or null for all; called with ids only, on the
-     *     searching thread
+     *     searching thread. An {@link IdBitSet} lets an exhaustive scan visit only the ids it holds
+     *     instead of calling the filter on every id
      * @param results receives (id, score) pairs
      * @throws IllegalArgumentException on a query of the wrong length or with non-finite values
      */

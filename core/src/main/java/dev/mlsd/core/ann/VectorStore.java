@@ -16,6 +16,9 @@ import java.util.Arrays;
  * <p>Not thread-safe: the owning index guards it with its read-write lock.
  */
 final class VectorStore {
+  /** A good length for {@link #scan}'s id scratch: one word of a bit set. */
+  static final int SCAN_BATCH = 64;
+
   final int dimension;
   final Similarity similarity;
   float[] data; // null when the vectors are mapped
@@ -159,13 +162,17 @@ final class VectorStore {
 
   /** The score between a prepared query and a stored vector (in the heap or in the file). */
   float score(float[] query, int id) {
-    if (mapped == null) {
-      return similarity.score(query, 0, data, id * dimension, dimension);
-    }
+    return mapped == null
+        ? similarity.score(query, 0, data, id * dimension, dimension)
+        : scoreMapped(query, 0, id);
+  }
+
+  /** The score of a prepared query ({@code qa} from {@code qo}) against a vector in the file. */
+  private float scoreMapped(float[] qa, int qo, int id) {
     long off = 4L * id * dimension;
     return similarity == Similarity.EUCLIDEAN
-        ? -Kernels.IMPL.squareDistance(query, 0, mapped, off, dimension)
-        : Kernels.IMPL.dot(query, 0, mapped, off, dimension);
+        ? -Kernels.IMPL.squareDistance(qa, qo, mapped, off, dimension)
+        : Kernels.IMPL.dot(qa, qo, mapped, off, dimension);
   }
 
   /** Copies vector {@code id} into {@code out[0..dimension)}, from the heap or the file. */
@@ -209,10 +216,64 @@ final class VectorStore {
   }
 
   /**
+   * The scores of a prepared query ({@code qa} from offset {@code qo}) against the first {@code nb}
+   * of {@code ids}, into {@code out} (at least {@code nb + 3} long): from the heap four vectors per
+   * kernel call, so that four vectors' memory reads overlap (a last group of two or three is padded
+   * with its last id; a lone last vector is scored alone); from a mapped file one at a time. Each
+   * score equals {@link #score(float[], int)}'s bit for bit in the same compiled state.
+   */
+  void scoreInto(float[] qa, int qo, int[] ids, int nb, float[] out) {
+    int d = dimension;
+    int i = 0;
+    if (mapped == null) {
+      for (; i + 1 < nb; i += 4) {
+        int last = nb - 1;
+        int o0 = ids[i] * d;
+        int o1 = ids[i + 1] * d;
+        int o2 = ids[Math.min(i + 2, last)] * d;
+        int o3 = ids[Math.min(i + 3, last)] * d;
+        if (similarity == Similarity.EUCLIDEAN) {
+          Kernels.IMPL.squareDistance4(qa, qo, data, o0, o1, o2, o3, d, out, i);
+          out[i] = -out[i];
+          out[i + 1] = -out[i + 1];
+          out[i + 2] = -out[i + 2];
+          out[i + 3] = -out[i + 3];
+        } else {
+          Kernels.IMPL.dot4(qa, qo, data, o0, o1, o2, o3, d, out, i);
+        }
+      }
+      if (i < nb) {
+        out[i] = similarity.score(qa, qo, data, ids[i] * d, d);
+      }
+      return;
+    }
+    for (; i < nb; i++) {
+      out[i] = scoreMapped(qa, qo, ids[i]);
+    }
+  }
+
+  /**
    * Exhaustive scan: pushes every live vector passing the filter into the collector. The exact twin
    * of every graph search, and its fallback under selective filters.
+   *
+   * <p>With an {@link IdBitSet} filter only the ids in the set are visited: the scan walks its
+   * words (64 ids each, the deleted ones masked out) and scores the set bits a batch at a time
+   * ({@link #scoreInto}), so its cost is the number of accepted ids, not the size of the index. Any
+   * other filter is called on every live id.
+   *
+   * @param ids scratch for a batch of accepted ids, at least 4 long
+   * @param scores scratch for their scores, at least {@code ids.length + 3} long
+   * @return how many ids it examined: the accepted live ones for an {@link IdBitSet}, else every id
    */
-  void scan(float[] query, java.util.function.IntPredicate filter, TopKCollector results) {
+  int scan(
+      float[] query,
+      java.util.function.IntPredicate filter,
+      TopKCollector results,
+      int[] ids,
+      float[] scores) {
+    if (filter instanceof IdBitSet accepted) {
+      return scanAccepted(query, accepted, results, ids, scores);
+    }
     boolean anyDeleted = deletedCount > 0;
     for (int id = 0; id < size; id++) {
       if (anyDeleted && isDeleted(id)) {
@@ -222,6 +283,42 @@ final class VectorStore {
         continue;
       }
       results.collect(id, score(query, id));
+    }
+    return size;
+  }
+
+  /** {@link #scan} over the ids of a bit set: word by word, set bits only. */
+  private int scanAccepted(
+      float[] query, IdBitSet accepted, TopKCollector results, int[] ids, float[] scores) {
+    int n = Math.min(size, accepted.size());
+    int wordCount = (n + 63) >>> 6;
+    long[] words = accepted.words;
+    int batch = ids.length;
+    int nb = 0;
+    int scanned = 0;
+    for (int w = 0; w < wordCount; w++) {
+      long bits = words[w] & ~deleted[w];
+      if (w == wordCount - 1 && (n & 63) != 0) {
+        bits &= (1L << n) - 1; // ids at or past the index's size
+      }
+      while (bits != 0) {
+        ids[nb++] = (w << 6) + Long.numberOfTrailingZeros(bits);
+        bits &= bits - 1;
+        if (nb == batch) {
+          collect(query, ids, nb, scores, results);
+          scanned += nb;
+          nb = 0;
+        }
+      }
+    }
+    collect(query, ids, nb, scores, results);
+    return scanned + nb;
+  }
+
+  private void collect(float[] query, int[] ids, int nb, float[] scores, TopKCollector results) {
+    scoreInto(query, 0, ids, nb, scores);
+    for (int i = 0; i < nb; i++) {
+      results.collect(ids[i], scores[i]);
     }
   }
 }

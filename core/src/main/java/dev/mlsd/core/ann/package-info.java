@@ -6,7 +6,8 @@
  *
  * <ol>
  *   <li>{@link dev.mlsd.core.ann.VectorIndex}, its {@link dev.mlsd.core.ann.VectorIndex.Searcher}
- *       and the {@link dev.mlsd.core.ann.TopKCollector} results are pushed into;
+ *       and the {@link dev.mlsd.core.ann.TopKCollector} results are pushed into, and {@link
+ *       dev.mlsd.core.ann.IdBitSet}, a filter whose accepted ids a scan can walk;
  *   <li>{@link dev.mlsd.core.ann.Similarity} (cosine, dot product, Euclidean) and the {@link
  *       dev.mlsd.core.ann.VectorKernels} behind it (scalar reference, SIMD chosen at runtime);
  *   <li>{@link dev.mlsd.core.ann.MipsTransform} (inner product to L2) and {@link
