@@ -60,6 +60,9 @@ public final class HarmfulContentDemo implements Callable<Integer> {
   @Option(names = "--no-focal", description = "skip the extra network trained with focal loss")
   boolean noFocal;
 
+  @Option(names = "--word-vectors", description = "add GloVe word vectors (118 MB download)")
+  boolean wordVectors;
+
   private final PrintStream out;
 
   HarmfulContentDemo(PrintStream out) {
@@ -85,6 +88,7 @@ public final class HarmfulContentDemo implements Callable<Integer> {
         options.quick()
             ? SystemParams.quick(options.seed())
             : SystemParams.full(options.seed()).withNetworks(seeds, !noFocal);
+    params = params.withWordVectors(wordVectors);
     StepNarrator n = new StepNarrator(out, "harmful-content");
     n.banner(
         "Harmful content detection (book chapter 5)",
@@ -118,6 +122,7 @@ public final class HarmfulContentDemo implements Callable<Integer> {
         "signal families",
         "profanity, caps, mentions, length | tags, URLs, RT, syllables, grade, sentiment");
     n.kv("fusion", "early: [n-gram bag | signals] -> one model; a new family is one more class");
+    n.kv("word vectors", wordVectors ? "GloVe 100-d, pooled (first use: 118 MB download)" : "off");
 
     n.step(5);
     n.sayf(

@@ -20,6 +20,7 @@ import dev.mlsd.harmful.evaluation.ThreeClassDecision;
 import dev.mlsd.harmful.evaluation.ThresholdSelection;
 import dev.mlsd.harmful.features.EncodedPosts;
 import dev.mlsd.harmful.features.Featurizer;
+import dev.mlsd.harmful.features.WordVectors;
 import dev.mlsd.harmful.model.HarmClassifier;
 import dev.mlsd.harmful.model.HashedLogisticRegression;
 import dev.mlsd.harmful.model.InferenceExport;
@@ -106,7 +107,10 @@ public final class HarmfulContentSystem {
                 .split(parts.train())
                 .train()
                 .subList(0, params.trainSubsample());
-    this.featurizer = Featurizer.standard(params.features());
+    this.featurizer =
+        params.wordVectors()
+            ? Featurizer.withWordVectors(params.features(), WordVectors.load())
+            : Featurizer.standard(params.features());
     this.trainX = featurizer.encode(train);
     this.validationX = featurizer.encode(parts.validation());
     this.testX = featurizer.encode(parts.test());
@@ -266,6 +270,7 @@ public final class HarmfulContentSystem {
 
   private ModelCard card(MultiTaskNetwork n) {
     Map<String, String> hp = new LinkedHashMap<>(params.features().describe());
+    hp.put("feature_families", String.join(" + ", featurizer.familyNames()));
     hp.putAll(n.params().describe());
     hp.put("best_epoch", Integer.toString(n.bestEpoch()));
     Map<String, Double> m = new LinkedHashMap<>();

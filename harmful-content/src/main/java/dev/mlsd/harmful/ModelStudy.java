@@ -13,12 +13,15 @@ import dev.mlsd.harmful.data.StratifiedSplit;
 import dev.mlsd.harmful.data.ThreeClass;
 import dev.mlsd.harmful.evaluation.InSampleAnchor;
 import dev.mlsd.harmful.evaluation.ThreeClassDecision;
+import dev.mlsd.harmful.evaluation.WordVectorVerdict;
 import dev.mlsd.harmful.features.EncodedPosts;
 import dev.mlsd.harmful.features.FeatureParams;
 import dev.mlsd.harmful.features.Featurizer;
 import dev.mlsd.harmful.features.PostSignals;
 import dev.mlsd.harmful.features.ProfanityLexicon;
 import dev.mlsd.harmful.features.TweetSignals;
+import dev.mlsd.harmful.features.WordVectors;
+import dev.mlsd.harmful.model.FusedLogisticRegression;
 import dev.mlsd.harmful.model.HarmClassifier;
 import dev.mlsd.harmful.model.HashedLogisticRegression;
 import dev.mlsd.harmful.model.LossChoice;
@@ -29,6 +32,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,13 +60,14 @@ public final class ModelStudy implements Callable<Integer> {
     VALIDATION,
     SPLITS,
     IN_SAMPLE,
-    WEIGHTING
+    WEIGHTING,
+    WORD_VECTORS
   }
 
   @Option(
       names = "--study",
       required = true,
-      description = "validation, splits, in_sample or weighting")
+      description = "validation, splits, in_sample, weighting or word_vectors")
   String study;
 
   @Option(names = "--seed", defaultValue = "42", description = "first split seed (default 42)")
@@ -91,6 +98,12 @@ public final class ModelStudy implements Callable<Integer> {
       defaultValue = "0,1,2",
       description = "--study weighting: focal gammas, 0 = cross-entropy (default 0,1,2)")
   double[] gammas;
+
+  @Option(
+      names = "--seeds",
+      defaultValue = "3",
+      description = "--study word_vectors: network seeds from --seed (default 3)")
+  int seeds;
 
   @Option(names = "--no-lr", description = "--study weighting: skip the baseline's rows")
   boolean noLr;
@@ -131,7 +144,7 @@ public final class ModelStudy implements Callable<Integer> {
       which = Study.valueOf(study.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new UserError(
-          "--study must be validation, splits, in_sample or weighting, got " + study);
+          "--study must be validation, splits, in_sample, weighting or word_vectors, got " + study);
     }
     Corpus corpus = DavidsonLoader.load();
     switch (which) {
@@ -139,6 +152,7 @@ public final class ModelStudy implements Callable<Integer> {
       case SPLITS -> splits(corpus);
       case IN_SAMPLE -> inSample(corpus);
       case WEIGHTING -> weighting(corpus);
+      case WORD_VECTORS -> wordVectors(corpus);
     }
     return 0;
   }
@@ -244,6 +258,130 @@ public final class ModelStudy implements Callable<Integer> {
         gridRow("DNN", w, g, net.predict(d.validation()), d, net.bestEpoch(), t0);
       }
     }
+  }
+
+  /**
+   * The pretrained word-vector family ({@link dev.mlsd.harmful.features.PooledWordVectors}) on the
+   * validation split only: the network at {@code --seeds} seeds and the LR, each without and with
+   * the family, macro-F1 cross-fitted on the validation halves. The adoption rule ({@link
+   * WordVectorVerdict}) was fixed before the first run and is applied by the code.
+   */
+  private void wordVectors(Corpus corpus) throws Exception {
+    long t0 = System.nanoTime();
+    WordVectors table = WordVectors.load();
+    out.printf(
+        Locale.ROOT,
+        "word vectors: %,d words x %d dimensions, read in %.1f s%n",
+        table.size(),
+        table.dimensions(),
+        (System.nanoTime() - t0) / 1e9);
+    StratifiedSplit.Parts parts = StratifiedSplit.of(seed).split(corpus.posts());
+    Data without = Data.of(parts, Featurizer.standard(FeatureParams.DEFAULT));
+    Featurizer plusFeaturizer = Featurizer.withWordVectors(FeatureParams.DEFAULT, table);
+    Data with = Data.of(parts, plusFeaturizer);
+    int oov = plusFeaturizer.denseNames().indexOf("wv_oov_rate");
+    out.printf(
+        Locale.ROOT,
+        "validation split, seed %d: %d posts (%d hate); mean OOV rate %.3f; macro-F1 cross-fitted"
+            + " on its halves%n",
+        seed,
+        parts.validation().size(),
+        count(without.validationY()[0]),
+        meanColumn(with.validation(), oov));
+    out.println(
+        "model | word vectors | seed | hate PR-AUC | hate ROC-AUC | offensive PR-AUC | macro-F1"
+            + " head rule | macro-F1 harm-score rule | best epoch | seconds");
+    long t1 = System.nanoTime();
+    HarmClassifier baseline =
+        HashedLogisticRegression.train(without.train(), without.trainY(), 100);
+    wvRow(
+        "LR n-grams (baseline)",
+        false,
+        -1,
+        baseline.predict(without.validation()),
+        without,
+        -1,
+        t1);
+    t1 = System.nanoTime();
+    HarmClassifier lrWithout =
+        FusedLogisticRegression.train(without.train(), without.trainY(), 100, 1e-5, 500);
+    float[][] lrA = lrWithout.predict(without.validation());
+    wvRow("LR all families", false, -1, lrA, without, -1, t1);
+    t1 = System.nanoTime();
+    HarmClassifier lrWith =
+        FusedLogisticRegression.train(with.train(), with.trainY(), 100, 1e-5, 500);
+    float[][] lrB = lrWith.predict(with.validation());
+    wvRow("LR all families", true, -1, lrB, with, -1, t1);
+    WordVectorVerdict verdict = new WordVectorVerdict();
+    verdict.lr(measures(lrA, without), measures(lrB, with));
+    int threads = SystemParams.defaultThreads();
+    t1 = System.nanoTime();
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      List<Future<float[][]>> a = new ArrayList<>();
+      List<Future<float[][]>> b = new ArrayList<>();
+      List<MultiTaskNetwork[]> nets = new ArrayList<>();
+      for (int k = 0; k < seeds; k++) {
+        long s = seed + k;
+        MultiTaskNetwork[] pair = new MultiTaskNetwork[2];
+        nets.add(pair);
+        a.add(
+            pool.submit(
+                () ->
+                    (pair[0] = network(without, MultiTaskParams.DEFAULT, s))
+                        .predict(without.validation())));
+        b.add(
+            pool.submit(
+                () ->
+                    (pair[1] = network(with, MultiTaskParams.DEFAULT, s))
+                        .predict(with.validation())));
+      }
+      for (int k = 0; k < seeds; k++) {
+        float[][] pa = a.get(k).get();
+        float[][] pb = b.get(k).get();
+        wvRow("DNN", false, seed + k, pa, without, nets.get(k)[0].bestEpoch(), t1);
+        wvRow("DNN", true, seed + k, pb, with, nets.get(k)[1].bestEpoch(), t1);
+        verdict.network(measures(pa, without), measures(pb, with));
+      }
+    }
+    for (String line : verdict.report()) {
+      out.println(line);
+    }
+  }
+
+  /** Hate PR-AUC and cross-fitted macro-F1 (offensive-head rule) of validation scores. */
+  private static double[] measures(float[][] p, Data d) {
+    return new double[] {
+      PrAuc.compute(p[0], d.validationY()[0]),
+      ThreeClassDecision.crossFittedMacroF1(
+          p, d.validationClass(), ThreeClassDecision.Rule.OFFENSIVE_HEAD)
+    };
+  }
+
+  private void wvRow(String model, boolean wv, long s, float[][] p, Data d, int epoch, long t0) {
+    out.printf(
+        Locale.ROOT,
+        "%s | %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %s | %.0f%n",
+        model,
+        wv ? "yes" : "no",
+        s < 0 ? "-" : Long.toString(s),
+        PrAuc.compute(p[0], d.validationY()[0]),
+        RocAuc.compute(p[0], d.validationY()[0]),
+        PrAuc.compute(p[1], d.validationY()[1]),
+        ThreeClassDecision.crossFittedMacroF1(
+            p, d.validationClass(), ThreeClassDecision.Rule.OFFENSIVE_HEAD),
+        ThreeClassDecision.crossFittedMacroF1(
+            p, d.validationClass(), ThreeClassDecision.Rule.HARM_SCORE),
+        epoch < 0 ? "-" : Integer.toString(epoch),
+        (System.nanoTime() - t0) / 1e9);
+    out.flush();
+  }
+
+  private static double meanColumn(EncodedPosts x, int column) {
+    double s = 0;
+    for (int i = 0; i < x.size(); i++) {
+      s += x.dense()[i * x.denseWidth() + column];
+    }
+    return s / x.size();
   }
 
   /** Cross-entropy at gamma 0, else focal loss with a neutral alpha. */

@@ -26,6 +26,9 @@ import dev.mlsd.harmful.model.MultiTaskParams;
  *     this)
  * @param inSampleAnchor whether to measure the baseline in-sample too, the authors' protocol (about
  *     10 s more)
+ * @param wordVectors whether the featuriser adds the pretrained word-vector family ({@link
+ *     dev.mlsd.harmful.features.PooledWordVectors}; an option, off by default, see the README's
+ *     section 5)
  */
 public record SystemParams(
     long seed,
@@ -41,7 +44,8 @@ public record SystemParams(
     int replayPosts,
     int baselineHateWeight,
     int trainingThreads,
-    boolean inSampleAnchor) {
+    boolean inSampleAnchor,
+    boolean wordVectors) {
 
   /** Checks the counts. */
   public SystemParams {
@@ -73,7 +77,8 @@ public record SystemParams(
         Integer.MAX_VALUE,
         1,
         defaultThreads(),
-        true);
+        true,
+        false);
   }
 
   /**
@@ -95,6 +100,7 @@ public record SystemParams(
         600,
         1,
         defaultThreads(),
+        false,
         false);
   }
 
@@ -114,7 +120,8 @@ public record SystemParams(
         replayPosts,
         baselineHateWeight,
         trainingThreads,
-        inSampleAnchor);
+        inSampleAnchor,
+        wordVectors);
   }
 
   /** The same training the models on {@code threads} threads. */
@@ -133,7 +140,28 @@ public record SystemParams(
         replayPosts,
         baselineHateWeight,
         threads,
-        inSampleAnchor);
+        inSampleAnchor,
+        wordVectors);
+  }
+
+  /** The same with or without the pretrained word-vector family. */
+  public SystemParams withWordVectors(boolean on) {
+    return new SystemParams(
+        seed,
+        trainSubsample,
+        features,
+        network,
+        seeds,
+        focalComparison,
+        baselineLambda,
+        targets,
+        bootstrapResamples,
+        retrainEpochs,
+        replayPosts,
+        baselineHateWeight,
+        trainingThreads,
+        inSampleAnchor,
+        on);
   }
 
   /** Two threads, or one on a one-core machine. */

@@ -22,6 +22,7 @@ public final class FeatureScratch {
   final int[] tokenEnds = new int[MAX_TOKENS];
   int tokens;
   final CharWindow window = new CharWindow();
+  final char[] word = new char[TextNormalizer.MAX_OUTPUT];
 
   /** The post's hashed n-gram bucket ids, {@link #idCount} of them, then -1 padding. */
   public final int[] ids = new int[MAX_IDS];

@@ -12,10 +12,10 @@ import java.util.List;
  * {@link #featurize} per post; both run the same code, and {@code FeaturizerSkewTest} checks they
  * agree bit for bit.
  *
- * <p>Families in this module: the hashed text n-grams, {@link PostSignals} and {@link
- * TweetSignals}. The book also fuses image and video embeddings, author features and user
- * reactions; each would be one more {@link DenseFeatureFamily} in the list given to the
- * constructor.
+ * <p>Families in this module: the hashed text n-grams, {@link PostSignals}, {@link TweetSignals}
+ * and, as an option, {@link PooledWordVectors} (pretrained word vectors). The book also fuses image
+ * and video embeddings, author features and user reactions; each would be one more {@link
+ * DenseFeatureFamily} in the list given to the constructor.
  *
  * <p>Thread safety: immutable; each thread uses its own {@link FeatureScratch} from {@link
  * #newScratch()}. {@link #featurize} allocates nothing.
@@ -36,6 +36,19 @@ public final class Featurizer {
   public static Featurizer standard(FeatureParams params) {
     return new Featurizer(
         params, List.of(new PostSignals(ProfanityLexicon.bundled()), TweetSignals.bundled()));
+  }
+
+  /**
+   * The module's featuriser with one more family at the fusion point: the post's words pooled over
+   * a pretrained {@link WordVectors} table ({@link PooledWordVectors}), after the signals.
+   */
+  public static Featurizer withWordVectors(FeatureParams params, WordVectors table) {
+    return new Featurizer(
+        params,
+        List.of(
+            new PostSignals(ProfanityLexicon.bundled()),
+            TweetSignals.bundled(),
+            new PooledWordVectors(table)));
   }
 
   /** A featuriser over the text family and the given dense families, in order. */

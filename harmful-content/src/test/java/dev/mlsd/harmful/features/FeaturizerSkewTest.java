@@ -39,6 +39,26 @@ class FeaturizerSkewTest {
   }
 
   @Test
+  void trainingRowsEqualServingRowsWithWordVectors() {
+    WordVectors table =
+        WordVectors.of(
+            List.of("you", "are", "a", "bitch", "lovely", "day", "done", "birds", "tired"),
+            new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, -1, -2, -3, -4, -5, -6, -7, -8, -9},
+            2);
+    Featurizer f = Featurizer.withWordVectors(new FeatureParams(1 << 10, 3, 5, true, 9), table);
+    assertEquals(11 + 5, f.denseWidth());
+    EncodedPosts offline = f.encodeTexts(TEXTS);
+    FeatureScratch s = f.newScratch();
+    for (int i = TEXTS.size() - 1; i >= 0; i--) {
+      f.featurize(TEXTS.get(i), s);
+      assertArrayEquals(offline.idsOf(i), java.util.Arrays.copyOf(s.ids, s.idCount), "ids " + i);
+      float[] row = new float[f.denseWidth()];
+      offline.writeDense(i, row, 0);
+      assertArrayEquals(row, s.dense, "dense " + i);
+    }
+  }
+
+  @Test
   void countsWordsBigramsAndCharGramsAndStaysInRange() {
     Featurizer f = new Featurizer(new FeatureParams(1 << 8, 3, 3, true, 1), List.of());
     FeatureScratch s = f.newScratch();
