@@ -43,7 +43,10 @@ import picocli.CommandLine.Option;
  * candidate settings on the validation split (never on test); {@code splits} repeats the
  * baseline-versus-network comparison over several seeded 80/10/10 splits, for an interval tighter
  * than one test split's 143 hate posts allow; {@code in-sample} measures the baseline the way the
- * authors' published notebook computes its report, on the posts it was trained on.
+ * authors' published notebook computes its report, on the posts it was trained on; {@code
+ * weighting} sweeps class weights and focal loss on validation; {@code word_vectors} judges the
+ * pretrained word-vector family on validation by a rule fixed in advance ({@link
+ * WordVectorVerdict}).
  *
  * <p>{@code mvn -pl harmful-content exec:java -Dexec.mainClass=dev.mlsd.harmful.ModelStudy
  * -Dexec.args="--study validation"}.
