@@ -1,6 +1,7 @@
 package dev.mlsd.recommendation;
 
 import dev.mlsd.core.io.ModelCard;
+import dev.mlsd.core.metrics.uncertainty.ConfidenceInterval;
 import dev.mlsd.core.monitoring.LatencyRecorder;
 import dev.mlsd.core.report.HistogramSeries;
 import dev.mlsd.core.report.Interval;
@@ -168,6 +169,10 @@ public final class RecommendationReport {
     Map<String, Object> paired = new LinkedHashMap<>();
     p.paired().forEach((name, d) -> paired.put(name, List.of(d.estimate(), d.lower(), d.upper())));
     m.put("ndcg@10_paired_difference_full_pipeline_minus", paired);
+    ConfidenceInterval tw = p.towerMinusWals();
+    m.put(
+        "ndcg@10_paired_difference_two_tower_minus_wals",
+        List.of(tw.estimate(), tw.lower(), tw.upper()));
     return m;
   }
 

@@ -53,7 +53,8 @@ import java.util.function.Consumer;
  * @param split the split
  * @param matrix the training feedback matrix
  * @param wals the WALS model
- * @param towerModel the DL4J two-tower model
+ * @param towerModel the two-tower model (its best epoch on validation)
+ * @param towerEpoch the 1-based epoch of that model
  * @param ranker the DL4J ranker and its export
  * @param ease EASE as chosen on validation: the dense baseline and the pruned served model
  * @param rankingData the ranker's training rows (and the merged recall on validation)
@@ -69,6 +70,7 @@ public record RecommendationSystem(
     FeedbackMatrix matrix,
     Wals wals,
     TwoTowerModel towerModel,
+    int towerEpoch,
     RankerTrainer.Trained ranker,
     EaseSelection ease,
     RankingDataset rankingData,
@@ -145,11 +147,11 @@ public record RecommendationSystem(
               t.hidden(),
               t.dimension(),
               t.idDimension(),
-              t.negatives(),
               t.maxPositivesPerUser(),
               t.epochs(),
               t.batchSize(),
               t.learningRate(),
+              t.logQ(),
               seed - 35),
           new RankerTrainer.Params(
               r.hidden1(), r.hidden2(), r.epochs(), r.batchSize(), r.learningRate(), seed - 29),
@@ -194,8 +196,17 @@ public record RecommendationSystem(
 
     /** The same parameters with another EASE grid. */
     public Params withEase(EaseGrid grid) {
+      return with(split, grid);
+    }
+
+    /** The same parameters with another split (the cold-start folds move its cold users). */
+    public Params withSplit(TimeSplit.Params other) {
+      return with(other, ease);
+    }
+
+    private Params with(TimeSplit.Params s, EaseGrid grid) {
       return new Params(
-          split,
+          s,
           wals,
           tower,
           ranker,
@@ -236,11 +247,11 @@ public record RecommendationSystem(
               t.hidden(),
               t.dimension(),
               t.idDimension(),
-              t.negatives(),
               50,
               1,
               t.batchSize(),
               t.learningRate(),
+              t.logQ(),
               t.seed()),
           new RankerTrainer.Params(
               r.hidden1(), r.hidden2(), 1, r.batchSize(), r.learningRate(), r.seed()),
@@ -329,7 +340,6 @@ public record RecommendationSystem(
             catalog,
             TrainingTags.of(data.tags(), split),
             wals,
-            m.itemCounts(),
             p.tower(),
             p.towerWalsInputs(),
             progress);
@@ -385,7 +395,19 @@ public record RecommendationSystem(
     RecommendationService service =
         new RecommendationService(models.withRanker(ranker.exported()), p.serving());
     return new RecommendationSystem(
-        data, split, m, wals, towerModel, ranker, ease, rows, service, p, millis, losses);
+        data,
+        split,
+        m,
+        wals,
+        towerModel,
+        towers.epoch(),
+        ranker,
+        ease,
+        rows,
+        service,
+        p,
+        millis,
+        losses);
   }
 
   /**
@@ -411,8 +433,9 @@ public record RecommendationSystem(
     towerHp.put("hidden", "" + t.hidden());
     towerHp.put("dimension", "" + t.dimension());
     towerHp.put("idDimension", "" + t.idDimension());
-    towerHp.put("negatives", t.negatives() + " uniform per positive");
+    towerHp.put("loss", "in-batch softmax" + (t.logQ() ? ", log-Q (sampling-bias) corrected" : ""));
     towerHp.put("epochs", "" + t.epochs());
+    towerHp.put("epochKept", "" + towerEpoch);
     towerHp.put(
         "videoTowerInputs",
         service.models().features().videoFeatures().embeddingDimension() > 0
@@ -482,7 +505,8 @@ public record RecommendationSystem(
   public void save(Path dir, List<ModelCard> cards) throws IOException {
     Files.createDirectories(dir);
     InferenceGraphFile.write(
-        dir.resolve("user-tower.mlsd"), TwoTowerScorer.exportUserTower(towerModel), cards.get(1));
+        dir.resolve("user-tower.mlsd"), towerModel.exportUserTower(), cards.get(1));
+    towerModel.save(dir.resolve("two-tower.mlsd"), "both towers, " + cards.get(1).model());
     InferenceGraphFile.write(dir.resolve("ranker.mlsd"), ranker.exported(), cards.get(2));
     service.models().towerIndex().save(dir.resolve("video-tower-hnsw.mlsd"));
     service.models().walsIndex().save(dir.resolve("wals-hnsw.mlsd"));

@@ -46,7 +46,12 @@ class RecommendationDemoTest {
     assertEquals(300, r.served().latency().requests());
     assertTrue(r.served().metric("ndcg@10").hasInterval());
     assertTrue(Files.isRegularFile(out.resolve("models/ranker.mlsd")));
+    assertTrue(Files.isRegularFile(out.resolve("models/two-tower.mlsd")));
     assertTrue(Files.isRegularFile(results.resolve("index.html")));
+    String json = Files.readString(out.resolve(ResultsFile.NAME));
+    assertTrue(json.contains("ndcg@10_paired_difference_two_tower_minus_wals"), json);
+    assertTrue(run.printed().contains("two-tower alone - WALS alone: nDCG@10"), run.printed());
+    assertTrue(run.printed().contains("two-tower epoch 1/1"), run.printed());
   }
 
   @Test

@@ -112,7 +112,7 @@ public final class ExactIndex implements VectorIndex {
       store.prepareQuery(q, query);
       lock.readLock().lock();
       try {
-        store.scan(query, filter, results, ids, scores);
+        store.scan(query, filter, results, ids, scores, null); // never mapped
       } finally {
         lock.readLock().unlock();
       }

@@ -10,7 +10,9 @@ import java.util.Arrays;
  * <ul>
  *   <li>layer 0, where every node lives: {@code links0}, {@code 2m + 1} ints per node at offset
  *       {@code node * (2m + 1)}: the neighbour count, then up to {@code 2m} neighbour ids. Fixed
- *       slots mean no per-node object and one array walk per expansion.
+ *       slots mean no per-node object and one array walk per expansion. Null in an index from
+ *       {@link HnswIndex#loadQuantized}, which keeps its layer-0 links beside the int8 codes only
+ *       ({@link QuantizedVectors}).
  *   <li>layers 1..L, which hold a node with probability {@code m^-l}: {@code upper[node]}, null for
  *       nodes of level 0, else {@code L * (m + 1)} ints, layer {@code l} at offset {@code (l - 1) *
  *       (m + 1)}, the same count-then-ids shape.

@@ -178,6 +178,12 @@ public final class HnswIndex implements VectorIndex {
     builder.insert(id);
     if (quantized != null) {
       quantized.encode(store, id);
+      // the insertion wrote the new node's layer-0 links and back-links into its neighbours' lists
+      quantized.copyLinks(graph, id);
+      int off = id * graph.stride0;
+      for (int j = off + 1, end = off + 1 + graph.links0[off]; j < end; j++) {
+        quantized.copyLinks(graph, graph.links0[j]);
+      }
     }
     return id;
   }
@@ -221,6 +227,9 @@ public final class HnswIndex implements VectorIndex {
       if (quantized != null) {
         for (int id = first; id < store.size; id++) {
           quantized.encode(store, id);
+        }
+        for (int id = 0; id < store.size; id++) {
+          quantized.copyLinks(graph, id); // back-links reach any older node
         }
       }
       return first;
@@ -325,7 +334,7 @@ public final class HnswIndex implements VectorIndex {
       if (store.size == 0) {
         throw new IllegalStateException("quantize needs at least one vector in the index");
       }
-      quantized = QuantizedVectors.of(store);
+      quantized = QuantizedVectors.of(store, graph);
     } finally {
       lock.writeLock().unlock();
     }
@@ -393,7 +402,7 @@ public final class HnswIndex implements VectorIndex {
   private long heapVectorBytesLocked() {
     long bytes = store.data == null ? 0 : 4L * store.data.length;
     if (quantized != null) {
-      bytes += quantized.codes.length + (quantized.norms == null ? 0 : 4L * quantized.norms.length);
+      bytes += quantized.bytesFor(store.capacity());
     }
     return bytes;
   }
@@ -411,11 +420,12 @@ public final class HnswIndex implements VectorIndex {
     float[] scratch = new float[store.dimension];
     int[] ids = new int[VectorStore.SCAN_BATCH];
     float[] scores = new float[VectorStore.SCAN_BATCH + 3];
+    float[] rows = store.isMapped() ? new float[4 * store.dimension] : null;
     return (q, p, filter, results) -> {
       store.prepareQuery(q, scratch);
       lock.readLock().lock();
       try {
-        store.scan(scratch, filter, results, ids, scores);
+        store.scan(scratch, filter, results, ids, scores, rows);
       } finally {
         lock.readLock().unlock();
       }
@@ -445,7 +455,15 @@ public final class HnswIndex implements VectorIndex {
     lock.readLock().lock();
     try {
       store.checkId(id);
-      return level > graph.levels[id] ? new int[0] : graph.neighbours(id, level);
+      if (level > graph.levels[id]) {
+        return new int[0];
+      }
+      if (level == 0 && graph.links0 == null) {
+        int[] copy = new int[graph.stride0]; // loadQuantized: the links are beside the codes
+        quantized.links(id, copy);
+        return java.util.Arrays.copyOfRange(copy, 1, 1 + copy[0]);
+      }
+      return graph.neighbours(id, level);
     } finally {
       lock.readLock().unlock();
     }
@@ -469,7 +487,12 @@ public final class HnswIndex implements VectorIndex {
     lock.readLock().lock();
     try {
       long bytes = heapVectorBytesLocked() + 8L * store.deleted.length;
-      bytes += 4L * graph.links0.length + graph.levels.length + 8L * graph.upper.length;
+      if (quantized != null) {
+        // the copy of the layer-0 links beside the codes, and the slots' padding
+        bytes += quantized.heapBytes() - quantized.bytesFor(store.capacity());
+      }
+      bytes += graph.levels.length + 8L * graph.upper.length;
+      bytes += graph.links0 == null ? 0 : 4L * graph.links0.length;
       for (int i = 0; i < graph.size; i++) {
         if (graph.upper[i] != null) {
           bytes += 16 + 4L * graph.upper[i].length;
@@ -535,7 +558,9 @@ public final class HnswIndex implements VectorIndex {
     HnswIndex index =
         HnswIndexFile.read(file, dev.mlsd.core.io.ArtifactFile.DEFAULT_SEGMENT_BYTES, true);
     if (index.store.size > 0) {
-      index.quantized = QuantizedVectors.of(index.store);
+      index.quantized = QuantizedVectors.of(index.store, index.graph);
+      // read-only: the layer-0 links now live beside the codes, where the search reads them
+      index.graph.links0 = null;
     }
     return index;
   }

@@ -104,7 +104,16 @@ final class HnswIndexFile {
               out.putFloats(row, 0, row.length);
             }
           }
-          out.putInts(graph.links0, 0, size * graph.stride0);
+          if (graph.links0 != null) {
+            out.putInts(graph.links0, 0, size * graph.stride0);
+          } else {
+            int[] row = new int[graph.stride0]; // loadQuantized: the links beside the codes
+            for (int id = 0; id < size; id++) {
+              index.quantized.links(id, row);
+              java.util.Arrays.fill(row, 1 + row[0], row.length, 0);
+              out.putInts(row, 0, row.length);
+            }
+          }
           for (int i = 0; i < size; i++) {
             int[] up = graph.upper[i];
             if (up != null) {

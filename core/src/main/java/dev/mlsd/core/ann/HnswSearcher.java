@@ -24,7 +24,8 @@ import java.util.function.IntPredicate;
  * visited vector) and re-scores the best {@link SearchParams#rescoreMultiple()} times k of the ef
  * candidates with the float vectors, so the scores it returns are exact and only the choice of
  * candidates is approximate. On an index from {@link HnswIndex#loadQuantized} the re-score reads
- * those few float vectors from the mapped index file.
+ * those few float vectors from the mapped index file. Such a walk reads each node's layer-0 links
+ * from beside its codes ({@link QuantizedVectors}), the float walk from the graph's link array.
  *
  * <p>Filters: an id that fails the filter still routes the walk but is never a result. When few ids
  * pass ({@link SearchParams#exactBelowSelectivity()}), or the walk has scored more nodes than pass,
@@ -52,6 +53,10 @@ public final class HnswSearcher implements VectorIndex.Searcher {
   final NeighborHeap results = new NeighborHeap(256, false);
   // the unvisited neighbours of the node being expanded, and their scores: scored four at a time
   private final int[] batch;
+  // a quantized walk's copy of the expanded node's layer-0 links, from beside its codes
+  private final int[] linkCopy;
+  // four float vectors copied from the mapped file to be re-scored (null when they are on the heap)
+  private final float[] rows;
   private final float[] batchScores;
   // the candidates re-scored with the floats after a quantized search (grown on demand)
   private int[] rescoreIds = new int[0];
@@ -67,6 +72,8 @@ public final class HnswSearcher implements VectorIndex.Searcher {
     this.query = new float[index.dimension()];
     this.weights = new float[quantized ? index.dimension() : 0];
     this.batch = new int[index.graph.m0];
+    this.linkCopy = new int[index.graph.m0 + 1];
+    this.rows = index.store.isMapped() ? new float[4 * index.dimension()] : null;
     this.batchScores = new float[index.graph.m0 + 3]; // room for a padded last group
   }
 
@@ -102,7 +109,7 @@ public final class HnswSearcher implements VectorIndex.Searcher {
       long passing = estimatePassing(filter, store);
       if (passing < (long) Math.ceil(params.exactBelowSelectivity() * live)
           || passing <= collector.k()) {
-        visitedCount = store.scan(query, filter, collector, batch, batchScores);
+        visitedCount = store.scan(query, filter, collector, batch, batchScores, rows);
         return;
       }
       // past this many scored nodes, scanning the passing ones would have been cheaper
@@ -130,7 +137,7 @@ public final class HnswSearcher implements VectorIndex.Searcher {
     if (!complete || (results.size() < collector.k() && results.size() < live)) {
       codes = null;
       // the graph could not supply k results (a selective filter or many deletions): be exact
-      visitedCount += store.scan(query, filter, collector, batch, batchScores);
+      visitedCount += store.scan(query, filter, collector, batch, batchScores, rows);
       return;
     }
     if (codes != null) {
@@ -149,7 +156,7 @@ public final class HnswSearcher implements VectorIndex.Searcher {
       for (int i = 0; i < n; i++) {
         rescoreIds[i] = NeighborHeap.unpackId(results.keyAt(i));
       }
-      store.scoreInto(query, 0, rescoreIds, n, rescoreScores); // the heap or the mapped file
+      store.scoreInto(query, 0, rescoreIds, n, rescoreScores, rows); // the heap or the file
       for (int i = 0; i < n; i++) {
         collector.collect(rescoreIds[i], rescoreScores[i]);
       }
@@ -277,8 +284,19 @@ public final class HnswSearcher implements VectorIndex.Searcher {
         break; // the best unexpanded candidate is worse than the worst kept result
       }
       int c = NeighborHeap.unpackId(ck);
-      int[] links = level == 0 ? graph.links0 : graph.upper[c];
-      int off = level == 0 ? c * graph.stride0 : (level - 1) * (graph.m + 1);
+      int[] links;
+      int off;
+      if (level > 0) {
+        links = graph.upper[c];
+        off = (level - 1) * (graph.m + 1);
+      } else if (codes != null) {
+        codes.links(c, linkCopy); // beside the codes just scored: likely read already
+        links = linkCopy;
+        off = 0;
+      } else {
+        links = graph.links0;
+        off = c * graph.stride0;
+      }
       // first the unvisited neighbours, then their scores in one pass (four vectors at a time:
       // the memory reads of four vectors overlap), then the heaps, in link order
       int nb = 0;
@@ -329,7 +347,7 @@ public final class HnswSearcher implements VectorIndex.Searcher {
    */
   private void scoreInto(float[] qa, int qo, int[] ids, int nb, float[] out) {
     if (codes == null) {
-      index.store.scoreInto(qa, qo, ids, nb, out);
+      index.store.scoreInto(qa, qo, ids, nb, out, rows);
       return;
     }
     int i = 0;

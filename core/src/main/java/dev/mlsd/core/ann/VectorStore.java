@@ -177,10 +177,15 @@ final class VectorStore {
 
   /** Copies vector {@code id} into {@code out[0..dimension)}, from the heap or the file. */
   void copyVector(int id, float[] out) {
+    copyVector(id, out, 0);
+  }
+
+  /** Copies vector {@code id} into {@code out[at..at+dimension)}, from the heap or the file. */
+  void copyVector(int id, float[] out, int at) {
     if (mapped == null) {
-      System.arraycopy(data, id * dimension, out, 0, dimension);
+      System.arraycopy(data, id * dimension, out, at, dimension);
     } else {
-      MemorySegment.copy(mapped, VectorKernels.FILE_FLOAT, 4L * id * dimension, out, 0, dimension);
+      MemorySegment.copy(mapped, VectorKernels.FILE_FLOAT, 4L * id * dimension, out, at, dimension);
     }
   }
 
@@ -196,15 +201,7 @@ final class VectorStore {
    */
   void score4(int a, int b0, int b1, int b2, int b3, float[] out, int off) {
     int d = dimension;
-    if (similarity == Similarity.EUCLIDEAN) {
-      Kernels.IMPL.squareDistance4(data, a * d, data, b0 * d, b1 * d, b2 * d, b3 * d, d, out, off);
-      out[off] = -out[off];
-      out[off + 1] = -out[off + 1];
-      out[off + 2] = -out[off + 2];
-      out[off + 3] = -out[off + 3];
-    } else {
-      Kernels.IMPL.dot4(data, a * d, data, b0 * d, b1 * d, b2 * d, b3 * d, d, out, off);
-    }
+    score4(data, a * d, data, b0 * d, b1 * d, b2 * d, b3 * d, out, off);
   }
 
   /** A copy of a stored vector (normalised under cosine). */
@@ -217,38 +214,55 @@ final class VectorStore {
 
   /**
    * The scores of a prepared query ({@code qa} from offset {@code qo}) against the first {@code nb}
-   * of {@code ids}, into {@code out} (at least {@code nb + 3} long): from the heap four vectors per
-   * kernel call, so that four vectors' memory reads overlap (a last group of two or three is padded
-   * with its last id; a lone last vector is scored alone); from a mapped file one at a time. Each
-   * score equals {@link #score(float[], int)}'s bit for bit in the same compiled state.
+   * of {@code ids}, into {@code out} (at least {@code nb + 3} long), four vectors per kernel call,
+   * so that four vectors' memory reads overlap (a last group of two or three is padded with its
+   * last id; a lone last vector is scored alone). From a mapped file the four vectors are first
+   * copied to {@code rows}: a bulk copy issues a vector's reads back to back, and the array kernel
+   * then scores them from cache. Each score equals {@link #score(float[], int)}'s bit for bit in
+   * the same compiled state.
+   *
+   * @param rows scratch of at least {@code 4 * dimension} floats when the vectors are mapped; may
+   *     be null when they are on the heap
    */
-  void scoreInto(float[] qa, int qo, int[] ids, int nb, float[] out) {
+  void scoreInto(float[] qa, int qo, int[] ids, int nb, float[] out, float[] rows) {
     int d = dimension;
     int i = 0;
-    if (mapped == null) {
-      for (; i + 1 < nb; i += 4) {
-        int last = nb - 1;
-        int o0 = ids[i] * d;
-        int o1 = ids[i + 1] * d;
-        int o2 = ids[Math.min(i + 2, last)] * d;
-        int o3 = ids[Math.min(i + 3, last)] * d;
-        if (similarity == Similarity.EUCLIDEAN) {
-          Kernels.IMPL.squareDistance4(qa, qo, data, o0, o1, o2, o3, d, out, i);
-          out[i] = -out[i];
-          out[i + 1] = -out[i + 1];
-          out[i + 2] = -out[i + 2];
-          out[i + 3] = -out[i + 3];
-        } else {
-          Kernels.IMPL.dot4(qa, qo, data, o0, o1, o2, o3, d, out, i);
-        }
+    for (; i + 1 < nb; i += 4) {
+      int last = nb - 1;
+      int i0 = ids[i];
+      int i1 = ids[i + 1];
+      int i2 = ids[Math.min(i + 2, last)];
+      int i3 = ids[Math.min(i + 3, last)];
+      if (mapped == null) {
+        score4(qa, qo, data, i0 * d, i1 * d, i2 * d, i3 * d, out, i);
+      } else {
+        copyVector(i0, rows, 0);
+        copyVector(i1, rows, d);
+        copyVector(i2, rows, 2 * d);
+        copyVector(i3, rows, 3 * d);
+        score4(qa, qo, rows, 0, d, 2 * d, 3 * d, out, i);
       }
-      if (i < nb) {
-        out[i] = similarity.score(qa, qo, data, ids[i] * d, d);
-      }
-      return;
     }
-    for (; i < nb; i++) {
-      out[i] = scoreMapped(qa, qo, ids[i]);
+    if (i < nb) {
+      out[i] =
+          mapped == null
+              ? similarity.score(qa, qo, data, ids[i] * d, d)
+              : scoreMapped(qa, qo, ids[i]);
+    }
+  }
+
+  /** Four scores of {@code qa} against vectors of {@code block} at the given offsets. */
+  private void score4(
+      float[] qa, int qo, float[] block, int o0, int o1, int o2, int o3, float[] out, int i) {
+    int d = dimension;
+    if (similarity == Similarity.EUCLIDEAN) {
+      Kernels.IMPL.squareDistance4(qa, qo, block, o0, o1, o2, o3, d, out, i);
+      out[i] = -out[i];
+      out[i + 1] = -out[i + 1];
+      out[i + 2] = -out[i + 2];
+      out[i + 3] = -out[i + 3];
+    } else {
+      Kernels.IMPL.dot4(qa, qo, block, o0, o1, o2, o3, d, out, i);
     }
   }
 
@@ -263,6 +277,7 @@ final class VectorStore {
    *
    * @param ids scratch for a batch of accepted ids, at least 4 long
    * @param scores scratch for their scores, at least {@code ids.length + 3} long
+   * @param rows scratch for {@link #scoreInto}: {@code 4 * dimension} floats, or null on the heap
    * @return how many ids it examined: the accepted live ones for an {@link IdBitSet}, else every id
    */
   int scan(
@@ -270,9 +285,10 @@ final class VectorStore {
       java.util.function.IntPredicate filter,
       TopKCollector results,
       int[] ids,
-      float[] scores) {
+      float[] scores,
+      float[] rows) {
     if (filter instanceof IdBitSet accepted) {
-      return scanAccepted(query, accepted, results, ids, scores);
+      return scanAccepted(query, accepted, results, ids, scores, rows);
     }
     boolean anyDeleted = deletedCount > 0;
     for (int id = 0; id < size; id++) {
@@ -289,7 +305,12 @@ final class VectorStore {
 
   /** {@link #scan} over the ids of a bit set: word by word, set bits only. */
   private int scanAccepted(
-      float[] query, IdBitSet accepted, TopKCollector results, int[] ids, float[] scores) {
+      float[] query,
+      IdBitSet accepted,
+      TopKCollector results,
+      int[] ids,
+      float[] scores,
+      float[] rows) {
     int n = Math.min(size, accepted.size());
     int wordCount = (n + 63) >>> 6;
     long[] words = accepted.words;
@@ -305,18 +326,19 @@ final class VectorStore {
         ids[nb++] = (w << 6) + Long.numberOfTrailingZeros(bits);
         bits &= bits - 1;
         if (nb == batch) {
-          collect(query, ids, nb, scores, results);
+          collect(query, ids, nb, scores, rows, results);
           scanned += nb;
           nb = 0;
         }
       }
     }
-    collect(query, ids, nb, scores, results);
+    collect(query, ids, nb, scores, rows, results);
     return scanned + nb;
   }
 
-  private void collect(float[] query, int[] ids, int nb, float[] scores, TopKCollector results) {
-    scoreInto(query, 0, ids, nb, scores);
+  private void collect(
+      float[] query, int[] ids, int nb, float[] scores, float[] rows, TopKCollector results) {
+    scoreInto(query, 0, ids, nb, scores, rows);
     for (int i = 0; i < nb; i++) {
       results.collect(ids[i], scores[i]);
     }

@@ -93,7 +93,7 @@ class QuantizedHnswTest {
       for (int id = 0; id < data.length; id += 37) {
         float[] decoded = new float[19];
         for (int i = 0; i < 19; i++) {
-          decoded[i] = codes.quantizer.decode(i, codes.codes[id * 19 + i]);
+          decoded[i] = codes.quantizer.decode(i, codes.codes(id)[i]);
         }
         assertEquals(s.score(q, decoded), codes.score(weights, constant, qn, id), 1e-3f, s + "");
       }
@@ -118,6 +118,30 @@ class QuantizedHnswTest {
     assertEquals(20, found);
     assertEquals(3500L * 32, index.vectorBytes(true));
     assertEquals(3500L * 32 * 4, index.vectorBytes(false));
+  }
+
+  @Test
+  void theLinksBesideTheCodesFollowTheGraphThroughAddsAndAConcurrentAddAll() {
+    float[][] data = AnnTestData.clustered(2000, 8, 10, 0.2, 11L);
+    float[][] more = AnnTestData.clustered(400, 8, 10, 0.2, 12L);
+    HnswIndex index =
+        AnnTestData.addAll(
+            new HnswIndex(8, Similarity.EUCLIDEAN, new HnswBuildParams(4, 32, 1)), data);
+    index.quantize();
+    assertLinksMirrorTheGraph(index);
+    AnnTestData.addAll(index, java.util.Arrays.copyOf(more, 200)); // one by one
+    assertLinksMirrorTheGraph(index);
+    index.addAll(java.util.Arrays.copyOfRange(more, 200, 400), 2); // two builder threads
+    assertLinksMirrorTheGraph(index);
+  }
+
+  private static void assertLinksMirrorTheGraph(HnswIndex index) {
+    int[] copy = new int[index.graph.m0 + 1];
+    for (int id = 0; id < index.size(); id++) {
+      index.quantized.links(id, copy);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(
+          index.neighbours(id, 0), java.util.Arrays.copyOfRange(copy, 1, 1 + copy[0]), "" + id);
+    }
   }
 
   @Test

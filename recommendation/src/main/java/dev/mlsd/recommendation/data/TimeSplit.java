@@ -32,9 +32,17 @@ public final class TimeSplit {
    * @param coldFraction share of users held out entirely, in [0, 1)
    * @param coldHistory rows of a cold user given as request history, at least 1
    * @param seed seed for choosing the cold users
+   * @param coldOffset where the cold users start in the seeded shuffle of all users (wrapping
+   *     around): 0 for the demo; {@code k * round(coldFraction * users)} makes the k-th of disjoint
+   *     cold-start folds ({@code dev.mlsd.recommendation.ColdStartFolds})
    */
   public record Params(
-      double testFraction, double valFraction, double coldFraction, int coldHistory, long seed) {
+      double testFraction,
+      double valFraction,
+      double coldFraction,
+      int coldHistory,
+      long seed,
+      int coldOffset) {
     public Params {
       if (!(testFraction > 0 && testFraction < 1 && valFraction > 0 && valFraction < 1)) {
         throw new IllegalArgumentException("test and validation fractions must be in (0, 1)");
@@ -48,6 +56,20 @@ public final class TimeSplit {
       if (coldHistory < 1) {
         throw new IllegalArgumentException("coldHistory must be >= 1, got " + coldHistory);
       }
+      if (coldOffset < 0) {
+        throw new IllegalArgumentException("coldOffset must be >= 0, got " + coldOffset);
+      }
+    }
+
+    /** The demo's shape: the cold users are the first of the seeded shuffle (offset 0). */
+    public Params(
+        double testFraction, double valFraction, double coldFraction, int coldHistory, long seed) {
+      this(testFraction, valFraction, coldFraction, coldHistory, seed, 0);
+    }
+
+    /** The same split with the cold users starting at {@code offset} in the seeded shuffle. */
+    public Params withColdOffset(int offset) {
+      return new Params(testFraction, valFraction, coldFraction, coldHistory, seed, offset);
     }
 
     /** The defaults the demo uses: 20% test, 10% validation, 10% cold users with 5 rows shown. */
@@ -60,12 +82,13 @@ public final class TimeSplit {
       return String.format(
           java.util.Locale.ROOT,
           "per-user time split: last %.0f%% test, previous %.0f%% validation, rest train;"
-              + " %.0f%% of users held out as cold-start (first %d rows as history), seed %d",
+              + " %.0f%% of users held out as cold-start (first %d rows as history), seed %d%s",
           testFraction * 100,
           valFraction * 100,
           coldFraction * 100,
           coldHistory,
-          seed);
+          seed,
+          coldOffset == 0 ? "" : ", cold users from position " + coldOffset + " of the shuffle");
     }
   }
 
@@ -99,7 +122,7 @@ public final class TimeSplit {
     }
     int coldCount = (int) Math.round(params.coldFraction() * users);
     for (int i = 0; i < coldCount; i++) {
-      cold[order[i]] = true;
+      cold[order[(params.coldOffset() + i) % users]] = true;
     }
     trainEnd = new int[users];
     valEnd = new int[users];

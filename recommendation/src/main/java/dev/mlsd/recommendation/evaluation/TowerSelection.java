@@ -8,8 +8,10 @@ import dev.mlsd.recommendation.features.FeaturePipeline;
 import dev.mlsd.recommendation.features.UserFeatures;
 import dev.mlsd.recommendation.features.VideoFeatures;
 import dev.mlsd.recommendation.model.TrainingProgress;
+import dev.mlsd.recommendation.model.TwoTowerExamples;
 import dev.mlsd.recommendation.model.TwoTowerModel;
 import dev.mlsd.recommendation.model.TwoTowerScorer;
+import dev.mlsd.recommendation.model.TwoTowerTrainer;
 import dev.mlsd.recommendation.model.Wals;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +22,14 @@ import java.util.Locale;
  * training rows, targets = the validation rows after them; never test): the video's content
  * features and learned ID embedding alone, or also its collaborative embedding (the WALS item
  * factors, the pre-trained table the user tower's history blocks already average over). Each option
- * trains the whole network; the one with the better validation nDCG@10 under the full-ranking
- * protocol wins.
+ * trains the whole network, keeping its best epoch on validation ({@link TwoTowerTrainer}); the
+ * option whose kept epoch has the better validation nDCG@10 under the full-ranking protocol wins.
  *
  * <p>Book: chapter 6, "Model development" (two-tower network; pre-trained embeddings as features;
  * choices made offline on held-out data).
  *
- * @param model the chosen network
+ * @param model the chosen network, at its best epoch on validation
+ * @param epoch the 1-based epoch kept
  * @param features the feature pipeline it reads (its video features hold the chosen blocks)
  * @param scorer the chosen network, exported for serving
  * @param walsInput whether the chosen video tower reads the WALS item factors
@@ -34,6 +37,7 @@ import java.util.Locale;
  */
 public record TowerSelection(
     TwoTowerModel model,
+    int epoch,
     FeaturePipeline features,
     TwoTowerScorer scorer,
     boolean walsInput,
@@ -46,7 +50,6 @@ public record TowerSelection(
    * @param catalog the catalogue
    * @param tags the tags known at training time
    * @param wals the trained WALS model (user history blocks; the optional video block)
-   * @param itemCounts training watch counts per item (negative sampling)
    * @param p the network's hyper-parameters
    * @param walsInputs the options to try: false = content + ID, true = also the WALS factors
    * @param progress told the training and one line per option
@@ -56,7 +59,6 @@ public record TowerSelection(
       Catalog catalog,
       List<Tag> tags,
       Wals wals,
-      int[] itemCounts,
       TwoTowerModel.Params p,
       boolean[] walsInputs,
       TrainingProgress progress) {
@@ -76,21 +78,40 @@ public record TowerSelection(
               ? new VideoFeatures(catalog, tags, wals.itemFactors(), wals.factors())
               : new VideoFeatures(catalog, tags);
       FeaturePipeline features = new FeaturePipeline(video, user);
-      TwoTowerModel model = TwoTowerModel.train(split, features, itemCounts, p, progress);
+      TwoTowerExamples examples =
+          TwoTowerExamples.build(split, features, p.maxPositivesPerUser(), p.seed());
+      TwoTowerTrainer.Trained trained =
+          TwoTowerTrainer.train(
+              examples,
+              video.table(),
+              video.dimension(),
+              p,
+              m ->
+                  ev.evaluate(
+                          new FullRanking(
+                              TwoTowerScorer.fromTrained(m, features), catalog.size(), 50),
+                          val,
+                          false)
+                      .ndcg10(),
+              null,
+              progress);
+      TwoTowerModel model = trained.model();
       TwoTowerScorer scorer = TwoTowerScorer.fromTrained(model, features);
-      String reads =
-          "two-tower, video tower reads content + ID" + (walsInput ? " + WALS factors" : "");
-      double ndcg = Double.NaN;
-      String line = reads + ": the only option (not evaluated)";
-      if (walsInputs.length > 1) {
-        ndcg = ev.evaluate(new FullRanking(scorer, catalog.size(), 50), val, false).ndcg10();
-        line = String.format(Locale.ROOT, "%s: validation nDCG@10 %.4f", reads, ndcg);
-      }
+      double ndcg = trained.validation()[trained.bestEpoch() - 1];
+      String line =
+          String.format(
+              Locale.ROOT,
+              "two-tower, video tower reads content + ID%s: epoch %d of %d kept, validation"
+                  + " nDCG@10 %.4f",
+              walsInput ? " + WALS factors" : "",
+              trained.bestEpoch(),
+              p.epochs(),
+              ndcg);
       log.add(line);
       progress.line(line);
       if (best == null || ndcg > bestNdcg) {
         bestNdcg = ndcg;
-        best = new TowerSelection(model, features, scorer, walsInput, log);
+        best = new TowerSelection(model, trained.bestEpoch(), features, scorer, walsInput, log);
       }
     }
     return best;

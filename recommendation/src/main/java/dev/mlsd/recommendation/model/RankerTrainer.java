@@ -121,12 +121,7 @@ public final class RankerTrainer {
     LongConsumer done =
         progress.begin("ranker, " + p.epochs() + " epochs x " + rows, (long) p.epochs() * rows);
     for (int epoch = 1; epoch <= p.epochs(); epoch++) {
-      for (int i = rows - 1; i > 0; i--) {
-        int j = rnd.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
+      Shuffle.inPlace(order, rows, rnd);
       double loss = 0;
       int batches = 0;
       for (int b0 = 0; b0 < rows; b0 += p.batchSize()) {

@@ -1,16 +1,15 @@
 package dev.mlsd.recommendation.model;
 
-import dev.mlsd.core.inference.Activation;
 import dev.mlsd.core.inference.InferenceGraph;
 import dev.mlsd.core.inference.Scratch;
 import dev.mlsd.recommendation.features.FeaturePipeline;
 import dev.mlsd.recommendation.features.UserRequest;
 
 /**
- * The served two-tower model: the user tower exported from DL4J into a core {@link InferenceGraph}
- * (two dense layers, the head's weights folded into the last, see {@link
- * TwoTowerModel#foldedUserTower()}), and the video tower's outputs for every item, computed once in
- * batch. Relevance is the dot product {@code u . v}.
+ * The served two-tower model: the user tower exported into a core {@link InferenceGraph} (two dense
+ * layers, {@link TwoTowerModel#exportUserTower()}), and the video tower's outputs for every item,
+ * computed once in batch. Relevance is the dot product {@code u . v}, the logit the in-batch
+ * softmax was trained on (before its log-Q correction, which is a training-time device only).
  *
  * <p>Not thread-safe: owns the user feature row, the embedding and the inference scratch; make one
  * per thread with {@link #copyForThread()}.
@@ -42,19 +41,10 @@ public final class TwoTowerScorer implements ItemScorer {
     this.scratch = userTower.newScratch(1);
   }
 
-  /** Builds the served model from a trained DL4J model. */
+  /** Builds the served model from a trained one. */
   public static TwoTowerScorer fromTrained(TwoTowerModel model, FeaturePipeline features) {
     return new TwoTowerScorer(
-        exportUserTower(model), model.itemEmbeddings(features.videoFeatures().table()), features);
-  }
-
-  /** The user tower as an inference graph (head folded in). */
-  public static InferenceGraph exportUserTower(TwoTowerModel model) {
-    float[][] t = model.foldedUserTower();
-    InferenceGraph.Builder b = InferenceGraph.builder(model.userWidth(), 0);
-    int h = b.dense(b.input(), t[0], t[1], Activation.RELU);
-    b.dense(h, t[2], t[3], Activation.IDENTITY);
-    return b.build();
+        model.exportUserTower(), model.itemEmbeddings(features.videoFeatures().table()), features);
   }
 
   /** Another scorer sharing the (read-only) model, with its own scratch. */

@@ -79,4 +79,35 @@ class TimeSplitTest {
             () -> new TimeSplit(d.interactions(), TimeSplit.Params.defaults()));
     assertTrue(e.getMessage().contains("only 2 rows"), e.getMessage());
   }
+
+  @Test
+  void coldOffsetsCutTheUsersIntoDisjointFoldsStartingWithTheDefaultHoldOut() throws Exception {
+    MovieLensData d = dev.mlsd.recommendation.SyntheticMovieLens.create(40, 60, 12, 3);
+    Interactions log = d.interactions();
+    TimeSplit.Params p = new TimeSplit.Params(0.2, 0.1, 0.25, 5, 9);
+    TimeSplit shipped = new TimeSplit(log, p);
+    int[] foldOf = new int[log.userCount()];
+    java.util.Arrays.fill(foldOf, -1);
+    for (int k = 0; k < 4; k++) {
+      TimeSplit s = new TimeSplit(log, p.withColdOffset(k * 10));
+      assertEquals(10, s.coldCount());
+      for (int u = 0; u < log.userCount(); u++) {
+        if (s.isCold(u)) {
+          assertEquals(-1, foldOf[u], "user " + u + " in two folds");
+          foldOf[u] = k;
+          assertEquals(s.trainEnd(u), log.start(u), "a cold user contributes no training row");
+        }
+        if (k == 0) {
+          assertEquals(shipped.isCold(u), s.isCold(u), "fold 0 is the default hold-out");
+        }
+      }
+    }
+    for (int u = 0; u < log.userCount(); u++) {
+      assertTrue(foldOf[u] >= 0, "user " + u + " in no fold");
+    }
+    // past the end the offset wraps around
+    TimeSplit wrapped = new TimeSplit(log, p.withColdOffset(35));
+    assertEquals(10, wrapped.coldCount());
+    assertThrows(IllegalArgumentException.class, () -> p.withColdOffset(-1));
+  }
 }

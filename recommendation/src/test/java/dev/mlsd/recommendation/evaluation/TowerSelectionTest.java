@@ -32,22 +32,15 @@ class TowerSelectionTest {
       };
 
   @Test
-  void keepsTheOptionWithTheBetterValidationScoreAndLogsBoth() throws Exception {
+  void keepsTheOptionWithTheBetterValidationScoreAndLogsBothWithTheirEpochs() throws Exception {
     MovieLensData data = SyntheticMovieLens.create(120, 400, 40, 9);
     TimeSplit split = new TimeSplit(data.interactions(), TimeSplit.Params.defaults());
     FeedbackMatrix m = FeedbackMatrix.training(split, data.catalog().size());
     Wals wals = Wals.train(m, new Wals.Params(8, 10, 0.2, 3, 1), (s, o) -> {});
-    TwoTowerModel.Params p = new TwoTowerModel.Params(16, 8, 4, 2, 20, 1, 64, 2e-3, 3);
+    TwoTowerModel.Params p = new TwoTowerModel.Params(16, 8, 4, 20, 2, 64, 2e-3, true, 3);
     TowerSelection t =
         TowerSelection.choose(
-            split,
-            data.catalog(),
-            List.of(),
-            wals,
-            m.itemCounts(),
-            p,
-            new boolean[] {false, true},
-            QUIET);
+            split, data.catalog(), List.of(), wals, p, new boolean[] {false, true}, QUIET);
     assertEquals(2, t.log().size());
     double without = score(t.log().get(0));
     double with = score(t.log().get(1));
@@ -55,6 +48,9 @@ class TowerSelectionTest {
     assertEquals(
         t.walsInput() ? wals.factors() : 0, t.features().videoFeatures().embeddingDimension());
     assertTrue(t.scorer().dimension() == 8);
+    assertTrue(t.epoch() >= 1 && t.epoch() <= 2);
+    String kept = t.log().get(t.walsInput() ? 1 : 0);
+    assertTrue(kept.contains("epoch " + t.epoch() + " of 2 kept"), kept);
   }
 
   @Test
@@ -71,7 +67,6 @@ class TowerSelectionTest {
                 data.catalog(),
                 List.of(),
                 wals,
-                m.itemCounts(),
                 TwoTowerModel.Params.defaults(),
                 new boolean[0],
                 QUIET));
