@@ -43,7 +43,10 @@ import picocli.CommandLine.Option;
  * candidate settings on the validation split (never on test); {@code splits} repeats the
  * baseline-versus-network comparison over several seeded 80/10/10 splits, for an interval tighter
  * than one test split's 143 hate posts allow; {@code in-sample} measures the baseline the way the
- * authors' published notebook computes its report, on the posts it was trained on.
+ * authors' published notebook computes its report, on the posts it was trained on; {@code
+ * weighting} sweeps class weights and focal loss on validation; {@code word_vectors} judges the
+ * pretrained word-vector family on validation by a rule fixed in advance ({@link
+ * WordVectorVerdict}).
  *
  * <p>{@code mvn -pl harmful-content exec:java -Dexec.mainClass=dev.mlsd.harmful.ModelStudy
  * -Dexec.args="--study validation"}.
@@ -104,6 +107,13 @@ public final class ModelStudy implements Callable<Integer> {
       defaultValue = "3",
       description = "--study word_vectors: network seeds from --seed (default 3)")
   int seeds;
+
+  @Option(
+      names = "--standardize",
+      description =
+          "--study word_vectors: the networks read z-scored dense columns (training statistics);"
+              + " the verdict compares the standardised network with the family to the default")
+  boolean standardize;
 
   @Option(names = "--no-lr", description = "--study weighting: skip the baseline's rows")
   boolean noLr;
@@ -167,7 +177,7 @@ public final class ModelStudy implements Callable<Integer> {
   }
 
   /** One split, featurised. */
-  private record Data(
+  record Data(
       EncodedPosts train,
       boolean[][] trainY,
       int[] trainClass,
@@ -315,37 +325,99 @@ public final class ModelStudy implements Callable<Integer> {
     WordVectorVerdict verdict = new WordVectorVerdict();
     verdict.lr(measures(lrA, without), measures(lrB, with));
     int threads = SystemParams.defaultThreads();
+    Data netWith = standardize ? standardized(with) : with;
+    Data stdWithout = standardize ? standardized(without) : null;
+    String withName = standardize ? "DNN, z-scored dense" : "DNN";
     t1 = System.nanoTime();
     try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
       List<Future<float[][]>> a = new ArrayList<>();
       List<Future<float[][]>> b = new ArrayList<>();
+      List<Future<float[][]>> c = new ArrayList<>();
       List<MultiTaskNetwork[]> nets = new ArrayList<>();
       for (int k = 0; k < seeds; k++) {
         long s = seed + k;
-        MultiTaskNetwork[] pair = new MultiTaskNetwork[2];
-        nets.add(pair);
+        MultiTaskNetwork[] trio = new MultiTaskNetwork[3];
+        nets.add(trio);
         a.add(
             pool.submit(
                 () ->
-                    (pair[0] = network(without, MultiTaskParams.DEFAULT, s))
+                    (trio[0] = network(without, MultiTaskParams.DEFAULT, s))
                         .predict(without.validation())));
         b.add(
             pool.submit(
                 () ->
-                    (pair[1] = network(with, MultiTaskParams.DEFAULT, s))
-                        .predict(with.validation())));
+                    (trio[1] = network(netWith, MultiTaskParams.DEFAULT, s))
+                        .predict(netWith.validation())));
+        if (standardize) {
+          c.add(
+              pool.submit(
+                  () ->
+                      (trio[2] = network(stdWithout, MultiTaskParams.DEFAULT, s))
+                          .predict(stdWithout.validation())));
+        }
       }
       for (int k = 0; k < seeds; k++) {
         float[][] pa = a.get(k).get();
         float[][] pb = b.get(k).get();
         wvRow("DNN", false, seed + k, pa, without, nets.get(k)[0].bestEpoch(), t1);
-        wvRow("DNN", true, seed + k, pb, with, nets.get(k)[1].bestEpoch(), t1);
-        verdict.network(measures(pa, without), measures(pb, with));
+        if (standardize) {
+          float[][] pc = c.get(k).get();
+          wvRow(withName, false, seed + k, pc, stdWithout, nets.get(k)[2].bestEpoch(), t1);
+        }
+        wvRow(withName, true, seed + k, pb, netWith, nets.get(k)[1].bestEpoch(), t1);
+        verdict.network(measures(pa, without), measures(pb, netWith));
       }
     }
     for (String line : verdict.report()) {
       out.println(line);
     }
+  }
+
+  /**
+   * The same split with every dense column z-scored by the training posts' mean and standard
+   * deviation (1 where a column is constant); the n-gram ids are shared, not copied.
+   */
+  static Data standardized(Data d) {
+    EncodedPosts tr = d.train();
+    int w = tr.denseWidth();
+    double[] mean = new double[w];
+    double[] sq = new double[w];
+    for (int i = 0; i < tr.size(); i++) {
+      for (int j = 0; j < w; j++) {
+        double v = tr.dense()[i * w + j];
+        mean[j] += v;
+        sq[j] += v * v;
+      }
+    }
+    float[] mu = new float[w];
+    float[] inv = new float[w];
+    for (int j = 0; j < w; j++) {
+      double m = mean[j] / tr.size();
+      double var = sq[j] / tr.size() - m * m;
+      mu[j] = (float) m;
+      inv[j] = var > 1e-12 ? (float) (1 / Math.sqrt(var)) : 1f;
+    }
+    return new Data(
+        zScored(tr, mu, inv),
+        d.trainY(),
+        d.trainClass(),
+        zScored(d.validation(), mu, inv),
+        d.validationY(),
+        d.validationClass(),
+        zScored(d.test(), mu, inv),
+        d.testY(),
+        d.testClass());
+  }
+
+  private static EncodedPosts zScored(EncodedPosts x, float[] mu, float[] inv) {
+    int w = x.denseWidth();
+    float[] z = x.dense().clone();
+    for (int i = 0; i < x.size(); i++) {
+      for (int j = 0; j < w; j++) {
+        z[i * w + j] = (z[i * w + j] - mu[j]) * inv[j];
+      }
+    }
+    return new EncodedPosts(x.size(), x.buckets(), w, x.offsets(), x.ids(), z, x.truncated());
   }
 
   /** Hate PR-AUC and cross-fitted macro-F1 (offensive-head rule) of validation scores. */

@@ -15,6 +15,26 @@ class ModelStudyTest {
   }
 
   @Test
+  void standardisesDenseColumnsWithTheTrainingStatistics() {
+    // train column 0: 1, 3 (mean 2, sd 1); column 1 constant 5 (sd 0: left unscaled)
+    dev.mlsd.harmful.features.EncodedPosts train =
+        new dev.mlsd.harmful.features.EncodedPosts(
+            2, 8, 2, new int[] {0, 1, 2}, new int[] {3, 4}, new float[] {1, 5, 3, 5}, 0);
+    dev.mlsd.harmful.features.EncodedPosts other =
+        new dev.mlsd.harmful.features.EncodedPosts(
+            1, 8, 2, new int[] {0, 0}, new int[0], new float[] {4, 7}, 0);
+    ModelStudy.Data d =
+        new ModelStudy.Data(train, null, null, other, null, null, other, null, null);
+    ModelStudy.Data z = ModelStudy.standardized(d);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new float[] {-1, 0, 1, 0}, z.train().dense());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {2, 2}, z.validation().dense());
+    assertEquals(4, z.train().ids()[1], "ids shared");
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new float[] {1, 5, 3, 5}, train.dense(), "input untouched");
+  }
+
+  @Test
   void oneValueHasNoInterval() {
     String s = ModelStudy.meanInterval(new double[] {0.5});
     assertTrue(s.startsWith("mean +0.500, sd 0.000"), s);

@@ -6,7 +6,10 @@
  * dev.mlsd.harmful.features.HashedNgrams}) and appends every {@link
  * dev.mlsd.harmful.features.DenseFeatureFamily} (here {@link
  * dev.mlsd.harmful.features.PostSignals}: profane-word rate from {@link
- * dev.mlsd.harmful.features.ProfanityLexicon}, all-caps ratio, mentions, length).
+ * dev.mlsd.harmful.features.ProfanityLexicon}, all-caps ratio, mentions, length; {@link
+ * dev.mlsd.harmful.features.TweetSignals}; and, as an option, {@link
+ * dev.mlsd.harmful.features.PooledWordVectors}, pretrained word vectors from {@link
+ * dev.mlsd.harmful.features.WordVectors}).
  *
  * <p>The serving path is allocation-free: one {@link dev.mlsd.harmful.features.FeatureScratch} per
  * thread.
