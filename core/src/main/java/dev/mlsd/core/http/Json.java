@@ -5,13 +5,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The strict Jackson mapper of the HTTP edge, and the one-line reasons it gives for bad input.
@@ -80,8 +88,78 @@ public final class Json {
     String msg =
         cause instanceof IllegalArgumentException && cause.getMessage() != null
             ? cause.getMessage()
-            : e.getOriginalMessage();
+            : e instanceof MismatchedInputException m ? bindingReason(m) : e.getOriginalMessage();
     return "bad request body: " + oneLine(msg);
+  }
+
+  private static final Pattern MISSING =
+      Pattern.compile("^Missing (?:required )?creator property '([^']+)'");
+
+  /**
+   * A binding failure in the client's terms: which field is missing, unknown or of the wrong type.
+   * Jackson's own wording names its switches and Java types, which mean nothing to a client; any
+   * failure not recognised here keeps that wording.
+   */
+  private static String bindingReason(MismatchedInputException m) {
+    String msg = m.getOriginalMessage() == null ? "" : m.getOriginalMessage();
+    if (m instanceof UnrecognizedPropertyException u) {
+      return "unknown field '" + u.getPropertyName() + "'";
+    }
+    Matcher missing = MISSING.matcher(msg);
+    if (missing.find()) {
+      return "missing field '" + missing.group(1) + "'";
+    }
+    boolean wrongType =
+        msg.startsWith("Cannot deserialize")
+            || msg.startsWith("Cannot coerce")
+            || msg.startsWith("Cannot map `null`");
+    Class<?> target = m.getTargetType();
+    if (!wrongType || target == null) {
+      return msg;
+    }
+    String field = fieldPath(m.getPath());
+    return (field.isEmpty() ? "the body" : "field '" + field + "'") + " must be " + kind(target);
+  }
+
+  private static String fieldPath(List<JsonMappingException.Reference> path) {
+    StringBuilder b = new StringBuilder();
+    for (JsonMappingException.Reference r : path) {
+      if (r.getFieldName() != null) {
+        b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        b.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return b.toString();
+  }
+
+  private static String kind(Class<?> c) {
+    if (c == int.class
+        || c == long.class
+        || c == short.class
+        || c == byte.class
+        || c == Integer.class
+        || c == Long.class
+        || c == Short.class
+        || c == Byte.class) {
+      return "an integer";
+    }
+    if (c == float.class || c == double.class || c == Float.class || c == Double.class) {
+      return "a number";
+    }
+    if (c == boolean.class || c == Boolean.class) {
+      return "true or false";
+    }
+    if (CharSequence.class.isAssignableFrom(c)) {
+      return "a string";
+    }
+    if (c.isEnum()) {
+      return "one of " + Arrays.toString(c.getEnumConstants());
+    }
+    if (c.isArray() || Collection.class.isAssignableFrom(c)) {
+      return "an array";
+    }
+    return "a JSON object";
   }
 
   /** Collapses line breaks and caps the length at 300 characters. */
