@@ -1,14 +1,13 @@
 package dev.mlsd.core.ann;
 
-import java.util.Arrays;
 import java.util.function.IntPredicate;
 
 /**
  * Searches one {@link HnswIndex}: a greedy descent through the upper layers, then a beam search of
  * width ef on layer 0 (Malkov and Yashunin, Algorithms 2 and 5).
  *
- * <p>Owns its scratch state and reuses it across queries: the visited marks (an {@code int[]} of
- * generation stamps, so clearing it is one increment instead of a fill), a max-heap of candidates
+ * <p>Owns its scratch state and reuses it across queries: the visited marks (a bit per node that
+ * the next walk clears by its list of marked nodes, {@link VisitedSet}), a max-heap of candidates
  * to expand and a min-heap of the ef best results, both primitive ({@link NeighborHeap}), and the
  * prepared query. A query allocates nothing.
  *
@@ -61,8 +60,7 @@ public final class HnswSearcher implements VectorIndex.Searcher {
   // the candidates re-scored with the floats after a quantized search (grown on demand)
   private int[] rescoreIds = new int[0];
   private float[] rescoreScores = new float[3];
-  private int[] visited = new int[0];
-  private int generation;
+  private final VisitedSet visited = new VisitedSet();
   private int visitedCount;
   private int descentCount;
 
@@ -209,10 +207,10 @@ public final class HnswSearcher implements VectorIndex.Searcher {
     float curScore = score(qa, qo, cur);
     int scored = 1;
     // a node scored once is never better than the current node again (the walk only moves up),
-    // so one visited generation spans all layers of the descent
-    int gen = nextGeneration(graph.size);
-    int[] seen = visited;
-    seen[cur] = gen;
+    // so one set of visited marks spans all layers of the descent
+    VisitedSet seen = visited;
+    seen.reset(graph.size);
+    seen.visit(cur);
     for (int level = fromLevel; level > toLevel; level--) {
       boolean moved = true;
       while (moved) {
@@ -223,11 +221,9 @@ public final class HnswSearcher implements VectorIndex.Searcher {
         int nb = 0;
         for (int j = off + 1; j < end; j++) {
           int n = links[j];
-          if (seen[n] == gen) {
-            continue;
+          if (seen.visit(n)) {
+            batch[nb++] = n;
           }
-          seen[n] = gen;
-          batch[nb++] = n;
         }
         scored += nb;
         scoreInto(qa, qo, batch, nb, batchScores);
@@ -264,13 +260,13 @@ public final class HnswSearcher implements VectorIndex.Searcher {
       int visitLimit) {
     VectorStore store = index.store;
     HnswGraph graph = index.graph;
-    int gen = nextGeneration(graph.size);
-    int[] seen = visited;
+    VisitedSet seen = visited;
+    seen.reset(graph.size);
     boolean checkAccept = filter != null || checkDeleted;
     candidates.clear();
     results.clear();
 
-    seen[entry] = gen;
+    seen.visit(entry);
     int count = 1;
     candidates.push(entry, entryScore);
     if (!checkAccept || accept(entry, filter, checkDeleted, store)) {
@@ -302,10 +298,9 @@ public final class HnswSearcher implements VectorIndex.Searcher {
       int nb = 0;
       for (int j = off + 1, end = off + 1 + links[off]; j < end; j++) {
         int n = links[j];
-        if (seen[n] == gen) {
+        if (!seen.visit(n)) {
           continue;
         }
-        seen[n] = gen;
         if (++count > visitLimit) {
           complete = false;
           break;
@@ -381,17 +376,5 @@ public final class HnswSearcher implements VectorIndex.Searcher {
   private static boolean accept(
       int id, IntPredicate filter, boolean checkDeleted, VectorStore store) {
     return (!checkDeleted || !store.isDeleted(id)) && (filter == null || filter.test(id));
-  }
-
-  /** Starts a new visited generation, growing or clearing the stamps when needed. */
-  private int nextGeneration(int size) {
-    if (visited.length < size) {
-      visited = Arrays.copyOf(visited, Math.max(size, visited.length + (visited.length >> 1)));
-    }
-    if (++generation == 0) {
-      Arrays.fill(visited, 0);
-      generation = 1;
-    }
-    return generation;
   }
 }
