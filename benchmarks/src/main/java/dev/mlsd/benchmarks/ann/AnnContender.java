@@ -149,6 +149,23 @@ abstract class AnnContender {
       this.mapped = mapped;
     }
 
+    /**
+     * A contender on an index already built or loaded ({@link SavedIndexCurve}): searched on its
+     * int8 codes when {@code quantized} (the index must be quantized, or loaded with {@link
+     * HnswIndex#loadQuantized}).
+     */
+    static Mlsd of(HnswIndex index, boolean quantized) {
+      Mlsd m = new Mlsd(quantized, index.isMapped());
+      m.index = index;
+      m.searcher = quantized ? index.newQuantizedSearcher() : index.newSearcher();
+      return m;
+    }
+
+    /** The index built or loaded. */
+    HnswIndex index() {
+      return index;
+    }
+
     @Override
     void build(float[][] base, int threads) {
       index =

@@ -384,7 +384,7 @@ public class AnnSearchBenchmark {
     return RecallAgainstExact.recall(truth, found);
   }
 
-  private static int[][] groundTruth(float[][] base, float[][] qs, BitSet passing) {
+  static int[][] groundTruth(float[][] base, float[][] qs, BitSet passing) {
     ExactIndex exact = new ExactIndex(base[0].length, Similarity.EUCLIDEAN, base.length);
     for (float[] v : base) {
       exact.add(v);
