@@ -142,6 +142,8 @@ abstract class AnnContender {
     private HnswIndex index;
     private HnswSearcher searcher;
     private SearchParams params = new SearchParams(10);
+    // how many times k of a quantized search's candidates are re-scored with the floats
+    private int rescoreMultiple = SearchParams.DEFAULT_RESCORE_MULTIPLE;
     private TopKCollector results;
 
     Mlsd(boolean quantized, boolean mapped) {
@@ -159,6 +161,11 @@ abstract class AnnContender {
       m.index = index;
       m.searcher = quantized ? index.newQuantizedSearcher() : index.newSearcher();
       return m;
+    }
+
+    /** Re-score this many times k candidates from the next {@link #setEf} on (quantized only). */
+    void setRescoreMultiple(int multiple) {
+      rescoreMultiple = multiple;
     }
 
     /** The index built or loaded. */
@@ -228,7 +235,8 @@ abstract class AnnContender {
 
     @Override
     void setEf(int ef) {
-      params = new SearchParams(ef);
+      params =
+          new SearchParams(ef, SearchParams.DEFAULT_EXACT_BELOW_SELECTIVITY, rescoreMultiple);
     }
 
     @Override

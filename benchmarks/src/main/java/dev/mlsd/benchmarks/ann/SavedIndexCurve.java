@@ -2,6 +2,7 @@ package dev.mlsd.benchmarks.ann;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlsd.core.ann.HnswIndex;
+import dev.mlsd.core.ann.SearchParams;
 import dev.mlsd.core.demo.DemoLauncher;
 import dev.mlsd.core.demo.UserError;
 import dev.mlsd.core.io.Artifact;
@@ -123,6 +124,13 @@ public final class SavedIndexCurve implements Callable<Integer> {
         description = "ef values, colon-separated (default: ${DEFAULT-VALUE})")
     String sweep = "10:16:24:32:48:64:96:128:192:256:384";
 
+    @Option(
+        names = "--rescore",
+        description =
+            "int8 only: re-score this many times k candidates with the floats (default:"
+                + " ${DEFAULT-VALUE}); the curve is labelled library-rescoreN when not the default")
+    int rescore = SearchParams.DEFAULT_RESCORE_MULTIPLE;
+
     @Override
     public Integer call() throws IOException {
       if (!library.equals("mlsd-hnsw")
@@ -149,8 +157,16 @@ public final class SavedIndexCurve implements Callable<Integer> {
                 + ", the queries "
                 + q.queries()[0].length);
       }
+      if (rescore < 1) {
+        throw new UserError("--rescore must be >= 1, got " + rescore);
+      }
       AnnContender.Mlsd contender = AnnContender.Mlsd.of(loaded, !library.equals("mlsd-hnsw"));
-      AnnCurve.sweep(q.dataset(), library, contender, sweep, q.queries(), q.truth(), q.k());
+      contender.setRescoreMultiple(rescore);
+      String label =
+          rescore == SearchParams.DEFAULT_RESCORE_MULTIPLE || library.equals("mlsd-hnsw")
+              ? library
+              : library + "-rescore" + rescore;
+      AnnCurve.sweep(q.dataset(), label, contender, sweep, q.queries(), q.truth(), q.k());
       return 0;
     }
   }
