@@ -235,8 +235,7 @@ abstract class AnnContender {
 
     @Override
     void setEf(int ef) {
-      params =
-          new SearchParams(ef, SearchParams.DEFAULT_EXACT_BELOW_SELECTIVITY, rescoreMultiple);
+      params = new SearchParams(ef, SearchParams.DEFAULT_EXACT_BELOW_SELECTIVITY, rescoreMultiple);
     }
 
     @Override

@@ -177,7 +177,9 @@ public final class SavedIndexCurve implements Callable<Integer> {
     T read() throws IOException;
   }
 
-  /** Reads a file the user named: missing or corrupt is the user's error (exit 2), with a reason. */
+  /**
+   * Reads a file the user named: missing or corrupt is the user's error (exit 2), with a reason.
+   */
   static <T> T readable(Path file, FileReader<T> reader) throws IOException {
     try {
       return reader.read();
