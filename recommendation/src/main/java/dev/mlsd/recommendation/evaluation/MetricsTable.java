@@ -33,17 +33,23 @@ public final class MetricsTable {
 
   /** The rows as text. */
   public static String text(List<MetricRow> rows) {
+    // the name column as wide as its longest name, so that every row's figures line up
+    int width = 26;
+    for (MetricRow r : rows) {
+      width = Math.max(width, r.name().length());
+    }
+    String name = "%-" + width + "s";
     StringBuilder sb = new StringBuilder();
     sb.append(
         String.format(
             Locale.ROOT,
-            "%-26s %5s %6s %6s %6s %-22s %6s %6s %6s %7s %6s %9s %8s%n",
+            name + " %5s %6s %6s %6s %-22s %6s %6s %6s %7s %6s %9s %8s%n",
             (Object[]) HEADERS));
     for (MetricRow r : rows) {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%-26s %5d %6.4f %6.4f %6.4f %-22s %6.4f %6.4f %6.4f %7.4f %6s %9.3f %8.4f%n",
+              name + " %5d %6.4f %6.4f %6.4f %-22s %6.4f %6.4f %6.4f %7.4f %6s %9.3f %8.4f%n",
               r.name(),
               r.queries(),
               r.precision10(),
