@@ -33,8 +33,11 @@ import picocli.CommandLine.Option;
  * the per-user results pool into one paired bootstrap over all of them.
  *
  * <p>Each fold appends its users to a tab-separated file ({@code fold, userId, popularity, EASE,
- * full pipeline}, nDCG@10), so folds can run in separate jobs; {@code --pool} reads the file and
- * prints the pooled comparison.
+ * ranked pipeline}, nDCG@10), so folds can run in separate jobs; {@code --pool} reads the file and
+ * prints the pooled comparison, of every fold or of {@code --pool-folds} only. "Ranked pipeline" is
+ * the pipeline without the cold-start fallback: these folds are where the fallback's cut-off is
+ * chosen ({@link dev.mlsd.recommendation.serving.ServingParams#defaults()}: on folds 5-9, the
+ * demo's fold 0 kept out of the choice, then reported on folds 0-4).
  *
  * <p>Run: {@code mvn -pl recommendation exec:java
  * -Dexec.mainClass=dev.mlsd.recommendation.ColdStartFolds -Dexec.args="--folds 0,1,2 --tsv
@@ -59,6 +62,12 @@ public final class ColdStartFolds implements Callable<Integer> {
   @Option(names = "--pool", description = "print the pooled comparison of the file")
   boolean pool;
 
+  @Option(
+      names = "--pool-folds",
+      split = ",",
+      description = "with --pool: only these folds' users (default: every fold in the file)")
+  int[] poolFolds = new int[0];
+
   @Option(names = "--seed", defaultValue = "42", description = "master seed (default 42)")
   long seed;
 
@@ -69,7 +78,7 @@ public final class ColdStartFolds implements Callable<Integer> {
    * @param userId MovieLens user id
    * @param popularity the popularity baseline
    * @param ease EASE alone
-   * @param pipeline the full pipeline
+   * @param pipeline the ranked pipeline (without the cold-start fallback, which serves popularity)
    */
   public record UserScore(int fold, int userId, double popularity, double ease, double pipeline) {}
 
@@ -80,9 +89,9 @@ public final class ColdStartFolds implements Callable<Integer> {
    * @param folds distinct folds among them
    * @param popularity popularity's mean nDCG@10
    * @param ease EASE's mean nDCG@10
-   * @param pipeline the full pipeline's mean nDCG@10
-   * @param minusPopularity full pipeline minus popularity, paired bootstrap over users
-   * @param minusEase full pipeline minus EASE, paired bootstrap over users
+   * @param pipeline the ranked pipeline's mean nDCG@10
+   * @param minusPopularity ranked pipeline minus popularity, paired bootstrap over users
+   * @param minusEase ranked pipeline minus EASE, paired bootstrap over users
    */
   public record Pooled(
       int users,
@@ -108,9 +117,9 @@ public final class ColdStartFolds implements Callable<Integer> {
       return String.format(
           Locale.ROOT,
           "cold-start users pooled over %d folds: %d users; nDCG@10 popularity %.4f, EASE %.4f,"
-              + " full pipeline %.4f%n"
-              + "full pipeline - popularity: %+.4f, 95%% paired bootstrap [%+.4f, %+.4f]%s%n"
-              + "full pipeline - EASE: %+.4f, 95%% paired bootstrap [%+.4f, %+.4f]%s%n"
+              + " ranked pipeline %.4f%n"
+              + "ranked pipeline - popularity: %+.4f, 95%% paired bootstrap [%+.4f, %+.4f]%s%n"
+              + "ranked pipeline - EASE: %+.4f, 95%% paired bootstrap [%+.4f, %+.4f]%s%n"
               + "half-width %.4f against %.0f%% of popularity %.4f: a %.0f%% difference is %s",
           folds,
           users,
@@ -157,7 +166,11 @@ public final class ColdStartFolds implements Callable<Integer> {
     RecommendationEvaluation.Part cold = RecommendationEvaluation.coldStart(sys);
     MetricRow pop = cold.popularity();
     MetricRow ease = cold.row("baseline: EASE");
-    MetricRow full = cold.fullPipeline();
+    // the ranked pipeline, not the fallback: the folds are what the fallback's cut-off is chosen on
+    MetricRow full =
+        cold.rows().stream().anyMatch(r -> r.name().equals(RecommendationEvaluation.NO_FALLBACK))
+            ? cold.row(RecommendationEvaluation.NO_FALLBACK)
+            : cold.fullPipeline();
     EvaluationSet set = new EvaluationSet(sys.split(), EvaluationSet.Part.COLD_START);
     List<UserScore> out = new ArrayList<>();
     for (int q = 0; q < set.size(); q++) {
@@ -170,6 +183,15 @@ public final class ColdStartFolds implements Callable<Integer> {
               full.perQueryNdcg10()[q]));
     }
     return out;
+  }
+
+  /** The users of the given folds, in file order (to choose on some folds, report on others). */
+  public static List<UserScore> ofFolds(List<UserScore> rows, int... folds) {
+    java.util.Set<Integer> keep = new java.util.HashSet<>();
+    for (int f : folds) {
+      keep.add(f);
+    }
+    return rows.stream().filter(r -> keep.contains(r.fold())).toList();
   }
 
   /**
@@ -274,7 +296,15 @@ public final class ColdStartFolds implements Callable<Integer> {
       if (!Files.isRegularFile(tsv)) {
         throw new UserError("no such file: " + tsv);
       }
-      System.out.println(pool(read(tsv), p.pairedBootstrapSeed()).describe());
+      List<UserScore> rows = read(tsv);
+      if (poolFolds.length > 0) {
+        rows = ofFolds(rows, poolFolds);
+        if (rows.isEmpty()) {
+          throw new UserError(
+              "no users of folds " + java.util.Arrays.toString(poolFolds) + " in " + tsv);
+        }
+      }
+      System.out.println(pool(rows, p.pairedBootstrapSeed()).describe());
       return 0;
     }
     if (folds.length == 0) {
@@ -288,7 +318,7 @@ public final class ColdStartFolds implements Callable<Integer> {
       Pooled one = pool(rows, p.pairedBootstrapSeed());
       System.out.printf(
           Locale.ROOT,
-          "fold %d: %d cold users, popularity %.4f, EASE %.4f, full pipeline %.4f, pipeline -"
+          "fold %d: %d cold users, popularity %.4f, EASE %.4f, ranked pipeline %.4f, pipeline -"
               + " popularity %+.4f [%+.4f, %+.4f] (%.0f s)%n",
           f,
           one.users(),

@@ -56,6 +56,14 @@ public final class RecommendationDemo implements Callable<Integer> {
       description = "test-period watches replayed through HTTP (default 3000; --quick: 300)")
   int replayEvents;
 
+  @Option(
+      names = "--fallback-history",
+      defaultValue = "0",
+      description =
+          "serve popularity to requests with at most this many history rows (default 0: off;"
+              + " README section 6, cold start)")
+  int fallbackHistory;
+
   private final PrintStream stdout;
   private StepNarrator say;
 
@@ -218,6 +226,10 @@ public final class RecommendationDemo implements Callable<Integer> {
 
   private RecommendationSystem.Params params() {
     RecommendationSystem.Params p = RecommendationSystem.Params.defaults(options.seed());
+    if (fallbackHistory < 0) {
+      throw new UserError("--fallback-history must be >= 0, got " + fallbackHistory);
+    }
+    p = p.withServing(p.serving().withFallbackHistory(fallbackHistory));
     return options.quick() ? p.quick() : p;
   }
 

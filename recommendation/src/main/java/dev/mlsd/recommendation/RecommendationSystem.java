@@ -199,6 +199,24 @@ public record RecommendationSystem(
       return with(split, grid);
     }
 
+    /** The same parameters with other serving settings. */
+    public Params withServing(ServingParams other) {
+      return new Params(
+          split,
+          wals,
+          tower,
+          ranker,
+          other,
+          trendingWindow,
+          knnNeighbours,
+          ease,
+          towerWalsInputs,
+          hnsw,
+          negativeKeep,
+          shortHistory,
+          seed);
+    }
+
     /** The same parameters with another split (the cold-start folds move its cold users). */
     public Params withSplit(TimeSplit.Params other) {
       return with(other, ease);

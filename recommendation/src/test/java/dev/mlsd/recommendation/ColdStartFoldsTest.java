@@ -66,6 +66,23 @@ class ColdStartFoldsTest {
   }
 
   @Test
+  void poolsTheChosenFoldsOnly() {
+    List<ColdStartFolds.UserScore> rows =
+        List.of(
+            new ColdStartFolds.UserScore(0, 1, 0.2, 0.3, 0.4),
+            new ColdStartFolds.UserScore(5, 2, 0.4, 0.3, 0.1),
+            new ColdStartFolds.UserScore(6, 3, 0.3, 0.3, 0.2),
+            new ColdStartFolds.UserScore(1, 4, 0.3, 0.3, 0.7));
+    List<ColdStartFolds.UserScore> choice = ColdStartFolds.ofFolds(rows, 5, 6, 7, 8, 9);
+    assertEquals(List.of(2, 3), choice.stream().map(ColdStartFolds.UserScore::userId).toList());
+    assertEquals(-0.2, ColdStartFolds.pool(choice, 7).minusPopularity().estimate(), 1e-12);
+    assertEquals(
+        List.of(1, 4),
+        ColdStartFolds.ofFolds(rows, 0, 1).stream().map(ColdStartFolds.UserScore::userId).toList());
+    assertTrue(ColdStartFolds.ofFolds(rows, 3).isEmpty());
+  }
+
+  @Test
   void refusesAUserInTwoFoldsAMalformedLineAndAFoldPastTheUsers() throws Exception {
     assertThrows(
         IllegalArgumentException.class,

@@ -62,8 +62,8 @@ public final class RecommendationService {
                     new MmrDiversityReRanker(
                         models.catalog(), params.mmrLambda(), params.mmrWindow()))
                 .build();
-    // cold start: with a few watches the ranked list is worse than the popular one (chosen on
-    // validation, see RecommendationSystem.Params); the watched marks are all it needs
+    // cold start: for a new user with a few watches the popular list beats the ranked one (off by
+    // default: see ServingParams.defaults); the watched marks are all it needs
     this.fallback =
         ServingPipeline.<RecoRequest>builder("recommendation-cold-start")
             .queryHydrator(queryHydrator::markHistory)

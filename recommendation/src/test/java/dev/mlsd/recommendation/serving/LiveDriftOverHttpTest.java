@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * Live requests move the recommender's drift monitor on {@code /metrics}. The ranker trained on
  * history prefixes, so known users served with their whole history are already far from the
  * training distribution of the user-history feature (PSI above the 0.25 "drift" line); a replay
- * shifted to one-video histories then moves that PSI by more than 1. Over a real socket.
+ * shifted to the shortest histories the ranker serves (one row past the cold-start fallback's
+ * cut-off) then moves that PSI by more than 1. Over a real socket.
  */
 class LiveDriftOverHttpTest {
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -45,15 +46,18 @@ class LiveDriftOverHttpTest {
       }
       assertEquals(served, drift.observations(history));
       double before = psi(server, "user_history");
-      int movie = s.service().models().catalog().movieId(0);
+      // the shortest history the ranker serves: one row past the cold-start fallback's cut-off
+      // (at or below it, popularity answers and the ranker, and so its monitor, is not asked)
+      int rows = service.params().fallbackHistory() + 1;
+      StringBuilder body = new StringBuilder("{\"history\": [");
+      for (int r = 0; r < rows; r++) {
+        int movie = s.service().models().catalog().movieId(r);
+        body.append(r == 0 ? "" : ", ").append("{\"movieId\": ").append(movie);
+        body.append(", \"rating\": 4.0}");
+      }
+      body.append("], \"timestamp\": 1100000000, \"k\": 5}");
       for (int i = 0; i < 3 * log.userCount(); i++) {
-        assertEquals(
-            200,
-            post(
-                server,
-                "{\"history\": [{\"movieId\": "
-                    + movie
-                    + ", \"rating\": 4.0}], \"timestamp\": 1100000000, \"k\": 5}"));
+        assertEquals(200, post(server, body.toString()));
       }
       double after = psi(server, "user_history");
       assertTrue(before > 0.25, "whole histories against training prefixes: " + before);
