@@ -167,10 +167,7 @@ public final class ColdStartFolds implements Callable<Integer> {
     MetricRow pop = cold.popularity();
     MetricRow ease = cold.row("baseline: EASE");
     // the ranked pipeline, not the fallback: the folds are what the fallback's cut-off is chosen on
-    MetricRow full =
-        cold.rows().stream().anyMatch(r -> r.name().equals(RecommendationEvaluation.NO_FALLBACK))
-            ? cold.row(RecommendationEvaluation.NO_FALLBACK)
-            : cold.fullPipeline();
+    MetricRow full = cold.rankedPipeline();
     EvaluationSet set = new EvaluationSet(sys.split(), EvaluationSet.Part.COLD_START);
     List<UserScore> out = new ArrayList<>();
     for (int q = 0; q < set.size(); q++) {

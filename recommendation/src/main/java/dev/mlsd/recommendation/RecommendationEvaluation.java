@@ -108,6 +108,15 @@ public record RecommendationEvaluation(
       return rows.getLast();
     }
 
+    /**
+     * The ranked pipeline's row: without the cold-start fallback when the fallback is on (its own
+     * row), else the full pipeline's.
+     */
+    public MetricRow rankedPipeline() {
+      MetricRow ranked = row(NO_FALLBACK);
+      return ranked != null ? ranked : fullPipeline();
+    }
+
     /** The row called {@code name}, or null. */
     public MetricRow row(String name) {
       return rows.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);

@@ -196,39 +196,26 @@ public record RecommendationSystem(
 
     /** The same parameters with another EASE grid. */
     public Params withEase(EaseGrid grid) {
-      return with(split, grid);
+      return with(split, grid, serving);
     }
 
     /** The same parameters with other serving settings. */
     public Params withServing(ServingParams other) {
-      return new Params(
-          split,
-          wals,
-          tower,
-          ranker,
-          other,
-          trendingWindow,
-          knnNeighbours,
-          ease,
-          towerWalsInputs,
-          hnsw,
-          negativeKeep,
-          shortHistory,
-          seed);
+      return with(split, ease, other);
     }
 
     /** The same parameters with another split (the cold-start folds move its cold users). */
     public Params withSplit(TimeSplit.Params other) {
-      return with(other, ease);
+      return with(other, ease, serving);
     }
 
-    private Params with(TimeSplit.Params s, EaseGrid grid) {
+    private Params with(TimeSplit.Params s, EaseGrid grid, ServingParams sp) {
       return new Params(
           s,
           wals,
           tower,
           ranker,
-          serving,
+          sp,
           trendingWindow,
           knnNeighbours,
           grid,

@@ -14,6 +14,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,6 +51,10 @@ public final class SavedIndexCurve implements Callable<Integer> {
   static final String QUERY_KIND = "ann-queries-with-truth";
 
   static final int QUERY_VERSION = 1;
+
+  /** The indexes {@code curve} loads: float, int8 on the heap, int8 with the floats mapped. */
+  static final List<String> LIBRARIES =
+      List.of("mlsd-hnsw", "mlsd-hnsw-sq8", "mlsd-hnsw-sq8-mapped");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -133,20 +138,22 @@ public final class SavedIndexCurve implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-      if (!library.equals("mlsd-hnsw")
-          && !library.equals("mlsd-hnsw-sq8")
-          && !library.equals("mlsd-hnsw-sq8-mapped")) {
-        throw new UserError(
-            "unknown library '" + library + "': mlsd-hnsw, mlsd-hnsw-sq8 or mlsd-hnsw-sq8-mapped");
+      if (!LIBRARIES.contains(library)) {
+        throw new UserError("unknown library '" + library + "': " + String.join(", ", LIBRARIES));
       }
-      QuerySet q = readable(queries, () -> readQueries(queries));
-      HnswIndex loaded =
-          readable(
-              index,
-              () ->
-                  library.equals("mlsd-hnsw-sq8-mapped")
-                      ? HnswIndex.loadQuantized(index)
-                      : HnswIndex.load(index));
+      QuerySet q;
+      HnswIndex loaded;
+      try {
+        q = readQueries(queries);
+        loaded =
+            library.equals("mlsd-hnsw-sq8-mapped")
+                ? HnswIndex.loadQuantized(index)
+                : HnswIndex.load(index);
+      } catch (NoSuchFileException e) {
+        throw new UserError("no such file: " + e.getFile() + " (write it with prepare)", e);
+      } catch (CorruptArtifactException e) {
+        throw new UserError(e.getMessage(), e);
+      }
       if (library.equals("mlsd-hnsw-sq8")) {
         loaded.quantize();
       }
@@ -168,25 +175,6 @@ public final class SavedIndexCurve implements Callable<Integer> {
               : library + "-rescore" + rescore;
       AnnCurve.sweep(q.dataset(), label, contender, sweep, q.queries(), q.truth(), q.k());
       return 0;
-    }
-  }
-
-  /** A reader of one file. */
-  @FunctionalInterface
-  interface FileReader<T> {
-    T read() throws IOException;
-  }
-
-  /**
-   * Reads a file the user named: missing or corrupt is the user's error (exit 2), with a reason.
-   */
-  static <T> T readable(Path file, FileReader<T> reader) throws IOException {
-    try {
-      return reader.read();
-    } catch (NoSuchFileException e) {
-      throw new UserError("no such file: " + file + " (write it with prepare)", e);
-    } catch (CorruptArtifactException e) {
-      throw new UserError(e.getMessage(), e);
     }
   }
 
